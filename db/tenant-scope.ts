@@ -1,0 +1,99 @@
+/**
+ * The tenancy guard: the one place where the tenant filter is applied.
+ *
+ * - Reads: `scopedDatabase(db, tenantId)` returns a client whose relational queries
+ *   (`db.query.<table>.findMany/findFirst`, which Pothos uses for root fields, nodes and fallback
+ *   loads) always carry `tenant_id = ?`. Nested relations join on tenant_id too (db/relations.ts),
+ *   so a selection can never reach another tenant's rows.
+ * - Writes and aggregates: `TenantScope` inserts rows with the tenant id set, and narrows updates,
+ *   deletes and counts to the tenant.
+ *
+ * Every table must say here how it is scoped (a compile error otherwise), so a new table cannot be
+ * forgotten.
+ */
+import { and, eq, type InferInsertModel, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Database } from './client.ts';
+import type { Relations } from './relations.ts';
+
+type TableName = keyof Relations & string;
+
+/** The property that holds the owning tenant's id, per table. */
+const TENANT_KEY = {
+  tenants: 'id',
+  apiKeys: 'tenantId',
+  teams: 'tenantId',
+  employees: 'tenantId',
+} as const satisfies Record<TableName, string>;
+
+type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;
+interface RelationalApi {
+  findMany(config?: QueryConfig): unknown;
+  findFirst(config?: QueryConfig): unknown;
+}
+
+/**
+ * A client that can only see `tenantId`'s rows through relational queries. The tenant key is
+ * written last, so a caller's `where` can add conditions but never widen or replace it.
+ */
+export function scopedDatabase(db: Database, tenantId: string): Database {
+  const scopedQuery: Record<string, RelationalApi> = {};
+  for (const table of Object.keys(TENANT_KEY) as TableName[]) {
+    const api = db.query[table] as unknown as RelationalApi;
+    const key = TENANT_KEY[table];
+    const scope = (config: QueryConfig = {}): QueryConfig => ({
+      ...config,
+      where: { ...config.where, [key]: tenantId },
+    });
+    scopedQuery[table] = {
+      findMany: (config) => api.findMany(scope(config)),
+      findFirst: (config) => api.findFirst(scope(config)),
+    };
+  }
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'query') return scopedQuery;
+      return Reflect.get(target, property, target);
+    },
+  });
+}
+
+/** A table that belongs to a tenant through its `tenant_id` column. */
+export type TenantTable = SQLiteTable & { tenantId: SQLiteColumn; id: SQLiteColumn };
+
+/** Writes and aggregate reads for one tenant. Made once per request for tenant credentials. */
+export class TenantScope {
+  readonly tenantId: string;
+  /** The tenant-scoped client (relational queries filtered by tenant). */
+  readonly db: Database;
+  private readonly raw: Database;
+
+  constructor(raw: Database, tenantId: string) {
+    this.raw = raw;
+    this.tenantId = tenantId;
+    this.db = scopedDatabase(raw, tenantId);
+  }
+
+  /** `tenant_id = <this tenant>` for hand-written SQL-builder queries (joins, GROUP BY). */
+  filter(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+    return and(eq(table.tenantId, this.tenantId), ...conditions) as SQL;
+  }
+
+  /** INSERT with the tenant id filled in; returns the builder so it can go into a `db.batch`. */
+  insert<T extends TenantTable>(table: T, values: Omit<InferInsertModel<T>, 'tenantId'>) {
+    return this.raw.insert(table).values({ ...values, tenantId: this.tenantId } as SQLiteInsertValue<T>);
+  }
+
+  /** UPDATE of one row of this tenant by id; returns the builder. */
+  updateById<T extends TenantTable>(table: T, id: string, set: Partial<Omit<InferInsertModel<T>, 'tenantId' | 'id'>>) {
+    return this.raw
+      .update(table)
+      .set(set as Partial<InferInsertModel<T>>)
+      .where(this.filter(table, eq(table.id, id)));
+  }
+
+  /** Number of this tenant's rows in `table` that match `where`. */
+  count(table: TenantTable, where?: SQL): Promise<number> {
+    return this.raw.$count(table, this.filter(table, where));
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * ApiKey: secret keys of a tenant. Tenant admins list, create and revoke their own; the platform
+ * token does so for any tenant (pass `tenantId`). The secret is returned once, at creation.
+ */
+import { and, eq } from 'drizzle-orm';
+import { apiKeys, API_KEY_ROLES, type ApiKeyRole } from '../db/tenants.ts';
+import { notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
+import { requirePermission } from '../worker/auth/permissions.ts';
+import type { GraphQLContext } from '../worker/context.ts';
+import { apiKeyInput, createApiKeyForTenant, newApiKeyRow, type ApiKeyRow } from '../worker/platform/provisioning.ts';
+import { builder } from './builder.ts';
+import { UserErrorInterface } from './errors.ts';
+import { encodeId, localIdFor, missingMessage } from './global-ids.ts';
+import { runMutation } from './mutations.ts';
+import { tenantFor } from './tenancy.ts';
+
+export const ApiKeyRoleEnum = builder.enumType('ApiKeyRole', {
+  values: Object.fromEntries(API_KEY_ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<
+    Uppercase<ApiKeyRole>,
+    { value: ApiKeyRole }
+  >,
+});
+
+const ApiKeyStatus = builder.enumType('ApiKeyStatus', {
+  values: { ACTIVE: { value: 'active' }, EXPIRED: { value: 'expired' }, REVOKED: { value: 'revoked' } } as const,
+});
+
+export const ApiKey = builder.drizzleObject('apiKeys', {
+  name: 'ApiKey',
+  description: 'A secret API key. Only its prefix is ever shown after creation.',
+  fields: (t) => ({
+    id: t.id({ resolve: (key) => encodeId('ApiKey', key.id) }),
+    name: t.exposeString('name'),
+    role: t.expose('role', { type: ApiKeyRoleEnum }),
+    prefix: t.exposeString('prefix', { description: 'The first characters of the key, for audits.' }),
+    status: t.field({
+      type: ApiKeyStatus,
+      resolve: (key) => (key.revokedAt ? 'revoked' : key.expiresAt && key.expiresAt <= new Date() ? 'expired' : 'active'),
+    }),
+    createdBy: t.exposeString('createdBy', { description: '"platform", "cli", "seed" or the id of the key that created it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Refreshed at most once a minute.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  apiKeys: t.drizzleConnection({
+    type: 'apiKeys',
+    description: "Your organisation's API keys, newest first. Admin keys only.",
+    totalCount: (_parent, _args, ctx) => tenantFor(ctx, 'apiKeys:manage').count(apiKeys),
+    resolve: (query, _parent, _args, ctx) =>
+      tenantFor(ctx, 'apiKeys:manage').db.query.apiKeys.findMany(query({ orderBy: { createdAt: 'desc' } })),
+  }),
+}));
+
+const CreateApiKeyPayload = builder
+  .objectRef<{ apiKey: ApiKeyRow | null; secret: string | null; errors: UserErrorData[] }>('CreateApiKeyPayload')
+  .implement({
+    fields: (t) => ({
+      apiKey: t.field({ type: ApiKey, nullable: true, resolve: (payload) => payload.apiKey }),
+      secret: t.exposeString('secret', {
+        nullable: true,
+        description: 'The key itself, for `Authorization: Bearer <secret>`. Shown only here, once: store it now.',
+      }),
+      errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
+    }),
+  });
+
+const RevokeApiKeyPayload = builder
+  .objectRef<{ apiKey: ApiKeyRow | null; errors: UserErrorData[] }>('RevokeApiKeyPayload')
+  .implement({
+    fields: (t) => ({
+      apiKey: t.field({ type: ApiKey, nullable: true, resolve: (payload) => payload.apiKey }),
+      errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
+    }),
+  });
+
+const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'What the key is for, e.g. "HR sync".' }),
+    role: t.field({ type: ApiKeyRoleEnum, required: true }),
+    expiresAt: t.field({ type: 'DateTime', description: 'When the key stops working. Default: never.' }),
+    tenantId: t.id({ description: 'Platform admin token only: the tenant to create the key for.' }),
+  }),
+});
+
+const RevokeApiKeyInput = builder.inputType('RevokeApiKeyInput', {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
+
+/** Tenant admins act on their own tenant; the platform token must say which tenant. */
+function keyOwner(ctx: GraphQLContext, tenantGlobalId: string | null | undefined): string {
+  if (ctx.principal.kind === 'platform') {
+    if (!tenantGlobalId) throw validationError(['input', 'tenantId'], 'The platform admin token must pass tenantId.');
+    return localIdFor('Tenant', tenantGlobalId, ['input', 'tenantId']);
+  }
+  requirePermission(ctx.principal, 'apiKeys:manage');
+  if (tenantGlobalId) {
+    throw validationError(['input', 'tenantId'], 'Leave tenantId out: keys are created for your own organisation.');
+  }
+  return ctx.principal.tenantId;
+}
+
+builder.mutationFields((t) => ({
+  createApiKey: t.field({
+    type: CreateApiKeyPayload,
+    description: 'Creates a secret key. Needs an admin key, or the platform admin token with tenantId.',
+    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'apiKeys:manage', async () => {
+        const tenantId = keyOwner(ctx, input.tenantId);
+        const values = parseInput(apiKeyInput, { name: input.name, role: input.role, expiresAt: input.expiresAt });
+        if (ctx.platformDb) {
+          const [tenant] = await ctx.platformDb.query.tenants.findMany({ where: { id: tenantId }, limit: 1 });
+          if (!tenant) throw notFoundError(['input', 'tenantId'], missingMessage('Tenant'));
+          return createApiKeyForTenant(ctx.platformDb, tenantId, values, 'platform');
+        }
+        const tenant = tenantFor(ctx, 'apiKeys:manage');
+        const createdBy = ctx.principal.kind === 'secretKey' ? ctx.principal.keyId : 'unknown';
+        const { row, secret } = await newApiKeyRow({ ...values, createdBy });
+        const [apiKey] = await tenant.insert(apiKeys, row).returning();
+        return { apiKey: apiKey ?? null, secret };
+      }, { apiKey: null, secret: null }),
+  }),
+  revokeApiKey: t.field({
+    type: RevokeApiKeyPayload,
+    description: 'Revokes a key at once. Revoking a revoked key changes nothing.',
+    args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'apiKeys:manage', async () => {
+        const path = ['input', 'id'];
+        const id = localIdFor('ApiKey', input.id, path);
+        const db = ctx.platformDb ?? tenantFor(ctx, 'apiKeys:manage').db;
+        const key = await db.query.apiKeys.findFirst({ where: { id } });
+        if (!key) throw notFoundError(path, missingMessage('ApiKey'));
+        if (key.revokedAt) return { apiKey: key };
+        const [revoked] = await db
+          .update(apiKeys)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)))
+          .returning();
+        return { apiKey: revoked ?? null };
+      }, { apiKey: null }),
+  }),
+}));

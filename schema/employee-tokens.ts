@@ -1,0 +1,69 @@
+/** Minting employee tokens: a manager or admin key hands an app a token that acts as one employee. */
+import { z } from 'zod';
+import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
+import { MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken } from '../worker/auth/employee-tokens.ts';
+import { builder } from './builder.ts';
+import { Employee, findEmployee } from './employees.ts';
+import { UserErrorInterface } from './errors.ts';
+import { localIdFor } from './global-ids.ts';
+import { runMutation } from './mutations.ts';
+import { tenantFor } from './tenancy.ts';
+
+const DEFAULT_TTL_SECONDS = 900;
+const MIN_TTL_SECONDS = 60;
+
+const CreateEmployeeTokenInput = builder.inputType('CreateEmployeeTokenInput', {
+  fields: (t) => ({
+    employeeId: t.id({ required: true }),
+    ttlSeconds: t.int({
+      defaultValue: DEFAULT_TTL_SECONDS,
+      description: `Lifetime in seconds, ${MIN_TTL_SECONDS} to ${MAX_EMPLOYEE_TOKEN_TTL_SECONDS}. Default ${DEFAULT_TTL_SECONDS}.`,
+    }),
+  }),
+});
+
+type EmployeeRow = Awaited<ReturnType<typeof findEmployee>>;
+
+const CreateEmployeeTokenPayload = builder
+  .objectRef<{ token: string | null; expiresAt: Date | null; employee: EmployeeRow | null; errors: UserErrorData[] }>(
+    'CreateEmployeeTokenPayload',
+  )
+  .implement({
+    fields: (t) => ({
+      token: t.exposeString('token', {
+        nullable: true,
+        description: 'Send as `Authorization: Bearer <token>` to act as the employee until expiresAt.',
+      }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+      employee: t.field({ type: Employee, nullable: true, resolve: (payload) => payload.employee }),
+      errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
+    }),
+  });
+
+const ttl = z
+  .number()
+  .int()
+  .min(MIN_TTL_SECONDS, `ttlSeconds must be at least ${MIN_TTL_SECONDS}.`)
+  .max(MAX_EMPLOYEE_TOKEN_TTL_SECONDS, `ttlSeconds must be at most ${MAX_EMPLOYEE_TOKEN_TTL_SECONDS} (one hour).`);
+
+builder.mutationField('createEmployeeToken', (t) =>
+  t.field({
+    type: CreateEmployeeTokenPayload,
+    description: 'Mints a short-lived token that acts as one active employee. Needs a manager or admin key.',
+    args: { input: t.arg({ type: CreateEmployeeTokenInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'employeeTokens:create', async () => {
+        const tenant = tenantFor(ctx, 'employeeTokens:create');
+        const path = ['input', 'employeeId'];
+        const ttlSeconds = parseInput(ttl, input.ttlSeconds ?? DEFAULT_TTL_SECONDS, ['input', 'ttlSeconds']);
+        const employee = await findEmployee(tenant, localIdFor('Employee', input.employeeId, path), path);
+        if (employee.status !== 'active') throw validationError(path, 'This employee is inactive; tokens are only for active employees.');
+        const issuedBy = ctx.principal.kind === 'secretKey' ? ctx.principal.keyId : 'unknown';
+        const { token, expiresAt } = await mintEmployeeToken(
+          { tenantId: tenant.tenantId, employeeId: employee.id, issuedBy, ttlSeconds },
+          ctx.env.EMPLOYEE_TOKEN_SECRET,
+        );
+        return { token, expiresAt, employee };
+      }, { token: null, expiresAt: null, employee: null }),
+  }),
+);

@@ -1,0 +1,14 @@
+/** Assembles the schema: importing a module registers its types and fields on the builder. */
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import './tenants.ts';
+import './teams.ts';
+import './employees.ts';
+import './api-keys.ts';
+import './employee-tokens.ts';
+import './platform.ts';
+
+/** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,93 @@
+/**
+ * Turns the `Authorization: Bearer <credential>` header into a Principal, or a one-line reason
+ * for a 401. The credential's format says what it is: `fl_sk_` secret key, `fl_et_` employee token,
+ * or the platform admin token.
+ */
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { employees } from '../../db/people.ts';
+import { apiKeys } from '../../db/tenants.ts';
+import type { Env } from '../env.ts';
+import { EMPLOYEE_TOKEN_PREFIX, verifyEmployeeToken } from './employee-tokens.ts';
+import type { Principal } from './principal.ts';
+import { hashSecretKey, SECRET_KEY_PREFIX } from './secret-keys.ts';
+
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string };
+
+/** last_used_at is refreshed at most this often, so reads do not turn into a write each. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface AuthenticateOptions {
+  env: Env;
+  db: Database;
+  /** Background work that must not delay the response (the last_used_at refresh). */
+  waitUntil: (promise: Promise<unknown>) => void;
+  now?: Date;
+}
+
+export async function authenticate(header: string | null, options: AuthenticateOptions): Promise<AuthResult> {
+  if (!header) return fail('Missing credentials: send "Authorization: Bearer <key>".');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) return fail('Malformed Authorization header: expected "Bearer <key>".');
+  const credential = match[1];
+  const now = options.now ?? new Date();
+
+  if (credential.startsWith(SECRET_KEY_PREFIX)) return authenticateSecretKey(credential, options, now);
+  if (credential.startsWith(EMPLOYEE_TOKEN_PREFIX)) return authenticateEmployeeToken(credential, options);
+  if (options.env.PLATFORM_ADMIN_TOKEN && (await sameSecret(credential, options.env.PLATFORM_ADMIN_TOKEN))) {
+    return { ok: true, principal: { kind: 'platform' } };
+  }
+  return fail('Unknown credential: expected a secret key (fl_sk_...) or an employee token (fl_et_...).');
+}
+
+async function authenticateSecretKey(secret: string, { db, waitUntil }: AuthenticateOptions, now: Date): Promise<AuthResult> {
+  const hash = await hashSecretKey(secret);
+  const [key] = await db
+    .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, role: apiKeys.role, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, hash))
+    .limit(1);
+  if (!key) return fail('Unknown API key.');
+  if (key.revokedAt) return fail('This API key has been revoked.');
+  if (key.expiresAt && key.expiresAt <= now) return fail(`This API key expired at ${key.expiresAt.toISOString()}.`);
+
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    waitUntil(
+      db
+        .update(apiKeys)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))))
+        .run()
+        .catch(() => undefined), // a missed audit timestamp must never fail the request
+    );
+  }
+  return { ok: true, principal: { kind: 'secretKey', tenantId: key.tenantId, keyId: key.id, role: key.role } };
+}
+
+async function authenticateEmployeeToken(token: string, { env, db }: AuthenticateOptions): Promise<AuthResult> {
+  const check = await verifyEmployeeToken(token, env.EMPLOYEE_TOKEN_SECRET);
+  if (!check.ok) return fail(check.reason === 'expired' ? 'This employee token has expired.' : 'Invalid employee token.');
+  const { tenantId, employeeId } = check.claims;
+  const [employee] = await db
+    .select({ status: employees.status })
+    .from(employees)
+    .where(and(eq(employees.tenantId, tenantId), eq(employees.id, employeeId)))
+    .limit(1);
+  if (!employee || employee.status !== 'active') {
+    return fail('This employee token is no longer valid: the employee is inactive or gone.');
+  }
+  return { ok: true, principal: { kind: 'employee', tenantId, employeeId } };
+}
+
+/** Compares two secrets in time that does not depend on where they differ. */
+async function sameSecret(a: string, b: string): Promise<boolean> {
+  const [hashA, hashB] = await Promise.all([hashSecretKey(a), hashSecretKey(b)]);
+  let diff = 0;
+  for (let i = 0; i < hashA.length; i++) diff |= hashA.charCodeAt(i) ^ hashB.charCodeAt(i);
+  return diff === 0;
+}
+
+function fail(reason: string): AuthResult {
+  return { ok: false, reason };
+}

@@ -1,0 +1,47 @@
+/**
+ * What each kind of caller may do, in one table. Resolvers ask `requirePermission(ctx, name)`;
+ * a caller without it gets a FORBIDDEN error that names what is missing.
+ */
+import { GraphQLError } from 'graphql';
+import { actorOf, type Actor, type Principal } from './principal.ts';
+
+export const PERMISSIONS = {
+  /** Read the tenant's directory and data. */
+  read: { what: 'reading tenant data', actors: ['admin', 'manager', 'reader', 'employee'] },
+  /** Create, update and deactivate teams and employees. */
+  'people:write': { what: 'changing teams and employees', actors: ['admin', 'manager'] },
+  /** Mint short-lived tokens that act as one employee. */
+  'employeeTokens:create': { what: 'creating employee tokens', actors: ['admin', 'manager'] },
+  /** List, create and revoke the tenant's API keys. */
+  'apiKeys:manage': { what: 'managing API keys', actors: ['admin', 'platform'] },
+  /** Create tenants. */
+  'tenants:create': { what: 'creating tenants', actors: ['platform'] },
+} as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(principal: Principal, permission: Permission): boolean {
+  return (PERMISSIONS[permission].actors as readonly Actor[]).includes(actorOf(principal));
+}
+
+const DESCRIBE: Record<Actor, string> = {
+  admin: 'an admin key',
+  manager: 'a manager key',
+  reader: 'a reader key',
+  employee: 'an employee token',
+  platform: 'the platform admin token',
+};
+
+/** A GraphQL error with `extensions.code = "FORBIDDEN"` that says what is needed and what was used. */
+export function forbidden(principal: Principal, permission: Permission): GraphQLError {
+  const rule = PERMISSIONS[permission];
+  const needed = rule.actors.map((actor) => DESCRIBE[actor]).join(' or ');
+  return new GraphQLError(
+    `Forbidden: ${rule.what} needs ${needed}; this request uses ${DESCRIBE[actorOf(principal)]}.`,
+    { extensions: { code: 'FORBIDDEN', permission, required: [...rule.actors] } },
+  );
+}
+
+export function requirePermission(principal: Principal, permission: Permission): void {
+  if (!hasPermission(principal, permission)) throw forbidden(principal, permission);
+}

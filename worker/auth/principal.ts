@@ -1,0 +1,31 @@
+/**
+ * Who is calling. Every request is authenticated into exactly one principal before GraphQL runs.
+ * A publishable widget key (`fl_pk_...`) will be one more kind here, with its allowed origins.
+ */
+import type { ApiKeyRole } from '../../db/tenants.ts';
+
+export type Principal =
+  /** The platform operator (PLATFORM_ADMIN_TOKEN): provisions tenants and keys, sees no tenant data. */
+  | { kind: 'platform' }
+  /** A tenant's server-to-server secret key. */
+  | { kind: 'secretKey'; tenantId: string; keyId: string; role: ApiKeyRole }
+  /** An employee token: acts as exactly one employee of one tenant. */
+  | { kind: 'employee'; tenantId: string; employeeId: string };
+
+/** What a principal is called in permission rules: its key role, or "employee". */
+export type Actor = ApiKeyRole | 'employee' | 'platform';
+
+export function actorOf(principal: Principal): Actor {
+  switch (principal.kind) {
+    case 'platform':
+      return 'platform';
+    case 'secretKey':
+      return principal.role;
+    case 'employee':
+      return 'employee';
+  }
+}
+
+export function tenantIdOf(principal: Principal): string | null {
+  return principal.kind === 'platform' ? null : principal.tenantId;
+}

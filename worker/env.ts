@@ -1,0 +1,15 @@
+/** The Worker's bindings, vars and secrets (see wrangler.toml and .dev.vars.example). */
+export interface Env {
+  DB: D1Database;
+  /** "development" (wrangler dev), "test" (vitest) or "production". */
+  ENVIRONMENT: string;
+  /** Secret: authorises the platform mutations. */
+  PLATFORM_ADMIN_TOKEN?: string;
+  /** Secret: HS256 key for employee tokens, 32+ characters. */
+  EMPLOYEE_TOKEN_SECRET?: string;
+}
+
+/** GraphiQL and diagnostic headers are for local work only. */
+export function isLocal(env: Env): boolean {
+  return env.ENVIRONMENT === 'development' || env.ENVIRONMENT === 'test';
+}

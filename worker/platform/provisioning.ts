@@ -1,0 +1,92 @@
+/**
+ * Provisioning tenants and keys: shared by the platform mutations (schema/platform.ts) and the
+ * local CLI (scripts/tenant.ts). Plain functions over a drizzle client; no bindings.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { newId } from '../../db/ids.ts';
+import { API_KEY_ROLES, apiKeys, tenants, type ApiKeyRole } from '../../db/tenants.ts';
+import { conflictError, parseInput } from '../../domain/errors.ts';
+import { slugify } from '../../domain/people.ts';
+import { displayPrefix, generateSecretKey, hashSecretKey } from '../auth/secret-keys.ts';
+
+export type TenantRow = typeof tenants.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+const tenantInput = z.object({
+  name: z.string().trim().min(1, 'Enter the company name.').max(120, 'Company names are at most 120 characters.'),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Slugs use a-z, 0-9 and inner dashes, at most 40 characters.')
+    .nullish(),
+});
+
+export const apiKeyInput = z.object({
+  name: z.string().trim().min(1, 'Name the key after what uses it, e.g. "HR sync".').max(80, 'Key names are at most 80 characters.'),
+  role: z.enum(API_KEY_ROLES),
+  expiresAt: z
+    .date()
+    .refine((date) => date.getTime() > Date.now(), 'expiresAt must be in the future.')
+    .nullish(),
+});
+
+/**
+ * A new secret key's row (without its tenant) and the secret itself, which is returned to the
+ * caller once and never stored.
+ */
+export async function newApiKeyRow(input: {
+  name: string;
+  role: ApiKeyRole;
+  expiresAt?: Date | null;
+  createdBy: string;
+}): Promise<{ row: Omit<typeof apiKeys.$inferInsert, 'tenantId'>; secret: string }> {
+  const secret = generateSecretKey();
+  return {
+    secret,
+    row: {
+      id: newId('key'),
+      name: input.name,
+      role: input.role,
+      prefix: displayPrefix(secret),
+      hash: await hashSecretKey(secret),
+      expiresAt: input.expiresAt ?? null,
+      createdBy: input.createdBy,
+    },
+  };
+}
+
+/** Creates a tenant and its first admin key in one batch: both exist, or neither does. */
+export async function createTenant(
+  db: Database,
+  input: { name: string; slug?: string | null },
+  createdBy: string,
+): Promise<{ tenant: TenantRow; apiKey: ApiKeyRow; secret: string }> {
+  const { name, slug: requestedSlug } = parseInput(tenantInput, input);
+  const slug = requestedSlug ?? (slugify(name) || 'tenant');
+  const [taken] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  if (taken) throw conflictError(['input', 'slug'], `The slug "${slug}" is taken; pass another slug.`);
+
+  const tenantId = newId('ten');
+  const { row, secret } = await newApiKeyRow({ name: 'First admin key', role: 'admin', createdBy });
+  const [[tenant], [apiKey]] = await db.batch([
+    db.insert(tenants).values({ id: tenantId, name, slug }).returning(),
+    db.insert(apiKeys).values({ ...row, tenantId }).returning(),
+  ]);
+  if (!tenant || !apiKey) throw new Error('tenant batch returned no rows');
+  return { tenant, apiKey, secret };
+}
+
+/** Issues a key for any tenant (platform operator). Tenant admins go through their TenantScope. */
+export async function createApiKeyForTenant(
+  db: Database,
+  tenantId: string,
+  input: { name: string; role: ApiKeyRole; expiresAt?: Date | null },
+  createdBy: string,
+): Promise<{ apiKey: ApiKeyRow; secret: string }> {
+  const { row, secret } = await newApiKeyRow({ ...input, createdBy });
+  const [apiKey] = await db.insert(apiKeys).values({ ...row, tenantId }).returning();
+  if (!apiKey) throw new Error('api key insert returned no row');
+  return { apiKey, secret };
+}
