@@ -32,23 +32,47 @@ interface RelationalApi {
   findFirst(config?: QueryConfig): unknown;
 }
 
+/** Tables the platform operator manages; everything else is a tenant's business data. */
+const PLATFORM_TABLES: readonly TableName[] = ['tenants', 'apiKeys'];
+
 /**
  * A client that can only see `tenantId`'s rows through relational queries. The tenant key is
  * written last, so a caller's `where` can add conditions but never widen or replace it.
  */
 export function scopedDatabase(db: Database, tenantId: string): Database {
+  return withScopedQueries(db, Object.keys(TENANT_KEY) as TableName[], tenantId);
+}
+
+/**
+ * The platform token's client: tenants and their keys are readable (it provisions them), while
+ * every tenant's business data (teams, employees, ...) is scoped to a tenant id no row has.
+ */
+export function platformDatabase(db: Database): Database {
+  const businessTables = (Object.keys(TENANT_KEY) as TableName[]).filter((table) => !PLATFORM_TABLES.includes(table));
+  return withScopedQueries(db, businessTables, NO_TENANT);
+}
+
+/** A tenant id that no row has. */
+const NO_TENANT = '';
+
+function withScopedQueries(db: Database, tables: TableName[], tenantId: string): Database {
   const scopedQuery: Record<string, RelationalApi> = {};
   for (const table of Object.keys(TENANT_KEY) as TableName[]) {
     const api = db.query[table] as unknown as RelationalApi;
+    if (!tables.includes(table)) {
+      scopedQuery[table] = api;
+      continue;
+    }
     const key = TENANT_KEY[table];
     const scope = (config: QueryConfig = {}): QueryConfig => ({
       ...config,
       where: { ...config.where, [key]: tenantId },
     });
-    scopedQuery[table] = {
+    const scoped: RelationalApi = {
       findMany: (config) => api.findMany(scope(config)),
       findFirst: (config) => api.findFirst(scope(config)),
     };
+    scopedQuery[table] = scoped;
   }
   return new Proxy(db, {
     get(target, property) {

@@ -1,6 +1,6 @@
 /** The per-request GraphQL context: who is calling and the database as they may see it. */
 import { createDatabase, type Database } from '../db/client.ts';
-import { scopedDatabase, TenantScope } from '../db/tenant-scope.ts';
+import { platformDatabase, TenantScope } from '../db/tenant-scope.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Env } from './env.ts';
 
@@ -14,7 +14,7 @@ export interface GraphQLContext {
   principal: Principal;
   /**
    * The client Pothos and resolvers read through. For a tenant credential it is scoped to that
-   * tenant; for the platform token it is scoped to no tenant at all, so it sees no tenant data.
+   * tenant; the platform token sees tenants and keys but no tenant's business data.
    */
   db: Database;
   /** Writes and aggregates for the caller's tenant; null for the platform token. */
@@ -23,9 +23,6 @@ export interface GraphQLContext {
   platformDb: Database | null;
   waitUntil: (promise: Promise<unknown>) => void;
 }
-
-/** A tenant id that no row can have: the platform token's view of tenant data is empty. */
-const NO_TENANT = '';
 
 export function createGraphQLContext(options: {
   env: Env;
@@ -36,7 +33,7 @@ export function createGraphQLContext(options: {
   const { env, principal, stats, waitUntil } = options;
   const raw = createDatabase(env.DB, { onStatement: () => void stats.statements++ });
   if (principal.kind === 'platform') {
-    return { env, principal, db: scopedDatabase(raw, NO_TENANT), tenant: null, platformDb: raw, waitUntil };
+    return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil };
   }
   const tenant = new TenantScope(raw, principal.tenantId);
   return { env, principal, db: tenant.db, tenant, platformDb: null, waitUntil };

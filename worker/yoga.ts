@@ -75,14 +75,16 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
 function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    if (!original || original instanceof GraphQLError) return error;
-    if (original.name === 'PothosValidationError') {
+    // Pothos's errors are GraphQLErrors too: only its argument checks are meant for clients.
+    if (original?.name === 'PothosValidationError') {
       return new GraphQLError(original.message, {
         nodes: error.nodes,
         path: error.path,
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
+    const intended = !original || (original instanceof GraphQLError && !original.name.startsWith('Pothos'));
+    if (intended) return error;
   }
   console.error('Unexpected error', error);
   const path = error instanceof GraphQLError ? error.path : undefined;

@@ -1,0 +1,228 @@
+/** Credentials: secret keys, roles, revocation, expiry, employee tokens and the platform token. */
+import { env } from 'cloudflare:workers';
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createEmployee, createTenant, data, gql, PLATFORM_TOKEN } from './helpers.ts';
+
+const VIEWER = '{ viewer { role tenant { name } employee { id name } } }';
+
+describe('secret keys', () => {
+  it('answers 401 with a one-line reason for a missing, malformed, unknown or foreign credential', async () => {
+    const cases: [string | null, RegExp][] = [
+      [null, /^Missing credentials/],
+      ['fl_sk_doesnotexist000000000000000000000000000', /^Unknown API key\.$/],
+      ['not-a-frontline-credential', /^Unknown credential/],
+    ];
+    for (const [credential, message] of cases) {
+      const result = await gql(credential, VIEWER);
+      expect(result.status).toBe(401);
+      expect(result.headers.get('WWW-Authenticate')).toContain('Bearer');
+      expect(result.body.errors).toHaveLength(1);
+      expect(result.body.errors?.[0]?.message).toMatch(message);
+      expect(result.body.errors?.[0]?.message).not.toContain('\n');
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const response = await (await import('cloudflare:workers')).exports.default.fetch(
+      new Request('http://frontline.test/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Basic abc' },
+        body: JSON.stringify({ query: VIEWER }),
+      }),
+    );
+    expect(response.status).toBe(401);
+    expect(JSON.stringify(await response.json())).toContain('expected \\"Bearer <key>\\"');
+  });
+
+  it('stores only a hash and a short prefix, and reports role and last use', async () => {
+    const tenant = await createTenant();
+    const created = await data(tenant.admin, `mutation {
+      createApiKey(input: { name: "HR sync", role: READER }) { secret apiKey { id prefix role status lastUsedAt } errors { message } }
+    }`);
+    const { secret, apiKey } = created.createApiKey;
+    expect(secret).toMatch(/^fl_sk_[0-9A-Za-z]{40}$/);
+    expect(apiKey).toMatchObject({ prefix: secret.slice(0, 12), role: 'READER', status: 'ACTIVE', lastUsedAt: null });
+
+    const rows = await env.DB.prepare('SELECT * FROM api_keys WHERE prefix = ?').bind(apiKey.prefix).all();
+    expect(rows.results).toHaveLength(1);
+    expect(JSON.stringify(rows.results)).not.toContain(secret);
+    expect(rows.results[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    expect((await data(secret, VIEWER)).viewer.role).toBe('READER');
+    // last_used_at is refreshed in the background (waitUntil); give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const keys = await data(tenant.admin, '{ apiKeys(first: 10) { totalCount edges { node { prefix lastUsedAt createdBy } } } }');
+    const used = keys.apiKeys.edges.find((edge: any) => edge.node.prefix === apiKey.prefix);
+    expect(used.node.lastUsedAt).not.toBeNull();
+    expect(keys.apiKeys.totalCount).toBe(4); // first admin key, manager, reader (helper) and this one
+  });
+
+  it('stops accepting a key as soon as it is revoked', async () => {
+    const tenant = await createTenant();
+    const created = await data(tenant.admin, 'mutation { createApiKey(input: { name: "temp", role: MANAGER }) { secret apiKey { id } } }');
+    const { secret, apiKey } = created.createApiKey;
+    expect((await gql(secret, VIEWER)).status).toBe(200);
+    const revoked = await data(tenant.admin, `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { status revokedAt } errors { message } } }`, {
+      id: apiKey.id,
+    });
+    expect(revoked.revokeApiKey.apiKey.status).toBe('REVOKED');
+    const after = await gql(secret, VIEWER);
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.message).toBe('This API key has been revoked.');
+  });
+
+  it('stops accepting a key after it expires', async () => {
+    const tenant = await createTenant();
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const created = await data(tenant.admin, `mutation($at: DateTime) { createApiKey(input: { name: "short", role: READER, expiresAt: $at }) { secret } }`, {
+      at: expiresAt,
+    });
+    expect((await gql(created.createApiKey.secret, VIEWER)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const after = await gql(created.createApiKey.secret, VIEWER);
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.message).toMatch(/^This API key expired at /);
+  });
+
+  it('refuses an expiry in the past, in the payload', async () => {
+    const tenant = await createTenant();
+    const result = await data(tenant.admin, `mutation { createApiKey(input: { name: "x", role: READER, expiresAt: "2020-01-01T00:00:00Z" }) { secret errors { code path message } } }`);
+    expect(result.createApiKey).toEqual({
+      secret: null,
+      errors: [{ code: 'VALIDATION', path: ['input', 'expiresAt'], message: 'expiresAt must be in the future.' }],
+    });
+  });
+
+  it('lets only admins manage keys, with a FORBIDDEN error that names what is missing', async () => {
+    const tenant = await createTenant();
+    for (const key of [tenant.manager, tenant.reader]) {
+      const result = await gql(key, 'mutation { createApiKey(input: { name: "x", role: ADMIN }) { secret } }');
+      expect(result.body.data?.createApiKey ?? null).toBeNull();
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.body.errors?.[0]?.message).toMatch(/managing API keys needs an admin key/);
+      const list = await gql(key, '{ apiKeys(first: 5) { totalCount } }');
+      expect(list.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('lets a reader read but not write', async () => {
+    const tenant = await createTenant();
+    expect((await data(tenant.reader, '{ employees(first: 5) { totalCount } }')).employees.totalCount).toBe(0);
+    const result = await gql(tenant.reader, 'mutation { createTeam(input: { name: "Night shift" }) { team { id } } }');
+    expect(result.body.errors?.[0]).toMatchObject({
+      message: 'Forbidden: changing teams and employees needs an admin key or a manager key; this request uses a reader key.',
+      extensions: { code: 'FORBIDDEN', permission: 'people:write' },
+    });
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM teams WHERE name = 'Night shift'").first<{ n: number }>();
+    expect(rows?.n).toBe(0);
+  });
+});
+
+describe('platform admin token', () => {
+  it('creates tenants and keys for them, and sees no tenant data', async () => {
+    const created = await data(PLATFORM_TOKEN, `mutation { createTenant(input: { name: "Platform Made Ltd" }) {
+      tenant { id name slug } adminKey { role prefix } adminSecret errors { message } } }`);
+    const { tenant, adminSecret, adminKey } = created.createTenant;
+    expect(tenant.slug).toBe('platform-made-ltd');
+    expect(adminKey.role).toBe('ADMIN');
+    expect((await data(adminSecret, VIEWER)).viewer.tenant.name).toBe('Platform Made Ltd');
+
+    const key = await data(PLATFORM_TOKEN, `mutation($t: ID) { createApiKey(input: { tenantId: $t, name: "ops", role: READER }) { secret errors { message } } }`, {
+      t: tenant.id,
+    });
+    expect((await data(key.createApiKey.secret, VIEWER)).viewer.role).toBe('READER');
+
+    expect((await data(PLATFORM_TOKEN, VIEWER)).viewer).toEqual({ role: 'PLATFORM', tenant: null, employee: null });
+    const employees = await gql(PLATFORM_TOKEN, '{ employees(first: 1) { totalCount } }');
+    expect(employees.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('reports a taken slug on the slug field', async () => {
+    await data(PLATFORM_TOKEN, 'mutation { createTenant(input: { name: "Twin", slug: "twin-co" }) { errors { message } } }');
+    const again = await data(PLATFORM_TOKEN, 'mutation { createTenant(input: { name: "Twin", slug: "twin-co" }) { tenant { id } errors { code path message } } }');
+    expect(again.createTenant).toEqual({
+      tenant: null,
+      errors: [{ code: 'CONFLICT', path: ['input', 'slug'], message: 'The slug "twin-co" is taken; pass another slug.' }],
+    });
+  });
+
+  it('is the only credential that creates tenants', async () => {
+    const tenant = await createTenant();
+    const result = await gql(tenant.admin, 'mutation { createTenant(input: { name: "Sneaky" }) { tenant { id } } }');
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.body.errors?.[0]?.message).toContain('creating tenants needs the platform admin token');
+  });
+});
+
+describe('employee tokens', () => {
+  const MINT = `mutation($input: CreateEmployeeTokenInput!) {
+    createEmployeeToken(input: $input) { token expiresAt employee { id } errors { code path message } }
+  }`;
+
+  it('act as exactly one employee of one tenant', async () => {
+    const tenant = await createTenant();
+    const employeeId = await createEmployee(tenant.manager, { name: 'Ana Lima' });
+    const minted = await data(tenant.manager, MINT, { input: { employeeId, ttlSeconds: 600 } });
+    const { token, expiresAt } = minted.createEmployeeToken;
+    expect(token).toMatch(/^fl_et_/);
+    const ttl = new Date(expiresAt).getTime() - Date.now();
+    expect(ttl).toBeGreaterThan(590_000);
+    expect(ttl).toBeLessThanOrEqual(600_000);
+
+    const viewer = await data(token, VIEWER);
+    expect(viewer.viewer).toEqual({ role: 'EMPLOYEE', tenant: { name: tenant.name }, employee: { id: employeeId, name: 'Ana Lima' } });
+    // An employee reads the directory, but cannot change it or mint tokens.
+    expect((await data(token, '{ employees(first: 5) { totalCount } }')).employees.totalCount).toBe(1);
+    for (const mutation of ['mutation { createTeam(input: { name: "x" }) { team { id } } }', `mutation { createEmployeeToken(input: { employeeId: "${employeeId}" }) { token } }`]) {
+      expect((await gql(token, mutation)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('are limited to one hour and to active employees of the tenant', async () => {
+    const tenant = await createTenant();
+    const other = await createTenant();
+    const employeeId = await createEmployee(tenant.admin, { name: 'Ben Ode' });
+    const tooLong = await data(tenant.admin, MINT, { input: { employeeId, ttlSeconds: 3601 } });
+    expect(tooLong.createEmployeeToken.errors).toEqual([
+      { code: 'VALIDATION', path: ['input', 'ttlSeconds'], message: 'ttlSeconds must be at most 3600 (one hour).' },
+    ]);
+    const foreign = await data(other.admin, MINT, { input: { employeeId } });
+    expect(foreign.createEmployeeToken).toMatchObject({ token: null, errors: [{ code: 'NOT_FOUND', path: ['input', 'employeeId'] }] });
+    const reader = await gql(tenant.reader, MINT, { input: { employeeId } });
+    expect(reader.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('get 401 once the employee is deactivated, when expired, and when forged', async () => {
+    const tenant = await createTenant();
+    const employeeId = await createEmployee(tenant.admin, { name: 'Cleo Park' });
+    const { token } = (await data(tenant.admin, MINT, { input: { employeeId } })).createEmployeeToken;
+    expect((await gql(token, VIEWER)).status).toBe(200);
+
+    // Expired: a correctly signed token whose exp has passed.
+    const [tenantLocal, employeeLocal] = [atob(tenant.id.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1], atob(employeeId.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1]];
+    const sign = (secret: string, exp: number) =>
+      new SignJWT({ tid: tenantLocal })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(employeeLocal!)
+        .setAudience('frontline')
+        .setIssuer('frontline')
+        .setIssuedAt(exp - 600)
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode(secret));
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await gql(`fl_et_${await sign(env.EMPLOYEE_TOKEN_SECRET!, now - 10)}`, VIEWER);
+    expect(expired.status).toBe(401);
+    expect(expired.body.errors?.[0]?.message).toBe('This employee token has expired.');
+
+    const forged = await gql(`fl_et_${await sign('another-secret-that-is-long-enough-0123456789', now + 600)}`, VIEWER);
+    expect(forged.status).toBe(401);
+    expect(forged.body.errors?.[0]?.message).toBe('Invalid employee token.');
+
+    const tampered = await gql(`${token.slice(0, -4)}AAAA`, VIEWER);
+    expect(tampered.status).toBe(401);
+
+    await data(tenant.admin, 'mutation($id: ID!) { deactivateEmployee(input: { id: $id }) { employee { status } } }', { id: employeeId });
+    const after = await gql(token, VIEWER);
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.message).toMatch(/employee is inactive/);
+  });
+});
