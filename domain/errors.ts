@@ -2,7 +2,7 @@
  * Expected failures, as plain data. Domain functions throw `UserErrors`; the GraphQL layer reports
  * them in mutation payloads (schema/errors.ts). Anything else thrown is a bug and is masked.
  */
-import type { z } from 'zod';
+import * as v from 'valibot';
 
 export const USER_ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'LIMIT_REACHED'] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
@@ -28,16 +28,16 @@ export const notFoundError = (path: string[], message: string) => new UserErrors
 export const conflictError = (path: string[], message: string) => new UserErrors([{ code: 'CONFLICT', path, message }]);
 
 /**
- * Parses `value` with a zod schema; on failure throws one VALIDATION error per issue, with the
- * issue's path under `basePath` (["input"] for a mutation's input).
+ * Parses `value` with a valibot schema; on failure throws one VALIDATION error per invalid field
+ * (the first problem of each), with the field's path under `basePath` (["input"] for a mutation).
  */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, basePath: string[] = ['input']): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
+export function parseInput<const T extends v.GenericSchema>(schema: T, value: unknown, basePath: string[] = ['input']): v.InferOutput<T> {
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (result.success) return result.output;
   throw new UserErrors(
-    result.error.issues.map((issue) => ({
+    result.issues.map((issue) => ({
       code: 'VALIDATION' as const,
-      path: [...basePath, ...issue.path.map(String)],
+      path: [...basePath, ...(issue.path ?? []).map((item) => String(item.key))],
       message: issue.message,
     })),
   );

@@ -1,5 +1,5 @@
 /** Rules for teams and employees: what a valid name, email or hire date is. Plain functions. */
-import { z } from 'zod';
+import * as v from 'valibot';
 
 export const LIMITS = {
   name: 120,
@@ -8,39 +8,40 @@ export const LIMITS = {
   search: 100,
 } as const;
 
-export const personName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(LIMITS.name, `Names are at most ${LIMITS.name} characters.`);
+/** A required, trimmed text of at most `max` characters. */
+export function requiredText(max: number, emptyMessage: string, tooLongMessage: string) {
+  return v.pipe(v.string(), v.trim(), v.nonEmpty(emptyMessage), v.maxLength(max, tooLongMessage));
+}
 
-export const teamName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a team name.')
-  .max(LIMITS.name, `Team names are at most ${LIMITS.name} characters.`);
+export const personName = requiredText(LIMITS.name, 'Enter a name.', `Names are at most ${LIMITS.name} characters.`);
 
-export const description = z
-  .string()
-  .trim()
-  .max(LIMITS.description, `Descriptions are at most ${LIMITS.description} characters.`)
-  .transform((value) => (value === '' ? null : value));
+export const teamName = requiredText(LIMITS.name, 'Enter a team name.', `Team names are at most ${LIMITS.name} characters.`);
+
+/** Optional free text; an empty string clears it (stored as null). */
+export const description = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(LIMITS.description, `Descriptions are at most ${LIMITS.description} characters.`),
+  v.transform((value) => (value === '' ? null : value)),
+);
 
 /** Emails are compared and stored trimmed and lower-cased. */
-export const email = z
-  .string()
-  .trim()
-  .max(LIMITS.email, `Email addresses are at most ${LIMITS.email} characters.`)
-  .toLowerCase()
-  .pipe(z.email({ error: 'Enter a valid email address, like ana.silva@example.com.' }));
+export const email = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(LIMITS.email, `Email addresses are at most ${LIMITS.email} characters.`),
+  v.toLowerCase(),
+  v.email('Enter a valid email address, like ana.silva@example.com.'),
+);
 
 /** A hire date between 1900 and one year from `today` (people are often added before day one). */
 export function hireDate(today: Date = new Date()) {
   const latest = new Date(today.getTime() + 366 * 86_400_000).toISOString().slice(0, 10);
-  return z
-    .string()
-    .refine((value) => value >= '1900-01-01', 'Hire dates start in 1900 or later.')
-    .refine((value) => value <= latest, `A hire date can be at most a year ahead (${latest}).`);
+  return v.pipe(
+    v.string(),
+    v.check((value) => value >= '1900-01-01', 'Hire dates start in 1900 or later.'),
+    v.check((value) => value <= latest, `A hire date can be at most a year ahead (${latest}).`),
+  );
 }
 
 /** Turns a free-text search into a LIKE pattern that matches it literally (escape char: \). */

@@ -1,12 +1,12 @@
 /** The one Pothos builder: plugins, context type, scalars and Relay settings. */
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { relations, type Relations } from '../db/relations.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { decodeId, encodeId } from './global-ids.ts';
-import { nullWhenMissing } from './node-lookup.ts';
+import { isNodeType, nullWhenMissing } from './node-lookup.ts';
 
 export interface PothosTypes {
   Context: GraphQLContext;
@@ -26,7 +26,8 @@ export interface PothosTypes {
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export const builder = new SchemaBuilder<PothosTypes>({
+export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>> =
+  new SchemaBuilder<PothosTypes>({
   plugins: [RelayPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   relay: {
@@ -39,11 +40,16 @@ export const builder = new SchemaBuilder<PothosTypes>({
     // A node that does not exist in the caller's tenant (or at all) is null, never an error:
     // the two cases must look the same.
     nodeQueryOptions: {
-      resolve: (_root, args, _ctx, _info, resolveNode) => nullWhenMissing(resolveNode(args.id)),
+      resolve: (_root, args, _ctx, info, resolveNode) =>
+        isNodeType(info, args.id.typename) ? nullWhenMissing(resolveNode(args.id)) : null,
     },
+    // The plugin's own `nodes` fails as a whole when one id is missing; resolve each id on its
+    // own instead (the drizzle loader still batches them into one query per type).
     nodesQueryOptions: {
-      resolve: async (_root, args, _ctx, _info, resolveNodes) =>
-        (await resolveNodes(args.ids)).map((node) => nullWhenMissing(node)),
+      resolve: (_root, args, ctx, info) =>
+        args.ids.map((id) =>
+          isNodeType(info, id.typename) ? nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node)) : null,
+        ),
     },
   },
   drizzle: {

@@ -1,5 +1,5 @@
 /** Minting employee tokens: a manager or admin key hands an app a token that acts as one employee. */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken } from '../worker/auth/employee-tokens.ts';
 import { builder } from './builder.ts';
@@ -40,11 +40,12 @@ const CreateEmployeeTokenPayload = builder
     }),
   });
 
-const ttl = z
-  .number()
-  .int()
-  .min(MIN_TTL_SECONDS, `ttlSeconds must be at least ${MIN_TTL_SECONDS}.`)
-  .max(MAX_EMPLOYEE_TOKEN_TTL_SECONDS, `ttlSeconds must be at most ${MAX_EMPLOYEE_TOKEN_TTL_SECONDS} (one hour).`);
+const ttl = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(MIN_TTL_SECONDS, `ttlSeconds must be at least ${MIN_TTL_SECONDS}.`),
+  v.maxValue(MAX_EMPLOYEE_TOKEN_TTL_SECONDS, `ttlSeconds must be at most ${MAX_EMPLOYEE_TOKEN_TTL_SECONDS} (one hour).`),
+);
 
 builder.mutationField('createEmployeeToken', (t) =>
   t.field({

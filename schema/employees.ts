@@ -1,6 +1,6 @@
 /** Employee: a person in the tenant's service organisation. Queries and mutations. */
 import { and, ne } from 'drizzle-orm';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { newId } from '../db/ids.ts';
 import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -95,22 +95,22 @@ const DeactivateEmployeeInput = builder.inputType('DeactivateEmployeeInput', {
 });
 
 const createEmployeeSchema = () =>
-  z.object({
+  v.object({
     name: personName,
     email,
-    role: z.enum(EMPLOYEE_ROLES),
+    role: v.picklist(EMPLOYEE_ROLES),
     hiredAt: hireDate(),
-    emailOptIn: z.boolean().default(true),
+    emailOptIn: v.optional(v.boolean(), true),
   });
 
 const updateEmployeeSchema = () =>
-  z.object({
-    name: personName.optional(),
-    email: email.optional(),
-    role: z.enum(EMPLOYEE_ROLES).optional(),
-    hiredAt: hireDate().optional(),
-    emailOptIn: z.boolean().optional(),
-    status: z.enum(EMPLOYEE_STATUSES).optional(),
+  v.object({
+    name: v.optional(personName),
+    email: v.optional(email),
+    role: v.optional(v.picklist(EMPLOYEE_ROLES)),
+    hiredAt: v.optional(hireDate()),
+    emailOptIn: v.optional(v.boolean()),
+    status: v.optional(v.picklist(EMPLOYEE_STATUSES)),
   });
 
 async function assertEmailFree(tenant: TenantScope, address: string, exceptId?: string) {

@@ -1,4 +1,11 @@
 /** Node lookups that answer null for ids the caller cannot see, exactly as for ids that never existed. */
+import { type GraphQLResolveInfo, isObjectType } from 'graphql';
+
+/** Whether `typename` is a type that `node(id)` can load (an object type implementing Node). */
+export function isNodeType(info: GraphQLResolveInfo, typename: string): boolean {
+  const type = info.schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((iface) => iface.name === 'Node');
+}
 
 /**
  * The drizzle plugin rejects a node load with `Model <table>(<id>) not found` when the row is not in

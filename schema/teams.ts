@@ -1,6 +1,6 @@
 /** Team: a group of employees, usually with a lead. Queries and mutations. */
 import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { conflictError, notFoundError, parseInput, type UserErrorData } from '../domain/errors.ts';
 import { description, teamName } from '../domain/people.ts';
 import { newId } from '../db/ids.ts';
@@ -99,11 +99,11 @@ const TeamIdInput = builder.inputType('DeactivateTeamInput', {
   fields: (t) => ({ id: t.id({ required: true }) }),
 });
 
-const createTeamSchema = z.object({ name: teamName, description: description.nullish() });
-const updateTeamSchema = z.object({
-  name: teamName.optional(),
-  description: description.optional(),
-  status: z.enum(TEAM_STATUSES).optional(),
+const createTeamSchema = v.object({ name: teamName, description: v.nullish(description) });
+const updateTeamSchema = v.object({
+  name: v.optional(teamName),
+  description: v.optional(description),
+  status: v.optional(v.picklist(TEAM_STATUSES)),
 });
 
 async function assertTeamNameFree(tenant: TenantScope, name: string, exceptId?: string) {

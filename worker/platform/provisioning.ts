@@ -3,33 +3,37 @@
  * local CLI (scripts/tenant.ts). Plain functions over a drizzle client; no bindings.
  */
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Database } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import { API_KEY_ROLES, apiKeys, tenants, type ApiKeyRole } from '../../db/tenants.ts';
 import { conflictError, parseInput } from '../../domain/errors.ts';
-import { slugify } from '../../domain/people.ts';
+import { requiredText, slugify } from '../../domain/people.ts';
 import { displayPrefix, generateSecretKey, hashSecretKey } from '../auth/secret-keys.ts';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-const tenantInput = z.object({
-  name: z.string().trim().min(1, 'Enter the company name.').max(120, 'Company names are at most 120 characters.'),
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Slugs use a-z, 0-9 and inner dashes, at most 40 characters.')
-    .nullish(),
+const tenantInput = v.object({
+  name: requiredText(120, 'Enter the company name.', 'Company names are at most 120 characters.'),
+  slug: v.nullish(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Slugs use a-z, 0-9 and inner dashes, at most 40 characters.'),
+    ),
+  ),
 });
 
-export const apiKeyInput = z.object({
-  name: z.string().trim().min(1, 'Name the key after what uses it, e.g. "HR sync".').max(80, 'Key names are at most 80 characters.'),
-  role: z.enum(API_KEY_ROLES),
-  expiresAt: z
-    .date()
-    .refine((date) => date.getTime() > Date.now(), 'expiresAt must be in the future.')
-    .nullish(),
+export const apiKeyInput = v.object({
+  name: requiredText(80, 'Name the key after what uses it, e.g. "HR sync".', 'Key names are at most 80 characters.'),
+  role: v.picklist(API_KEY_ROLES),
+  expiresAt: v.nullish(
+    v.pipe(
+      v.date(),
+      v.check((date) => date.getTime() > Date.now(), 'expiresAt must be in the future.'),
+    ),
+  ),
 });
 
 /**
