@@ -11,7 +11,7 @@ import { apiKeyInput, createApiKeyForTenant, newApiKeyRow, type ApiKeyRow } from
 import { builder } from './builder.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor, missingMessage } from './global-ids.ts';
-import { runMutation } from './mutations.ts';
+import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
 export const ApiKeyRoleEnum = builder.enumType('ApiKeyRole', {
@@ -68,14 +68,7 @@ const CreateApiKeyPayload = builder
     }),
   });
 
-const RevokeApiKeyPayload = builder
-  .objectRef<{ apiKey: ApiKeyRow | null; errors: UserErrorData[] }>('RevokeApiKeyPayload')
-  .implement({
-    fields: (t) => ({
-      apiKey: t.field({ type: ApiKey, nullable: true, resolve: (payload) => payload.apiKey }),
-      errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
-    }),
-  });
+const RevokeApiKeyPayload = payloadType('RevokeApiKeyPayload', 'apiKey', ApiKey);
 
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   fields: (t) => ({

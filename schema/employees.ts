@@ -1,10 +1,10 @@
 /** Employee: a person in the tenant's service organisation. Queries and mutations. */
-import { and, ne } from 'drizzle-orm';
+import { and, ne, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { newId } from '../db/ids.ts';
 import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { conflictError, notFoundError, parseInput, type UserErrorData } from '../domain/errors.ts';
+import { conflictError, notFoundError, parseInput } from '../domain/errors.ts';
 import { email, hireDate, personName } from '../domain/people.ts';
 import { builder } from './builder.ts';
 import {
@@ -13,12 +13,10 @@ import {
   EmployeeRoleEnum,
   EmployeeStatusEnum,
 } from './employee-filter.ts';
-import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
-import { runMutation } from './mutations.ts';
+import { payloadType, runMutation } from './mutations.ts';
 import { findTeam, withoutNulls } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
-import { sql } from 'drizzle-orm';
 
 export const Employee = builder.drizzleNode('employees', {
   name: 'Employee',
@@ -56,14 +54,7 @@ builder.queryFields((t) => ({
 
 type EmployeeRow = typeof employees.$inferSelect;
 
-const EmployeePayload = builder
-  .objectRef<{ employee: EmployeeRow | null; errors: UserErrorData[] }>('EmployeePayload')
-  .implement({
-    fields: (t) => ({
-      employee: t.field({ type: Employee, nullable: true, resolve: (payload) => payload.employee }),
-      errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
-    }),
-  });
+const EmployeePayload = payloadType('EmployeePayload', 'employee', Employee);
 
 const CreateEmployeeInput = builder.inputType('CreateEmployeeInput', {
   fields: (t) => ({
@@ -129,7 +120,8 @@ async function resolveTeamId(tenant: TenantScope, teamGlobalId: string): Promise
   return teamId;
 }
 
-async function findEmployee(tenant: TenantScope, id: string, path: string[]): Promise<EmployeeRow> {
+/** Loads one employee of the tenant, or reports it missing at `path`. */
+export async function findEmployee(tenant: TenantScope, id: string, path: string[]): Promise<EmployeeRow> {
   const employee = await tenant.db.query.employees.findFirst({ where: { id } });
   if (!employee) throw notFoundError(path, missingMessage('Employee'));
   return employee;
@@ -205,4 +197,3 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-export { findEmployee };

@@ -1,15 +1,14 @@
 /** Team: a group of employees, usually with a lead. Queries and mutations. */
 import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import { conflictError, notFoundError, parseInput, type UserErrorData } from '../domain/errors.ts';
+import { conflictError, notFoundError, parseInput } from '../domain/errors.ts';
 import { description, teamName } from '../domain/people.ts';
 import { newId } from '../db/ids.ts';
 import { employees, teams, TEAM_STATUSES, type TeamStatus } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { builder } from './builder.ts';
-import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
-import { runMutation } from './mutations.ts';
+import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 import { EmployeeFilter, employeeFilterSql } from './employee-filter.ts';
 
@@ -72,12 +71,7 @@ function teamFilterSql(table: typeof teams, filter: { status?: TeamStatus | null
 
 type TeamRow = typeof teams.$inferSelect;
 
-const TeamPayload = builder.objectRef<{ team: TeamRow | null; errors: UserErrorData[] }>('TeamPayload').implement({
-  fields: (t) => ({
-    team: t.field({ type: Team, nullable: true, resolve: (payload) => payload.team }),
-    errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
-  }),
-});
+const TeamPayload = payloadType('TeamPayload', 'team', Team);
 
 const CreateTeamInput = builder.inputType('CreateTeamInput', {
   fields: (t) => ({
