@@ -1,3 +1,4 @@
 /** Every table, for drizzle-kit and the relations. One module per domain; this file only gathers them. */
 export * from './tenants.ts';
 export * from './people.ts';
+export * from './voice.ts';

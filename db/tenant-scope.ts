@@ -24,6 +24,12 @@ const TENANT_KEY = {
   apiKeys: 'tenantId',
   teams: 'tenantId',
   employees: 'tenantId',
+  surveyTemplates: 'tenantId',
+  surveyQuestions: 'tenantId',
+  surveyCalls: 'tenantId',
+  surveyAnswers: 'tenantId',
+  feedback: 'tenantId',
+  feedbackThemes: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;

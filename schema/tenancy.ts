@@ -14,3 +14,17 @@ export function tenantFor(ctx: GraphQLContext, permission: Permission): TenantSc
   }
   return ctx.tenant;
 }
+
+/**
+ * The employee an employee token acts as. Actions an employee takes themselves (giving
+ * recognition, voting, suggesting) need an employee token: a key is not a person.
+ */
+export function actingEmployeeId(ctx: GraphQLContext): string {
+  if (ctx.principal.kind !== 'employee') {
+    throw new GraphQLError(
+      'Forbidden: this is something an employee does, so it needs an employee token (mint one with createEmployeeToken).',
+      { extensions: { code: 'FORBIDDEN', permission: 'employee' } },
+    );
+  }
+  return ctx.principal.employeeId;
+}

@@ -70,14 +70,14 @@ async function authenticateEmployeeToken(token: string, { env, db }: Authenticat
   if (!check.ok) return fail(check.reason === 'expired' ? 'This employee token has expired.' : 'Invalid employee token.');
   const { tenantId, employeeId } = check.claims;
   const [employee] = await db
-    .select({ status: employees.status })
+    .select({ status: employees.status, role: employees.role })
     .from(employees)
     .where(and(eq(employees.tenantId, tenantId), eq(employees.id, employeeId)))
     .limit(1);
   if (!employee || employee.status !== 'active') {
     return fail('This employee token is no longer valid: the employee is inactive or gone.');
   }
-  return { ok: true, principal: { kind: 'employee', tenantId, employeeId } };
+  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: employee.role } };
 }
 
 /** Compares two secrets in time that does not depend on where they differ. */

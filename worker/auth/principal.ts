@@ -2,6 +2,7 @@
  * Who is calling. Every request is authenticated into exactly one principal before GraphQL runs.
  * A publishable widget key (`fl_pk_...`) will be one more kind here, with its allowed origins.
  */
+import type { EmployeeRole } from '../../db/people.ts';
 import type { ApiKeyRole } from '../../db/tenants.ts';
 
 export type Principal =
@@ -9,8 +10,12 @@ export type Principal =
   | { kind: 'platform' }
   /** A tenant's server-to-server secret key. */
   | { kind: 'secretKey'; tenantId: string; keyId: string; role: ApiKeyRole }
-  /** An employee token: acts as exactly one employee of one tenant. */
-  | { kind: 'employee'; tenantId: string; employeeId: string };
+  /**
+   * An employee token: acts as exactly one employee of one tenant. `employeeRole` is the
+   * employee's role (agent, lead, manager, director) when the request was authenticated, for rules
+   * such as "a manager approves with their own token".
+   */
+  | { kind: 'employee'; tenantId: string; employeeId: string; employeeRole: EmployeeRole };
 
 /** What a principal is called in permission rules: its key role, or "employee". */
 export type Actor = ApiKeyRole | 'employee' | 'platform';

@@ -1,0 +1,175 @@
+/**
+ * The customer's voice: survey templates, survey calls with their answers, and feedback records
+ * (praise, complaints, ideas) attributed to employees and teams.
+ *
+ * Every mention of an employee in a survey call is stored as a feedback row (source survey_call,
+ * linked to the call), so "what customers said about X" is one table whatever the channel.
+ */
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
+import { employees, teams } from './people.ts';
+import { tenants } from './tenants.ts';
+
+export const TEMPLATE_STATUSES = ['active', 'archived'] as const;
+
+export const surveyTemplates = sqliteTable(
+  'survey_templates',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    status: text('status', { enum: TEMPLATE_STATUSES }).notNull().default('active'),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    uniqueIndex('survey_templates_tenant_id_unique').on(t.tenantId, t.id),
+    uniqueIndex('survey_templates_tenant_name_unique').on(t.tenantId, sql`lower(${t.name})`),
+  ],
+);
+
+/** The ordered open-ended questions of a template. */
+export const surveyQuestions = sqliteTable(
+  'survey_questions',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn(),
+    templateId: text('template_id').notNull(),
+    position: integer('position').notNull(),
+    prompt: text('prompt').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.templateId], foreignColumns: [surveyTemplates.tenantId, surveyTemplates.id] }),
+    uniqueIndex('survey_questions_tenant_id_unique').on(t.tenantId, t.id),
+    uniqueIndex('survey_questions_template_position_unique').on(t.tenantId, t.templateId, t.position),
+  ],
+);
+
+export const CALL_CHANNELS = ['phone', 'video', 'in_person'] as const;
+export type CallChannel = (typeof CALL_CHANNELS)[number];
+
+/** A manager's or lead's call to a customer. Customer name and contact are personal data. */
+export const surveyCalls = sqliteTable(
+  'survey_calls',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn(),
+    templateId: text('template_id').notNull(),
+    callerId: text('caller_id').notNull(),
+    /** The caller's team when the call was logged. */
+    teamId: text('team_id'),
+    customerName: text('customer_name'),
+    customerContact: text('customer_contact'),
+    calledAt: timestampColumn('called_at').notNull(),
+    channel: text('channel', { enum: CALL_CHANNELS }).notNull(),
+    /** Overall satisfaction, 1 to 5. */
+    satisfaction: integer('satisfaction').notNull(),
+    /** Net promoter answer, 0 to 10. */
+    nps: integer('nps'),
+    notes: text('notes'),
+    /** Mean sentiment of the answers, -1 to 1 (domain/sentiment.ts). */
+    sentiment: real('sentiment').notNull().default(0),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.templateId], foreignColumns: [surveyTemplates.tenantId, surveyTemplates.id] }),
+    foreignKey({ columns: [t.tenantId, t.callerId], foreignColumns: [employees.tenantId, employees.id] }),
+    foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }),
+    uniqueIndex('survey_calls_tenant_id_unique').on(t.tenantId, t.id),
+    index('survey_calls_tenant_called_idx').on(t.tenantId, t.calledAt),
+    index('survey_calls_tenant_caller_idx').on(t.tenantId, t.callerId, t.calledAt),
+  ],
+);
+
+/** One answer of a call: the question as it was asked, and the customer's words. */
+export const surveyAnswers = sqliteTable(
+  'survey_answers',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn(),
+    callId: text('call_id').notNull(),
+    questionId: text('question_id').notNull(),
+    position: integer('position').notNull(),
+    /** The prompt copied at the time of the call, so later template edits do not rewrite history. */
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    sentiment: real('sentiment').notNull().default(0),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.callId], foreignColumns: [surveyCalls.tenantId, surveyCalls.id] }),
+    foreignKey({ columns: [t.tenantId, t.questionId], foreignColumns: [surveyQuestions.tenantId, surveyQuestions.id] }),
+    index('survey_answers_tenant_call_idx').on(t.tenantId, t.callId, t.position),
+  ],
+);
+
+export const FEEDBACK_KINDS = ['praise', 'complaint', 'idea'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+export const FEEDBACK_SOURCES = ['survey_call', 'complaint_record', 'widget', 'peer', 'manager', 'import'] as const;
+export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
+export const FEEDBACK_STATUSES = ['open', 'resolved'] as const;
+
+/** Praise, a complaint or an idea from a customer, about an employee and/or a team. */
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn(),
+    kind: text('kind', { enum: FEEDBACK_KINDS }).notNull(),
+    source: text('source', { enum: FEEDBACK_SOURCES }).notNull(),
+    employeeId: text('employee_id'),
+    teamId: text('team_id'),
+    /** The survey call this came from (source survey_call). */
+    callId: text('call_id'),
+    body: text('body').notNull(),
+    /** Optional 1 to 5. */
+    rating: integer('rating'),
+    sentiment: real('sentiment').notNull().default(0),
+    /** Key phrases, JSON array of strings (also rows in feedback_themes, for GROUP BY). */
+    themes: text('themes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('open'),
+    resolutionNote: text('resolution_note'),
+    /** Who resolved it: an employee id, or the id of the API key. */
+    resolvedBy: text('resolved_by'),
+    resolvedAt: timestampColumn('resolved_at'),
+    /** The id in the system it was imported from; unique per tenant, so re-imports do not duplicate. */
+    externalRef: text('external_ref'),
+    /** When the customer said it. */
+    receivedAt: timestampColumn('received_at').notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.employeeId], foreignColumns: [employees.tenantId, employees.id] }),
+    foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }),
+    foreignKey({ columns: [t.tenantId, t.callId], foreignColumns: [surveyCalls.tenantId, surveyCalls.id] }),
+    uniqueIndex('feedback_tenant_id_unique').on(t.tenantId, t.id),
+    uniqueIndex('feedback_tenant_external_ref_unique').on(t.tenantId, t.externalRef),
+    index('feedback_tenant_received_idx').on(t.tenantId, t.receivedAt),
+    index('feedback_tenant_employee_idx').on(t.tenantId, t.employeeId, t.kind, t.receivedAt),
+    index('feedback_tenant_team_idx').on(t.tenantId, t.teamId, t.kind, t.receivedAt),
+    index('feedback_tenant_call_idx').on(t.tenantId, t.callId),
+  ],
+);
+
+/**
+ * One row per (feedback, theme): complaint trends GROUP BY theme and period in SQL.
+ * `theme` is the stemmed key that groups variants ("long waits", "waiting"), `label` the words
+ * this record used (domain/themes.ts).
+ */
+export const feedbackThemes = sqliteTable(
+  'feedback_themes',
+  {
+    tenantId: tenantIdColumn(),
+    feedbackId: text('feedback_id').notNull(),
+    theme: text('theme').notNull(),
+    label: text('label').notNull(),
+    kind: text('kind', { enum: FEEDBACK_KINDS }).notNull(),
+    receivedAt: timestampColumn('received_at').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.feedbackId], foreignColumns: [feedback.tenantId, feedback.id] }),
+    uniqueIndex('feedback_themes_unique').on(t.tenantId, t.feedbackId, t.theme),
+    index('feedback_themes_trend_idx').on(t.tenantId, t.kind, t.receivedAt, t.theme),
+  ],
+);

@@ -1,0 +1,85 @@
+/**
+ * Themes: the key phrases of customers' words, so that complaints about "long waits",
+ * "waited ages" and "the wait" count as one theme.
+ *
+ * How: words are lower-cased, English stop words are dropped (npm `stopword`), the rest are
+ * reduced to their Porter stem (npm `stemmer`: "waiting", "waits" -> "wait"). Candidate phrases are
+ * single stems and pairs of adjacent stems; a pair counts more than a single word. A theme's key is
+ * its stems ("wait time"); its label is the words a person used ("waiting times").
+ *
+ * Limits: no synonyms ("queue" and "line" stay apart), no spelling correction, English only, and
+ * short texts give few phrases. Deterministic: the same text always gives the same themes.
+ */
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+/** Words that carry no theme in customer feedback, beyond the general English list. */
+const DOMAIN_STOP_WORDS = ['customer', 'customers', 'service', 'really', 'very', 'just', 'also', 'got', 'get', 'would', 'could', 'one', 'thing', 'things', 'lot', 'bit', 'today', 'time', 'day', 'always', 'never', 'still', 'even', 'back', 'go', 'went', 'came', 'us', 'im', 'ive', 'dont', 'didnt', 'wasnt'];
+const STOP = new Set([...eng, ...DOMAIN_STOP_WORDS]);
+
+export interface Theme {
+  /** Stemmed key that groups variants, e.g. "wait". */
+  key: string;
+  /** Words as written, e.g. "waiting". */
+  label: string;
+}
+
+/** Lower-case word tokens, apostrophes removed ("didn't" -> "didnt"). */
+export function tokenize(text: string): string[] {
+  return (text.toLowerCase().replace(/['’]/g, '').match(/[a-z][a-z0-9]*/g) ?? []).filter((word) => word.length > 1);
+}
+
+/**
+ * The key phrases of one text, best first: at most `max`. Adjacent content words form a pair;
+ * a stop word between two words breaks the pair.
+ */
+export function themesOf(text: string, max = 3): Theme[] {
+  const scores = new Map<string, { theme: Theme; score: number; first: number }>();
+  const add = (key: string, label: string, score: number, position: number) => {
+    const existing = scores.get(key);
+    if (existing) existing.score += score;
+    else scores.set(key, { theme: { key, label }, score, first: position });
+  };
+  let previous: { stem: string; word: string } | null = null;
+  tokenize(text).forEach((word, position) => {
+    if (STOP.has(word) || /^\d/.test(word)) {
+      previous = null;
+      return;
+    }
+    const stem = stemmer(word);
+    add(stem, word, 1, position);
+    if (previous && previous.stem !== stem) add(`${previous.stem} ${stem}`, `${previous.word} ${word}`, 2.5, position);
+    previous = { stem, word };
+  });
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.first - b.first);
+  // A pair makes its own single words redundant.
+  const chosen: Theme[] = [];
+  for (const { theme } of ranked) {
+    if (chosen.length >= max) break;
+    const parts = theme.key.split(' ');
+    const covered = chosen.some((picked) => picked.key.split(' ').some((part) => parts.length === 1 && part === theme.key));
+    if (!covered) chosen.push(theme);
+  }
+  return chosen;
+}
+
+/** The theme key for a user-typed theme filter ("Waiting Times" -> "wait time"). */
+export function themeKey(text: string): string {
+  return tokenize(text)
+    .filter((word) => !STOP.has(word))
+    .map((word) => stemmer(word))
+    .join(' ');
+}
+
+/** Themes across many texts with how many texts mention each, most common first. */
+export function commonThemes(texts: string[], max = 10): (Theme & { count: number })[] {
+  const counts = new Map<string, Theme & { count: number }>();
+  for (const text of texts) {
+    for (const theme of themesOf(text, 5)) {
+      const entry = counts.get(theme.key);
+      if (entry) entry.count++;
+      else counts.set(theme.key, { ...theme, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, max);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { meanSentiment, sentimentLabel, sentimentOf } from './sentiment.ts';
+import { commonThemes, themeKey, themesOf } from './themes.ts';
+
+describe('sentiment', () => {
+  it('scores praise positive, complaints negative and flips negations', () => {
+    expect(sentimentOf('Priya was wonderful, so friendly and helpful!')).toBeGreaterThan(0.5);
+    expect(sentimentOf('The delivery was late and the driver was rude.')).toBeLessThan(-0.2);
+    expect(sentimentOf('The coffee was good.')).toBeGreaterThan(0);
+    expect(sentimentOf('The coffee was not good.')).toBeLessThan(0);
+    expect(sentimentOf('We ordered a latte at nine.')).toBe(0);
+    expect(sentimentLabel(0.05)).toBe('neutral');
+    expect(meanSentiment([])).toBe(0);
+  });
+});
+
+describe('themes', () => {
+  it('finds key phrases with stemming and without stop words', () => {
+    const themes = themesOf('We waited ages in the queue and the waiting times were awful');
+    expect(themes.map((theme) => theme.key)).toContain('wait time');
+    expect(themes.find((theme) => theme.key === 'wait time')?.label).toBe('waiting times');
+    expect(themes.every((theme) => !['the', 'and', 'we', 'were'].includes(theme.label))).toBe(true);
+  });
+
+  it('groups variants across texts', () => {
+    const common = commonThemes(['Long waiting times at lunch', 'The wait times are too long', 'Friendly barista', 'Delivery was late']);
+    expect(common[0]).toMatchObject({ key: 'wait time', count: 2 });
+    expect(themeKey('Waiting Times')).toBe('wait time');
+  });
+
+  it('is deterministic', () => {
+    const text = 'The fridge arrived damaged and the installation was rushed';
+    expect(themesOf(text)).toEqual(themesOf(text));
+  });
+});
