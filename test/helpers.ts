@@ -90,3 +90,17 @@ export async function createEmployee(
   expect(result.createEmployee.errors).toEqual([]);
   return result.createEmployee.employee.id;
 }
+
+/** Mints an employee token (with an admin or manager key) that acts as `employeeId`. */
+export async function employeeToken(key: string, employeeId: string, ttlSeconds = 900): Promise<string> {
+  const result = await data(key, `mutation($input: CreateEmployeeTokenInput!) {
+    createEmployeeToken(input: $input) { token errors { code message } }
+  }`, { input: { employeeId, ttlSeconds } });
+  expect(result.createEmployeeToken.errors).toEqual([]);
+  return result.createEmployeeToken.token;
+}
+
+/** The local id inside a global id ("Employee:emp_x" -> "emp_x"), for checking rows in D1. */
+export function localId(globalId: string): string {
+  return atob(globalId.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1] ?? '';
+}

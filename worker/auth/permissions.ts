@@ -3,7 +3,7 @@
  * a caller without it gets a FORBIDDEN error that names what is missing.
  */
 import { GraphQLError } from 'graphql';
-import { actorOf, type Actor, type Principal } from './principal.ts';
+import { actorOf, actorsOf, type Actor, type Principal } from './principal.ts';
 
 export const PERMISSIONS = {
   /** Read the tenant's directory and data. */
@@ -21,7 +21,8 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export function hasPermission(principal: Principal, permission: Permission): boolean {
-  return (PERMISSIONS[permission].actors as readonly Actor[]).includes(actorOf(principal));
+  const allowed: readonly Actor[] = PERMISSIONS[permission].actors;
+  return actorsOf(principal).some((actor) => allowed.includes(actor));
 }
 
 const DESCRIBE: Record<Actor, string> = {
@@ -29,13 +30,14 @@ const DESCRIBE: Record<Actor, string> = {
   manager: 'a manager key',
   reader: 'a reader key',
   employee: 'an employee token',
+  'employee:manager': "a manager's or director's employee token",
   platform: 'the platform admin token',
 };
 
 /** A GraphQL error with `extensions.code = "FORBIDDEN"` that says what is needed and what was used. */
 export function forbidden(principal: Principal, permission: Permission): GraphQLError {
   const rule = PERMISSIONS[permission];
-  const needed = rule.actors.map((actor) => DESCRIBE[actor]).join(' or ');
+  const needed = rule.actors.map((actor: Actor) => DESCRIBE[actor]).join(' or ');
   return new GraphQLError(
     `Forbidden: ${rule.what} needs ${needed}; this request uses ${DESCRIBE[actorOf(principal)]}.`,
     { extensions: { code: 'FORBIDDEN', permission, required: [...rule.actors] } },

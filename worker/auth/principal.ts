@@ -17,9 +17,14 @@ export type Principal =
    */
   | { kind: 'employee'; tenantId: string; employeeId: string; employeeRole: EmployeeRole };
 
-/** What a principal is called in permission rules: its key role, or "employee". */
-export type Actor = ApiKeyRole | 'employee' | 'platform';
+/**
+ * What a principal is called in permission rules: its key role, "employee" for any employee token,
+ * and also "employee:manager" for the token of a manager or director (who approve and reply with
+ * their own tokens as well as with keys).
+ */
+export type Actor = ApiKeyRole | 'employee' | 'employee:manager' | 'platform';
 
+/** The principal's main actor, as shown in `viewer.role` and error messages. */
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {
     case 'platform':
@@ -29,6 +34,14 @@ export function actorOf(principal: Principal): Actor {
     case 'employee':
       return 'employee';
   }
+}
+
+/** Every actor the principal counts as in permission rules. */
+export function actorsOf(principal: Principal): Actor[] {
+  if (principal.kind === 'employee' && (principal.employeeRole === 'manager' || principal.employeeRole === 'director')) {
+    return ['employee', 'employee:manager'];
+  }
+  return [actorOf(principal)];
 }
 
 export function tenantIdOf(principal: Principal): string | null {
