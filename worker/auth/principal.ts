@@ -25,7 +25,7 @@ export type Principal =
 export type Actor = ApiKeyRole | 'employee' | 'employee:manager' | 'platform';
 
 /** The principal's main actor, as shown in `viewer.role` and error messages. */
-export function actorOf(principal: Principal): Actor {
+export function actorOf(principal: Principal): Exclude<Actor, 'employee:manager'> {
   switch (principal.kind) {
     case 'platform':
       return 'platform';
