@@ -9,6 +9,11 @@ import './employees.ts';
 import './api-keys.ts';
 import './employee-tokens.ts';
 import './platform.ts';
+import './survey-templates.ts';
+import './feedback.ts';
+import './survey-calls.ts';
+import './voice.ts';
+import './complaint-trends.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());

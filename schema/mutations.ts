@@ -16,12 +16,12 @@ export type Empty<T> = { [K in keyof T]: T[K] | null };
  * Checks the permission, runs `perform`, and reports `UserErrors` as payload errors. A missing
  * permission stays a top-level FORBIDDEN error: it is about the credential, not the input.
  */
-export async function runMutation<T extends object>(
+export async function runMutation<T extends object, E extends Empty<T>>(
   ctx: GraphQLContext,
   permission: Permission,
   perform: () => Promise<T>,
-  empty: Empty<T>,
-): Promise<Payload<Empty<T>>> {
+  empty: E,
+): Promise<Payload<T> | Payload<E>> {
   requirePermission(ctx.principal, permission);
   try {
     return { ...(await perform()), errors: [] };

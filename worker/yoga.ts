@@ -5,6 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { createDatabase } from '../db/client.ts';
+import { UserErrors } from '../domain/errors.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
@@ -75,6 +76,14 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
 function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
+    // Expected failures thrown by a query (not a mutation payload): bad arguments.
+    if (original instanceof UserErrors) {
+      return new GraphQLError(original.message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: 'BAD_USER_INPUT', fields: original.errors.map((problem) => problem.path) },
+      });
+    }
     // Pothos's errors are GraphQLErrors too: only its argument checks are meant for clients.
     if (original?.name === 'PothosValidationError') {
       return new GraphQLError(original.message, {

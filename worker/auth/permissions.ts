@@ -14,6 +14,14 @@ export const PERMISSIONS = {
   'employeeTokens:create': { what: 'creating employee tokens', actors: ['admin', 'manager'] },
   /** List, create and revoke the tenant's API keys. */
   'apiKeys:manage': { what: 'managing API keys', actors: ['admin', 'platform'] },
+  /** Manage survey templates (the questions managers ask customers). */
+  'voice:templates': { what: 'managing survey templates', actors: ['admin', 'manager', 'employee:manager'] },
+  /** Log survey calls and record or resolve feedback. */
+  'voice:write': { what: 'logging survey calls and feedback', actors: ['admin', 'manager', 'employee:lead'] },
+  /** Import complaint records from another system. */
+  'voice:import': { what: 'importing complaint records', actors: ['admin', 'manager'] },
+  /** See customers' names and contact details on survey calls (personal data). */
+  'voice:contact': { what: "seeing customers' contact details", actors: ['admin', 'manager', 'employee:manager'] },
   /** Create tenants. */
   'tenants:create': { what: 'creating tenants', actors: ['platform'] },
 } as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;
@@ -30,6 +38,7 @@ const DESCRIBE: Record<Actor, string> = {
   manager: 'a manager key',
   reader: 'a reader key',
   employee: 'an employee token',
+  'employee:lead': "a lead's, manager's or director's employee token",
   'employee:manager': "a manager's or director's employee token",
   platform: 'the platform admin token',
 };

@@ -19,13 +19,14 @@ export type Principal =
 
 /**
  * What a principal is called in permission rules: its key role, "employee" for any employee token,
- * and also "employee:manager" for the token of a manager or director (who approve and reply with
- * their own tokens as well as with keys).
+ * "employee:lead" for the token of a lead, manager or director (who call customers), and
+ * "employee:manager" for a manager's or director's token (who approve and reply with their own
+ * tokens as well as with keys).
  */
-export type Actor = ApiKeyRole | 'employee' | 'employee:manager' | 'platform';
+export type Actor = ApiKeyRole | 'employee' | 'employee:lead' | 'employee:manager' | 'platform';
 
 /** The principal's main actor, as shown in `viewer.role` and error messages. */
-export function actorOf(principal: Principal): Exclude<Actor, 'employee:manager'> {
+export function actorOf(principal: Principal): Exclude<Actor, 'employee:lead' | 'employee:manager'> {
   switch (principal.kind) {
     case 'platform':
       return 'platform';
@@ -38,10 +39,16 @@ export function actorOf(principal: Principal): Exclude<Actor, 'employee:manager'
 
 /** Every actor the principal counts as in permission rules. */
 export function actorsOf(principal: Principal): Actor[] {
-  if (principal.kind === 'employee' && (principal.employeeRole === 'manager' || principal.employeeRole === 'director')) {
-    return ['employee', 'employee:manager'];
+  if (principal.kind !== 'employee') return [actorOf(principal)];
+  switch (principal.employeeRole) {
+    case 'manager':
+    case 'director':
+      return ['employee', 'employee:lead', 'employee:manager'];
+    case 'lead':
+      return ['employee', 'employee:lead'];
+    case 'agent':
+      return ['employee'];
   }
-  return [actorOf(principal)];
 }
 
 export function tenantIdOf(principal: Principal): string | null {

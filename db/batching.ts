@@ -1,0 +1,32 @@
+/**
+ * D1 binds at most 100 parameters per statement, so multi-row inserts are split into chunks that
+ * fit. The chunks are statements to run together in one `db.batch` (all or nothing).
+ */
+import { getTableColumns } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Database } from './client.ts';
+
+export const D1_MAX_BOUND_PARAMETERS = 100;
+
+/** How many rows of `table` fit in one INSERT (every column may become a parameter). */
+export function rowsPerInsert(table: SQLiteTable): number {
+  return Math.max(1, Math.floor(D1_MAX_BOUND_PARAMETERS / Object.keys(getTableColumns(table)).length));
+}
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** INSERT statements for `rows`, each within D1's parameter limit. */
+export function chunkedInserts<T extends SQLiteTable>(db: Database, table: T, rows: SQLiteInsertValue<T>[]): BatchItem<'sqlite'>[] {
+  return chunk(rows, rowsPerInsert(table)).map((part) => db.insert(table).values(part));
+}
+
+/** Runs statements in one atomic batch (no-op for none). */
+export async function runBatch(db: Database, statements: BatchItem<'sqlite'>[]): Promise<void> {
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
+}

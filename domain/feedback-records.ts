@@ -1,0 +1,61 @@
+/**
+ * Builds the rows for one feedback record: the feedback row itself with its sentiment and themes,
+ * and one feedback_themes row per theme (what complaint trends GROUP BY). Pure: ids and time are
+ * passed in.
+ */
+import type { FeedbackKind, FeedbackSource } from '../db/voice.ts';
+import { sentimentOf } from './sentiment.ts';
+import { themesOf } from './themes.ts';
+
+export const THEMES_PER_RECORD = 3;
+
+export interface FeedbackFacts {
+  id: string;
+  tenantId: string;
+  kind: FeedbackKind;
+  source: FeedbackSource;
+  body: string;
+  employeeId?: string | null;
+  teamId?: string | null;
+  callId?: string | null;
+  rating?: number | null;
+  externalRef?: string | null;
+  receivedAt: Date;
+  resolvedAt?: Date | null;
+  resolutionNote?: string | null;
+  resolvedBy?: string | null;
+}
+
+export function feedbackRows(facts: FeedbackFacts) {
+  const themes = themesOf(facts.body, THEMES_PER_RECORD);
+  const resolved = Boolean(facts.resolvedAt);
+  return {
+    feedback: {
+      id: facts.id,
+      tenantId: facts.tenantId,
+      kind: facts.kind,
+      source: facts.source,
+      body: facts.body,
+      employeeId: facts.employeeId ?? null,
+      teamId: facts.teamId ?? null,
+      callId: facts.callId ?? null,
+      rating: facts.rating ?? null,
+      sentiment: sentimentOf(facts.body),
+      themes: themes.map((theme) => theme.label),
+      status: resolved ? ('resolved' as const) : ('open' as const),
+      resolutionNote: resolved ? (facts.resolutionNote ?? null) : null,
+      resolvedBy: resolved ? (facts.resolvedBy ?? null) : null,
+      resolvedAt: facts.resolvedAt ?? null,
+      externalRef: facts.externalRef ?? null,
+      receivedAt: facts.receivedAt,
+    },
+    themes: themes.map((theme) => ({
+      tenantId: facts.tenantId,
+      feedbackId: facts.id,
+      theme: theme.key,
+      label: theme.label,
+      kind: facts.kind,
+      receivedAt: facts.receivedAt,
+    })),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Periods for the customer voice: date ranges and week/month buckets, in UTC. Weeks start on
+ * Monday (ISO 8601). Plain functions; SQL uses the same definition (db/voice-stats.ts).
+ */
+import { validationError } from './errors.ts';
+
+export type Granularity = 'week' | 'month';
+
+export interface DateRange {
+  from: Date;
+  to: Date;
+}
+
+const DAY_MS = 86_400_000;
+/** Longest range a voice or trend query may cover. */
+export const MAX_RANGE_DAYS = 400;
+/** Default look-back when no range is given. */
+export const DEFAULT_RANGE_DAYS = 90;
+
+/** The first day (YYYY-MM-DD) of the bucket that contains `date`. */
+export function bucketStart(date: Date, granularity: Granularity): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  if (granularity === 'month') return day.toISOString().slice(0, 8) + '01';
+  const mondayOffset = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - mondayOffset * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The first day of the bucket after the one starting at `start`. */
+export function nextBucket(start: string, granularity: Granularity): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  if (granularity === 'week') return new Date(date.getTime() + 7 * DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+}
+
+/** The first day of the bucket before the one starting at `start`. */
+export function previousBucket(start: string, granularity: Granularity): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  if (granularity === 'week') return new Date(date.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+}
+
+/** Every bucket start that overlaps the range, oldest first. */
+export function bucketsIn(range: DateRange, granularity: Granularity): string[] {
+  const buckets: string[] = [];
+  const end = range.to.toISOString().slice(0, 10);
+  for (let start = bucketStart(range.from, granularity); start < end || buckets.length === 0; start = nextBucket(start, granularity)) {
+    buckets.push(start);
+  }
+  return buckets;
+}
+
+/**
+ * A checked range: `from` before `to`, at most MAX_RANGE_DAYS long. Missing ends default to the
+ * last DEFAULT_RANGE_DAYS up to `now`.
+ */
+export function resolveRange(input: { from?: Date | null; to?: Date | null }, now: Date = new Date(), path: string[] = []): DateRange {
+  const to = input.to ?? now;
+  const from = input.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+  if (from >= to) throw validationError([...path, 'from'], '`from` must be before `to`.');
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw validationError([...path, 'to'], `A range covers at most ${MAX_RANGE_DAYS} days.`);
+  }
+  return { from, to };
+}

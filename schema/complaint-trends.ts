@@ -1,0 +1,93 @@
+/**
+ * Complaint trends: per theme and week or month, how many complaints, how many the period before,
+ * the change, and example records. Counted in SQL (db/voice-stats.ts); at most three statements
+ * (counts, example ids, example rows) whatever the data size.
+ */
+import DataLoader from 'dataloader';
+import { sql } from 'drizzle-orm';
+import { complaintExamples, complaintThemeCounts } from '../db/voice-stats.ts';
+import { bucketsIn, nextBucket, previousBucket, resolveRange, type Granularity } from '../domain/periods.ts';
+import { trendsWithChange, type Trend } from '../domain/trends.ts';
+import type { GraphQLContext } from '../worker/context.ts';
+import { builder } from './builder.ts';
+import { Feedback } from './feedback.ts';
+import { tenantFor } from './tenancy.ts';
+import { GranularityEnum } from './voice-enums.ts';
+import { rangeArgs } from './voice.ts';
+
+const MAX_THEMES = 50;
+const MAX_EXAMPLES = 10;
+
+interface TrendResult extends Trend {
+  granularity: Granularity;
+  exampleIds: string[];
+}
+
+type FeedbackRow = NonNullable<Awaited<ReturnType<GraphQLContext['db']['query']['feedback']['findFirst']>>>;
+
+/** Loads example feedback rows of all trends of a request in one statement. */
+const exampleLoaders = new WeakMap<GraphQLContext, DataLoader<string, FeedbackRow | undefined>>();
+function exampleLoader(ctx: GraphQLContext) {
+  let loader = exampleLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const rows = await tenantFor(ctx, 'read').db.query.feedback.findMany({
+        where: { RAW: (table) => sql`${table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    });
+    exampleLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+const ComplaintTrend = builder.objectRef<TrendResult>('ComplaintTrend').implement({
+  fields: (t) => ({
+    theme: t.exposeString('label', { description: 'The theme in words customers used, e.g. "waiting times".' }),
+    themeKey: t.exposeString('theme', { description: 'Stemmed key that groups variants of the theme ("wait time"); use either in FeedbackFilter.theme.' }),
+    periodStart: t.field({ type: 'Date', resolve: (trend) => trend.bucket }),
+    periodEnd: t.field({ type: 'Date', description: 'Exclusive.', resolve: (trend) => nextBucket(trend.bucket, trend.granularity) }),
+    count: t.exposeInt('count'),
+    previousCount: t.exposeInt('previousCount', { description: 'Complaints with this theme in the period before.' }),
+    change: t.exposeInt('change', { description: 'count - previousCount.' }),
+    changeRatio: t.exposeFloat('changeRatio', { nullable: true, description: 'Relative change (0.5 = +50%); null when previousCount is 0.' }),
+    examples: t.field({
+      type: [Feedback],
+      description: 'The newest complaints with this theme in the period.',
+      resolve: async (trend, _args, ctx) =>
+        (await exampleLoader(ctx).loadMany(trend.exampleIds)).filter((row): row is FeedbackRow => Boolean(row) && !(row instanceof Error)),
+    }),
+  }),
+});
+
+builder.queryField('complaintTrends', (t) =>
+  t.field({
+    type: [ComplaintTrend],
+    description: 'Complaint themes per week or month in a period, newest period first and busiest theme first, with the change from the period before.',
+    args: {
+      ...rangeArgs(t.arg),
+      granularity: t.arg({ type: GranularityEnum, defaultValue: 'week' }),
+      themesPerPeriod: t.arg.int({ defaultValue: 10, description: `At most ${MAX_THEMES}.` }),
+      examplesPerTrend: t.arg.int({ defaultValue: 3, description: `At most ${MAX_EXAMPLES}.` }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const tenant = tenantFor(ctx, 'read');
+      const granularity = args.granularity ?? 'week';
+      const range = resolveRange(args, new Date(), ['complaintTrends']);
+      const buckets = bucketsIn(range, granularity);
+      // Count from the bucket before the first, so the first bucket has a previous count too.
+      const countFrom = new Date(`${previousBucket(buckets[0]!, granularity)}T00:00:00Z`);
+      const counts = await complaintThemeCounts(tenant, { from: countFrom, to: range.to }, granularity);
+      const perBucket = Math.max(1, Math.min(args.themesPerPeriod ?? 10, MAX_THEMES));
+      const taken = new Map<string, number>();
+      const trends = trendsWithChange(counts, buckets, granularity).filter((trend) => {
+        const n = taken.get(trend.bucket) ?? 0;
+        taken.set(trend.bucket, n + 1);
+        return n < perBucket;
+      });
+      const examples = await complaintExamples(tenant, trends, { from: countFrom, to: range.to }, granularity, Math.max(0, Math.min(args.examplesPerTrend ?? 3, MAX_EXAMPLES)));
+      return trends.map((trend) => ({ ...trend, granularity, exampleIds: examples.get(`${trend.theme}|${trend.bucket}`) ?? [] }));
+    },
+  }),
+);

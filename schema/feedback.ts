@@ -1,0 +1,335 @@
+/** Feedback: praise, complaints and ideas about employees and teams, and their resolution. */
+import { sql } from 'drizzle-orm';
+import { chunkedInserts, runBatch } from '../db/batching.ts';
+import { newId } from '../db/ids.ts';
+import { employees, teams } from '../db/people.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { feedback, feedbackThemes } from '../db/voice.ts';
+import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
+import { feedbackRows } from '../domain/feedback-records.ts';
+import { sentimentLabel } from '../domain/sentiment.ts';
+import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../domain/voice-rules.ts';
+import type { GraphQLContext } from '../worker/context.ts';
+import { builder } from './builder.ts';
+import { UserErrorInterface } from './errors.ts';
+import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
+import { localIdFor, missingMessage } from './global-ids.ts';
+import { payloadType, runMutation } from './mutations.ts';
+import { tenantFor } from './tenancy.ts';
+import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum, SentimentLabelEnum } from './voice-enums.ts';
+
+export const Feedback = builder.drizzleNode('feedback', {
+  name: 'Feedback',
+  id: { column: (row) => row.id },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: FeedbackKindEnum }),
+    source: t.expose('source', { type: FeedbackSourceEnum }),
+    body: t.exposeString('body', { description: "The customer's words." }),
+    rating: t.exposeInt('rating', { nullable: true }),
+    sentiment: t.exposeFloat('sentiment', { description: '-1 (negative) to 1 (positive); see the README for how it is computed.' }),
+    sentimentLabel: t.field({ type: SentimentLabelEnum, select: { columns: { sentiment: true } }, resolve: (row) => sentimentLabel(row.sentiment) }),
+    themes: t.exposeStringList('themes', { description: 'Key phrases of the body.' }),
+    status: t.expose('status', { type: FeedbackStatusEnum }),
+    resolutionNote: t.exposeString('resolutionNote', { nullable: true }),
+    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+    externalRef: t.exposeString('externalRef', { nullable: true, description: 'Its id in the system it was imported from.' }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    employee: t.relation('employee', { nullable: true }),
+    team: t.relation('team', { nullable: true }),
+    call: t.relation('call', { nullable: true, description: 'The survey call it was said on.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  feedback: t.drizzleConnection({
+    type: 'feedback',
+    description: 'Feedback, newest first. Every role sees it: customer feedback is for everyone.',
+    args: { filter: t.arg({ type: FeedbackFilter }) },
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(feedback, feedbackFilterSql(feedback, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      tenantFor(ctx, 'read').db.query.feedback.findMany(
+        query({
+          where: { RAW: (table) => feedbackFilterSql(table, args.filter) ?? sql`1 = 1` },
+          orderBy: { receivedAt: 'desc' },
+        }),
+      ),
+  }),
+}));
+
+// ---- recording and resolving -------------------------------------------------------------------
+
+const FeedbackPayload = payloadType('FeedbackPayload', 'feedback', Feedback);
+
+const RecordFeedbackInput = builder.inputType('RecordFeedbackInput', {
+  fields: (t) => ({
+    kind: t.field({ type: FeedbackKindEnum, required: true }),
+    source: t.field({ type: FeedbackSourceEnum, required: true, description: 'Not SURVEY_CALL: log the call instead.' }),
+    body: t.string({ required: true, description: `The customer's words, at most ${VOICE_LIMITS.body} characters.` }),
+    employeeId: t.id({ description: 'The employee it is about. Their team is used when teamId is left out.' }),
+    teamId: t.id({ description: 'The team it is about.' }),
+    rating: t.int({ description: '1 to 5.' }),
+    receivedAt: t.field({ type: 'DateTime', description: 'When the customer said it. Default: now.' }),
+    externalRef: t.string({ description: 'Its id in another system; unique in your organisation.' }),
+  }),
+});
+
+const ResolveFeedbackInput = builder.inputType('ResolveFeedbackInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    note: t.string({ required: true, description: 'How it was made right.' }),
+  }),
+});
+
+/** Who acted, for resolved_by: the employee of an employee token, else the key. */
+function actorId(ctx: GraphQLContext): string {
+  if (ctx.principal.kind === 'employee') return ctx.principal.employeeId;
+  return ctx.principal.kind === 'secretKey' ? ctx.principal.keyId : 'platform';
+}
+
+/** The employee's id and team, checked to be in the tenant. */
+async function findPerson(tenant: TenantScope, id: string, path: string[]) {
+  const person = await tenant.db.query.employees.findFirst({ where: { id }, columns: { id: true, teamId: true } });
+  if (!person) throw notFoundError(path, missingMessage('Employee'));
+  return person;
+}
+
+async function findTeamId(tenant: TenantScope, id: string, path: string[]) {
+  const team = await tenant.db.query.teams.findFirst({ where: { id }, columns: { id: true } });
+  if (!team) throw notFoundError(path, missingMessage('Team'));
+  return team.id;
+}
+
+async function assertExternalRefFree(tenant: TenantScope, ref: string | null | undefined) {
+  if (!ref) return;
+  if ((await tenant.count(feedback, sql`${feedback.externalRef} = ${ref}`)) > 0) {
+    throw conflictError(['input', 'externalRef'], `Feedback with externalRef "${ref}" already exists.`);
+  }
+}
+
+builder.mutationFields((t) => ({
+  recordFeedback: t.field({
+    type: FeedbackPayload,
+    description: 'Records praise, a complaint or an idea. Needs a manager or admin key, or a lead\'s employee token.',
+    args: { input: t.arg({ type: RecordFeedbackInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'voice:write', async () => {
+        const tenant = tenantFor(ctx, 'voice:write');
+        const values = parseInput(feedbackRules(), input);
+        const person = input.employeeId
+          ? await findPerson(tenant, localIdFor('Employee', input.employeeId, ['input', 'employeeId']), ['input', 'employeeId'])
+          : null;
+        const teamId = input.teamId
+          ? await findTeamId(tenant, localIdFor('Team', input.teamId, ['input', 'teamId']), ['input', 'teamId'])
+          : (person?.teamId ?? null);
+        await assertExternalRefFree(tenant, values.externalRef);
+        const rows = feedbackRows({
+          ...values,
+          id: newId('fb'),
+          tenantId: tenant.tenantId,
+          employeeId: person?.id ?? null,
+          teamId,
+          receivedAt: values.receivedAt ?? new Date(),
+        });
+        await runBatch(tenant.db, [tenant.db.insert(feedback).values(rows.feedback), ...chunkedInserts(tenant.db, feedbackThemes, rows.themes)]);
+        return { feedback: { ...rows.feedback, createdAt: new Date() } };
+      }, { feedback: null }),
+  }),
+  resolveFeedback: t.field({
+    type: FeedbackPayload,
+    description: 'Marks feedback resolved, with a note on how it was made right.',
+    args: { input: t.arg({ type: ResolveFeedbackInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'voice:write', async () => {
+        const tenant = tenantFor(ctx, 'voice:write');
+        const id = localIdFor('Feedback', input.id, ['input', 'id']);
+        const { note } = parseInput(resolutionRules, { note: input.note });
+        const existing = await tenant.db.query.feedback.findFirst({ where: { id }, columns: { status: true, resolvedAt: true } });
+        if (!existing) throw notFoundError(['input', 'id'], missingMessage('Feedback'));
+        if (existing.status === 'resolved') {
+          throw conflictError(['input', 'id'], `This feedback was already resolved on ${existing.resolvedAt?.toISOString().slice(0, 10)}.`);
+        }
+        // Guarded on status, so two people resolving at once cannot both overwrite the note.
+        const [resolved] = await tenant.db
+          .update(feedback)
+          .set({ status: 'resolved', resolutionNote: note, resolvedAt: new Date(), resolvedBy: actorId(ctx) })
+          .where(tenant.filter(feedback, sql`${feedback.id} = ${id}`, sql`${feedback.status} = 'open'`))
+          .returning();
+        if (!resolved) throw conflictError(['input', 'id'], 'This feedback was resolved by someone else a moment ago.');
+        return { feedback: resolved };
+      }, { feedback: null }),
+  }),
+}));
+
+// ---- importing complaint records -------------------------------------------------------------
+
+const ImportRecordInput = builder.inputType('ComplaintRecordInput', {
+  fields: (t) => ({
+    externalRef: t.string({ required: true, description: 'Its id in your system: importing it again does not duplicate it.' }),
+    kind: t.field({ type: FeedbackKindEnum, description: 'Default COMPLAINT.' }),
+    body: t.string({ required: true }),
+    rating: t.int(),
+    receivedAt: t.field({ type: 'DateTime', required: true }),
+    employeeId: t.id({ description: 'The employee it is about (or employeeEmail).' }),
+    employeeEmail: t.string({ description: 'The employee it is about, by email.' }),
+    teamId: t.id(),
+    resolvedAt: t.field({ type: 'DateTime', description: 'When it was resolved, if it already was.' }),
+    resolutionNote: t.string(),
+  }),
+});
+
+const ImportInput = builder.inputType('ImportComplaintRecordsInput', {
+  fields: (t) => ({
+    records: t.field({ type: [ImportRecordInput], required: true, description: `At most ${VOICE_LIMITS.importBatch} per call.` }),
+  }),
+});
+
+interface RecordProblem {
+  index: number;
+  errors: UserErrorData[];
+}
+
+const RejectedRecord = builder.objectRef<RecordProblem>('RejectedRecord').implement({
+  description: 'A record that was not imported, and why.',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Position in input.records, from 0.' }),
+    errors: t.field({ type: [UserErrorInterface], resolve: (problem) => problem.errors }),
+  }),
+});
+
+const SkippedRecord = builder.objectRef<{ index: number; externalRef: string }>('SkippedRecord').implement({
+  description: 'A record whose externalRef was imported before; it was left as it is.',
+  fields: (t) => ({ index: t.exposeInt('index'), externalRef: t.exposeString('externalRef') }),
+});
+
+interface ImportResult {
+  importedCount: number | null;
+  skipped: { index: number; externalRef: string }[];
+  rejected: RecordProblem[];
+  errors: UserErrorData[];
+}
+
+const ImportPayload = builder.objectRef<ImportResult>('ImportComplaintRecordsPayload').implement({
+  fields: (t) => ({
+    importedCount: t.exposeInt('importedCount', { nullable: true, description: 'Records written (all valid new ones, in one batch).' }),
+    skipped: t.field({ type: [SkippedRecord], resolve: (result) => result.skipped }),
+    rejected: t.field({ type: [RejectedRecord], resolve: (result) => result.rejected }),
+    errors: t.field({ type: [UserErrorInterface], resolve: (result) => result.errors }),
+  }),
+});
+
+type RecordInput = typeof ImportRecordInput.$inferInput;
+
+/** JSON array parameter for `IN (SELECT value FROM json_each(?))`: one bound parameter for any count. */
+const jsonList = (values: string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+
+async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promise<Omit<ImportResult, 'errors'>> {
+  const tenant = tenantFor(ctx, 'voice:import');
+  if (records.length > VOICE_LIMITS.importBatch) {
+    throw validationError(['input', 'records'], `At most ${VOICE_LIMITS.importBatch} records per call: split the import (you sent ${records.length}).`);
+  }
+  const now = new Date();
+  const rules = importRecordRules(now);
+  const problems = new Map<number, UserErrorData[]>();
+  const reject = (index: number, error: UserErrorData) => problems.set(index, [...(problems.get(index) ?? []), error]);
+  const at = (index: number, field: string) => ['input', 'records', String(index), field];
+
+  const parsed = records.map((record, index) => {
+    try {
+      const values = parseInput(rules, record, ['input', 'records', String(index)]);
+      const employeeId = record.employeeId ? localIdFor('Employee', record.employeeId, at(index, 'employeeId')) : null;
+      const teamId = record.teamId ? localIdFor('Team', record.teamId, at(index, 'teamId')) : null;
+      return { index, values, employeeId, teamId, employeeEmail: record.employeeEmail?.trim().toLowerCase() || null };
+    } catch (error) {
+      if (!(error instanceof UserErrors)) throw error;
+      for (const problem of error.errors) reject(index, problem);
+      return null;
+    }
+  });
+  const valid = parsed.filter((entry): entry is NonNullable<typeof entry> => entry !== null);
+
+  // Three lookups for the whole import, whatever its size.
+  const [people, teamRows, existing] = await Promise.all([
+    tenant.db
+      .select({ id: employees.id, email: employees.email, teamId: employees.teamId })
+      .from(employees)
+      .where(
+        tenant.filter(
+          employees,
+          sql`(${employees.id} IN ${jsonList(valid.flatMap((e) => (e.employeeId ? [e.employeeId] : [])))} OR ${employees.email} IN ${jsonList(valid.flatMap((e) => (e.employeeEmail ? [e.employeeEmail] : [])))})`,
+        ),
+      ),
+    tenant.db.select({ id: teams.id }).from(teams).where(tenant.filter(teams, sql`${teams.id} IN ${jsonList(valid.flatMap((e) => (e.teamId ? [e.teamId] : [])))}`)),
+    tenant.db
+      .select({ ref: feedback.externalRef })
+      .from(feedback)
+      .where(tenant.filter(feedback, sql`${feedback.externalRef} IN ${jsonList(valid.map((e) => e.values.externalRef))}`)),
+  ]);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const byEmail = new Map(people.map((person) => [person.email, person]));
+  const teamIds = new Set(teamRows.map((team) => team.id));
+  const imported = new Set(existing.map((row) => row.ref));
+  const seen = new Set<string>();
+
+  const skipped: { index: number; externalRef: string }[] = [];
+  const rows: ReturnType<typeof feedbackRows>[] = [];
+  for (const entry of valid) {
+    const { index, values } = entry;
+    if (imported.has(values.externalRef)) {
+      skipped.push({ index, externalRef: values.externalRef });
+      continue;
+    }
+    if (seen.has(values.externalRef)) {
+      reject(index, { code: 'CONFLICT', path: at(index, 'externalRef'), message: `externalRef "${values.externalRef}" appears more than once in this import.` });
+      continue;
+    }
+    const person = entry.employeeId ? byId.get(entry.employeeId) : entry.employeeEmail ? byEmail.get(entry.employeeEmail) : null;
+    if ((entry.employeeId || entry.employeeEmail) && !person) {
+      const field = entry.employeeId ? 'employeeId' : 'employeeEmail';
+      reject(index, { code: 'NOT_FOUND', path: at(index, field), message: entry.employeeId ? missingMessage('Employee') : `No employee has the email ${entry.employeeEmail}.` });
+      continue;
+    }
+    if (entry.teamId && !teamIds.has(entry.teamId)) {
+      reject(index, { code: 'NOT_FOUND', path: at(index, 'teamId'), message: missingMessage('Team') });
+      continue;
+    }
+    seen.add(values.externalRef);
+    rows.push(
+      feedbackRows({
+        ...values,
+        id: newId('fb'),
+        tenantId: tenant.tenantId,
+        source: 'import',
+        employeeId: person?.id ?? null,
+        teamId: entry.teamId ?? person?.teamId ?? null,
+        resolvedBy: values.resolvedAt ? actorId(ctx) : null,
+      }),
+    );
+  }
+
+  try {
+    await runBatch(tenant.db, [
+      ...chunkedInserts(tenant.db, feedback, rows.map((row) => row.feedback)),
+      ...chunkedInserts(tenant.db, feedbackThemes, rows.flatMap((row) => row.themes)),
+    ]);
+  } catch (error) {
+    // Only a concurrent import of the same references can break the unique index here; the batch
+    // is atomic, so nothing of this call was written.
+    if (String((error as Error)?.message).includes('UNIQUE')) {
+      throw conflictError(['input', 'records'], 'Another import of the same records ran at the same time; nothing was written. Run the import again.');
+    }
+    throw error;
+  }
+  const rejected = [...problems.entries()].sort(([a], [b]) => a - b).map(([index, errors]) => ({ index, errors }));
+  return { importedCount: rows.length, skipped, rejected };
+}
+
+builder.mutationField('importComplaintRecords', (t) =>
+  t.field({
+    type: ImportPayload,
+    description: `Imports up to ${VOICE_LIMITS.importBatch} complaint records. Valid new records are written together; invalid ones come back in \`rejected\` with their index; already imported ones in \`skipped\`. Needs a manager or admin key.`,
+    args: { input: t.arg({ type: ImportInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'voice:import', () => importRecords(ctx, input.records), { importedCount: null, skipped: [], rejected: [] }),
+  }),
+);

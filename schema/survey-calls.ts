@@ -1,0 +1,286 @@
+/**
+ * SurveyCall: a manager's or lead's call to a customer, with open-ended answers and the employees
+ * the customer mentioned. Each mention becomes feedback on that employee (and their team).
+ */
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { chunkedInserts, runBatch } from '../db/batching.ts';
+import { newId } from '../db/ids.ts';
+import { employees } from '../db/people.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { feedback, feedbackThemes, surveyAnswers, surveyCalls } from '../db/voice.ts';
+import { parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
+import { feedbackRows } from '../domain/feedback-records.ts';
+import { meanSentiment, sentimentLabel, sentimentOf } from '../domain/sentiment.ts';
+import { callRules } from '../domain/voice-rules.ts';
+import { hasPermission } from '../worker/auth/permissions.ts';
+import type { GraphQLContext } from '../worker/context.ts';
+import { builder } from './builder.ts';
+import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { payloadType, runMutation } from './mutations.ts';
+import { findTemplate } from './survey-templates.ts';
+import { tenantFor } from './tenancy.ts';
+import { CallChannelEnum, MentionKindEnum, SentimentLabelEnum } from './voice-enums.ts';
+
+const contactVisible = (ctx: GraphQLContext) => hasPermission(ctx.principal, 'voice:contact');
+
+export const SurveyAnswer = builder.drizzleObject('surveyAnswers', {
+  name: 'SurveyAnswer',
+  fields: (t) => ({
+    position: t.exposeInt('position'),
+    question: t.exposeString('question', { description: 'The question as it was asked.' }),
+    answer: t.exposeString('answer', { description: "The customer's words." }),
+    sentiment: t.exposeFloat('sentiment'),
+    sentimentLabel: t.field({ type: SentimentLabelEnum, select: { columns: { sentiment: true } }, resolve: (row) => sentimentLabel(row.sentiment) }),
+  }),
+});
+
+export const SurveyCall = builder.drizzleNode('surveyCalls', {
+  name: 'SurveyCall',
+  id: { column: (call) => call.id },
+  fields: (t) => ({
+    calledAt: t.expose('calledAt', { type: 'DateTime' }),
+    channel: t.expose('channel', { type: CallChannelEnum }),
+    satisfaction: t.exposeInt('satisfaction', { description: 'Overall satisfaction, 1 to 5.' }),
+    nps: t.exposeInt('nps', { nullable: true, description: 'Likelihood to recommend, 0 to 10.' }),
+    notes: t.exposeString('notes', { nullable: true }),
+    sentiment: t.exposeFloat('sentiment', { description: 'Mean sentiment of the answers, -1 to 1.' }),
+    customerName: t.string({
+      nullable: true,
+      description: 'Personal data: null (redacted) unless the caller is a manager or admin.',
+      select: { columns: { customerName: true } },
+      resolve: (call, _args, ctx) => (contactVisible(ctx) ? call.customerName : null),
+    }),
+    customerContact: t.string({
+      nullable: true,
+      description: 'Personal data: null (redacted) unless the caller is a manager or admin.',
+      select: { columns: { customerContact: true } },
+      resolve: (call, _args, ctx) => (contactVisible(ctx) ? call.customerContact : null),
+    }),
+    contactRedacted: t.boolean({
+      description: 'True when customerName and customerContact are hidden from this credential.',
+      resolve: (_call, _args, ctx) => !contactVisible(ctx),
+    }),
+    template: t.relation('template'),
+    caller: t.relation('caller'),
+    team: t.relation('team', { nullable: true, description: "The caller's team when the call was logged." }),
+    answers: t.relation('answers', { query: { orderBy: { position: 'asc' } } }),
+    mentions: t.relation('mentions', {
+      description: 'What the customer said about named employees (feedback from this call).',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const SurveyCallFilter = builder.inputType('SurveyCallFilter', {
+  fields: (t) => ({
+    callerId: t.id({ description: 'Calls made by this employee.' }),
+    teamId: t.id({ description: "Calls made by this team's people." }),
+    mentionedEmployeeId: t.id({ description: 'Calls in which the customer mentioned this employee.' }),
+    channel: t.field({ type: CallChannelEnum }),
+    from: t.field({ type: 'DateTime', description: 'Called at or after.' }),
+    to: t.field({ type: 'DateTime', description: 'Called before.' }),
+  }),
+});
+
+type CallFilter = typeof SurveyCallFilter.$inferInput;
+
+function idIs(column: Parameters<typeof eq>[0], globalId: string, typename: string): SQL {
+  const decoded = tryDecodeId(globalId);
+  return decoded?.typename === typename ? eq(column, decoded.id) : sql`0 = 1`;
+}
+
+function callFilterSql(table: typeof surveyCalls, filter: CallFilter | null | undefined): SQL | undefined {
+  if (!filter) return undefined;
+  const mentioned = filter.mentionedEmployeeId ? tryDecodeId(filter.mentionedEmployeeId) : undefined;
+  return and(
+    filter.callerId ? idIs(table.callerId, filter.callerId, 'Employee') : undefined,
+    filter.teamId ? idIs(table.teamId, filter.teamId, 'Team') : undefined,
+    filter.channel ? eq(table.channel, filter.channel) : undefined,
+    filter.from ? gte(table.calledAt, filter.from) : undefined,
+    filter.to ? lt(table.calledAt, filter.to) : undefined,
+    filter.mentionedEmployeeId
+      ? mentioned?.typename === 'Employee'
+        ? sql`EXISTS (SELECT 1 FROM feedback f WHERE f.tenant_id = ${table.tenantId} AND f.call_id = ${table.id} AND f.employee_id = ${mentioned.id})`
+        : sql`0 = 1`
+      : undefined,
+  );
+}
+
+builder.queryFields((t) => ({
+  surveyCalls: t.drizzleConnection({
+    type: 'surveyCalls',
+    description: 'Survey calls, newest first.',
+    args: { filter: t.arg({ type: SurveyCallFilter }) },
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(surveyCalls, callFilterSql(surveyCalls, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      tenantFor(ctx, 'read').db.query.surveyCalls.findMany(
+        query({ where: { RAW: (table) => callFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { calledAt: 'desc' } }),
+      ),
+  }),
+}));
+
+// ---- logging a call ----------------------------------------------------------------------------
+
+const AnswerInput = builder.inputType('SurveyAnswerInput', {
+  fields: (t) => ({
+    questionId: t.id({ required: true, description: "A question of the call's template." }),
+    answer: t.string({ required: true, description: "The customer's words." }),
+  }),
+});
+
+const MentionInput = builder.inputType('SurveyMentionInput', {
+  fields: (t) => ({
+    employeeId: t.id({ required: true }),
+    kind: t.field({ type: MentionKindEnum, required: true }),
+    quote: t.string({ required: true, description: "The customer's words about this person." }),
+  }),
+});
+
+const LogSurveyCallInput = builder.inputType('LogSurveyCallInput', {
+  fields: (t) => ({
+    templateId: t.id({ required: true }),
+    callerId: t.id({ description: 'Who called. Required with a key; an employee token logs its own calls.' }),
+    customerName: t.string(),
+    customerContact: t.string({ description: 'Phone or email. Personal data: only managers and admins see it.' }),
+    calledAt: t.field({ type: 'DateTime', required: true }),
+    channel: t.field({ type: CallChannelEnum, required: true }),
+    satisfaction: t.int({ required: true, description: '1 to 5.' }),
+    nps: t.int({ description: '0 to 10.' }),
+    notes: t.string(),
+    answers: t.field({ type: [AnswerInput], required: true }),
+    mentions: t.field({ type: [MentionInput], description: 'Employees the customer named, with their words.' }),
+  }),
+});
+
+type LogCallInput = typeof LogSurveyCallInput.$inferInput;
+
+/** Collects errors from several checks, so one reply lists everything to fix. */
+class Problems {
+  readonly list: UserErrorData[] = [];
+  run<T>(check: () => T): T | undefined {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof UserErrors)) throw error;
+      this.list.push(...error.errors);
+      return undefined;
+    }
+  }
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new UserErrors(this.list);
+  }
+}
+
+function callerOf(ctx: GraphQLContext, callerId: string | null | undefined): string {
+  if (ctx.principal.kind === 'employee') {
+    if (callerId && tryDecodeId(callerId)?.id !== ctx.principal.employeeId) {
+      throw validationError(['input', 'callerId'], 'An employee token logs its own calls: leave callerId out.');
+    }
+    return ctx.principal.employeeId;
+  }
+  if (!callerId) throw validationError(['input', 'callerId'], 'Say who made the call (callerId).');
+  return localIdFor('Employee', callerId, ['input', 'callerId']);
+}
+
+async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallInput) {
+  const values = parseInput(callRules(), input);
+  const problems = new Problems();
+  const callerId = problems.run(() => callerOf(ctx, input.callerId));
+  const templateId = problems.run(() => localIdFor('SurveyTemplate', input.templateId, ['input', 'templateId']));
+  const questionIds = values.answers.map((answer, i) =>
+    problems.run(() => localIdFor('SurveyQuestion', answer.questionId, ['input', 'answers', String(i), 'questionId'])),
+  );
+  const mentionIds = values.mentions.map((mention, i) =>
+    problems.run(() => localIdFor('Employee', mention.employeeId, ['input', 'mentions', String(i), 'employeeId'])),
+  );
+  problems.throwIfAny();
+
+  const template = await findTemplate(tenant, templateId!, ['input', 'templateId']);
+  if (template.status !== 'active') throw validationError(['input', 'templateId'], 'This template is archived; use an active one.');
+  const people = await tenant.db
+    .select({ id: employees.id, teamId: employees.teamId, status: employees.status })
+    .from(employees)
+    .where(tenant.filter(employees, sql`${employees.id} IN (SELECT value FROM json_each(${JSON.stringify([callerId, ...mentionIds])}))`));
+  const person = new Map(people.map((row) => [row.id, row]));
+
+  const caller = person.get(callerId!);
+  if (!caller) problems.list.push({ code: 'NOT_FOUND', path: ['input', 'callerId'], message: missingMessage('Employee') });
+  else if (caller.status !== 'active') problems.list.push({ code: 'VALIDATION', path: ['input', 'callerId'], message: 'The caller is inactive.' });
+  const questions = new Map(template.questions.map((question) => [question.id, question]));
+  const answered = new Set<string>();
+  questionIds.forEach((id, i) => {
+    const path = ['input', 'answers', String(i), 'questionId'];
+    if (!questions.has(id!)) problems.list.push({ code: 'VALIDATION', path, message: "This question is not part of the call's template." });
+    else if (answered.has(id!)) problems.list.push({ code: 'VALIDATION', path, message: 'This question is answered twice.' });
+    answered.add(id!);
+  });
+  mentionIds.forEach((id, i) => {
+    if (!person.has(id!)) problems.list.push({ code: 'NOT_FOUND', path: ['input', 'mentions', String(i), 'employeeId'], message: missingMessage('Employee') });
+  });
+  problems.throwIfAny();
+
+  const callId = newId('call');
+  const answers = values.answers.map((answer, i) => {
+    const question = questions.get(questionIds[i]!)!;
+    return {
+      id: newId('ans'),
+      tenantId: tenant.tenantId,
+      callId,
+      questionId: question.id,
+      position: question.position,
+      question: question.prompt,
+      answer: answer.answer,
+      sentiment: sentimentOf(answer.answer),
+    };
+  });
+  const call = {
+    id: callId,
+    tenantId: tenant.tenantId,
+    templateId: template.id,
+    callerId: callerId!,
+    teamId: caller?.teamId ?? null,
+    customerName: values.customerName ?? null,
+    customerContact: values.customerContact ?? null,
+    calledAt: values.calledAt,
+    channel: values.channel,
+    satisfaction: values.satisfaction,
+    nps: values.nps ?? null,
+    notes: values.notes ?? null,
+    sentiment: meanSentiment(values.answers.map((answer) => answer.answer)),
+  };
+  const mentions = values.mentions.map((mention, i) =>
+    feedbackRows({
+      id: newId('fb'),
+      tenantId: tenant.tenantId,
+      kind: mention.kind === 'praise' ? 'praise' : 'complaint',
+      source: 'survey_call',
+      body: mention.quote,
+      employeeId: mentionIds[i]!,
+      teamId: person.get(mentionIds[i]!)?.teamId ?? null,
+      callId,
+      receivedAt: values.calledAt,
+    }),
+  );
+  // One batch: the call, its answers and its feedback stand or fall together.
+  await runBatch(tenant.db, [
+    tenant.db.insert(surveyCalls).values(call),
+    ...chunkedInserts(tenant.db, surveyAnswers, answers),
+    ...chunkedInserts(tenant.db, feedback, mentions.map((row) => row.feedback)),
+    ...chunkedInserts(tenant.db, feedbackThemes, mentions.flatMap((row) => row.themes)),
+  ]);
+  return { ...call, createdAt: new Date() };
+}
+
+builder.mutationField('logSurveyCall', (t) =>
+  t.field({
+    type: payloadType('LogSurveyCallPayload', 'surveyCall', SurveyCall),
+    description:
+      "Logs a survey call with the customer's answers and the employees they mentioned. Needs a manager or admin key, or a lead's, manager's or director's employee token.",
+    args: { input: t.arg({ type: LogSurveyCallInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'voice:write', () => logCall(ctx, tenantFor(ctx, 'voice:write'), input).then((surveyCall) => ({ surveyCall })), {
+        surveyCall: null,
+      }),
+  }),
+);

@@ -1,0 +1,112 @@
+/**
+ * Voice: what customers said about an employee, a team or the whole tenant in a period —
+ * satisfaction, NPS, praise and complaint counts, and the best praise in customers' own words.
+ *
+ * Figures are batched per request: a team page listing 50 employees with their voice runs two
+ * GROUP BY statements for all of them (db/voice-stats.ts), not two per employee.
+ */
+import type { ArgBuilder } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { topPraise, voiceStats, type VoiceLevel, type VoiceStats } from '../db/voice-stats.ts';
+import { resolveRange, type DateRange } from '../domain/periods.ts';
+import type { GraphQLContext } from '../worker/context.ts';
+import { builder, type PothosTypes } from './builder.ts';
+import { Employee } from './employees.ts';
+import { Feedback } from './feedback.ts';
+import { tenantFor } from './tenancy.ts';
+import { Team } from './teams.ts';
+import { Tenant } from './tenants.ts';
+
+const MAX_QUOTES = 10;
+
+interface VoiceSubject {
+  level: VoiceLevel;
+  subjectId: string;
+  range: DateRange;
+}
+
+type PraiseRow = Awaited<ReturnType<typeof topPraise>>[number];
+
+/** One loader per (what, level, range) and request; DataLoader batches the subjects of a tick. */
+const loaders = new WeakMap<GraphQLContext, Map<string, DataLoader<string, unknown>>>();
+
+function loaderFor<T>(ctx: GraphQLContext, key: string, batch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T> {
+  let perRequest = loaders.get(ctx);
+  if (!perRequest) loaders.set(ctx, (perRequest = new Map()));
+  let loader = perRequest.get(key);
+  if (!loader) perRequest.set(key, (loader = new DataLoader<string, T>(batch) as DataLoader<string, unknown>));
+  return loader as DataLoader<string, T>;
+}
+
+function statsOf(ctx: GraphQLContext, subject: VoiceSubject): Promise<VoiceStats> {
+  const { level, range } = subject;
+  return loaderFor<VoiceStats>(ctx, `stats|${level}|${range.from.getTime()}|${range.to.getTime()}`, async (ids) => {
+    const rows = await voiceStats(tenantFor(ctx, 'read'), level, ids, range);
+    const byId = new Map(rows.map((row) => [row.subjectId, row]));
+    return ids.map((id) => byId.get(id)!);
+  }).load(subject.subjectId);
+}
+
+function praiseOf(ctx: GraphQLContext, subject: VoiceSubject, first: number): Promise<PraiseRow[]> {
+  const { level, range } = subject;
+  return loaderFor<PraiseRow[]>(ctx, `praise|${level}|${range.from.getTime()}|${range.to.getTime()}|${first}`, async (ids) => {
+    const rows = await topPraise(tenantFor(ctx, 'read'), level, ids, range, first);
+    return ids.map((id) => rows.filter((row) => row.subject === id));
+  }).load(subject.subjectId);
+}
+
+const VoiceLevelEnum = builder.enumType('VoiceLevel', {
+  values: { EMPLOYEE: { value: 'employee' }, TEAM: { value: 'team' }, TENANT: { value: 'tenant' } } as const,
+});
+
+const Voice = builder.objectRef<VoiceSubject>('Voice').implement({
+  description:
+    'What customers said in a period. For an employee or team: the survey calls in which a customer named them (or a member), and the feedback about them. For the tenant: every call and all feedback.',
+  fields: (t) => ({
+    level: t.field({ type: VoiceLevelEnum, resolve: (subject) => subject.level }),
+    from: t.field({ type: 'DateTime', resolve: (subject) => subject.range.from }),
+    to: t.field({ type: 'DateTime', resolve: (subject) => subject.range.to }),
+    callCount: t.int({ resolve: async (subject, _args, ctx) => (await statsOf(ctx, subject)).callCount }),
+    averageSatisfaction: t.float({
+      nullable: true,
+      description: 'Mean overall satisfaction (1-5) of those calls; null without calls.',
+      resolve: async (subject, _args, ctx) => (await statsOf(ctx, subject)).averageSatisfaction,
+    }),
+    nps: t.float({
+      nullable: true,
+      description: 'Net promoter score, -100 to 100: % of 9-10 answers minus % of 0-6 answers; null without NPS answers.',
+      resolve: async (subject, _args, ctx) => (await statsOf(ctx, subject)).nps,
+    }),
+    npsResponses: t.int({ resolve: async (subject, _args, ctx) => (await statsOf(ctx, subject)).npsResponses }),
+    praiseCount: t.int({ resolve: async (subject, _args, ctx) => (await statsOf(ctx, subject)).praiseCount }),
+    complaintCount: t.int({ resolve: async (subject, _args, ctx) => (await statsOf(ctx, subject)).complaintCount }),
+    ideaCount: t.int({ resolve: async (subject, _args, ctx) => (await statsOf(ctx, subject)).ideaCount }),
+    topPraise: t.field({
+      type: [Feedback],
+      description: "The most positive praise from survey calls, in the customer's words; each links to its call.",
+      args: { first: t.arg.int({ defaultValue: 3, description: `At most ${MAX_QUOTES}.` }) },
+      resolve: (subject, args, ctx) => praiseOf(ctx, subject, Math.max(0, Math.min(args.first ?? 3, MAX_QUOTES))),
+    }),
+  }),
+});
+
+/** `from`/`to` arguments of a period; used by voice fields and complaint trends. */
+export const rangeArgs = (arg: ArgBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>>) => ({
+  from: arg({ type: 'DateTime', description: 'Start of the period. Default: 90 days before `to`.' }),
+  to: arg({ type: 'DateTime', description: 'End of the period (exclusive). Default: now.' }),
+});
+
+const voiceField = (level: VoiceLevel) => (subjectId: string, args: { from?: Date | null; to?: Date | null }, ctx: GraphQLContext): VoiceSubject => {
+  tenantFor(ctx, 'read');
+  return { level, subjectId, range: resolveRange(args, new Date(), [level, 'voice']) };
+};
+
+builder.drizzleObjectField(Employee, 'voice', (t) =>
+  t.field({ type: Voice, args: rangeArgs(t.arg), select: { columns: { id: true } }, resolve: (employee, args, ctx) => voiceField('employee')(employee.id, args, ctx) }),
+);
+builder.drizzleObjectField(Team, 'voice', (t) =>
+  t.field({ type: Voice, args: rangeArgs(t.arg), select: { columns: { id: true } }, resolve: (team, args, ctx) => voiceField('team')(team.id, args, ctx) }),
+);
+builder.drizzleObjectField(Tenant, 'voice', (t) =>
+  t.field({ type: Voice, args: rangeArgs(t.arg), select: { columns: { id: true } }, resolve: (tenant, args, ctx) => voiceField('tenant')(tenant.id, args, ctx) }),
+);

@@ -1,0 +1,54 @@
+/** Helpers for customer-voice tests: templates and calls through the API. */
+import { expect } from 'vitest';
+import { data } from './helpers.ts';
+
+export async function createTemplate(key: string, name = `Check-in ${crypto.randomUUID().slice(0, 6)}`, questions = ['What went well?', 'What could we do better?']) {
+  const result = await data(key, `mutation($input: CreateSurveyTemplateInput!) {
+    createSurveyTemplate(input: $input) { surveyTemplate { id questions { id prompt position } } errors { code path message } }
+  }`, { input: { name, questions } });
+  expect(result.createSurveyTemplate.errors).toEqual([]);
+  const template = result.createSurveyTemplate.surveyTemplate;
+  return { id: template.id as string, questionIds: template.questions.map((q: { id: string }) => q.id) as string[] };
+}
+
+export const LOG_CALL = `mutation($input: LogSurveyCallInput!) {
+  logSurveyCall(input: $input) {
+    surveyCall { id satisfaction nps sentiment calledAt caller { name } team { name }
+      answers { position question answer sentimentLabel }
+      mentions { kind body employee { name } team { name } themes } }
+    errors { code path message }
+  }
+}`;
+
+export interface CallInput {
+  template: { id: string; questionIds: string[] };
+  callerId?: string;
+  calledAt?: string;
+  satisfaction?: number;
+  nps?: number | null;
+  answers?: string[];
+  mentions?: { employeeId: string; kind: 'PRAISE' | 'CONCERN'; quote: string }[];
+  customerName?: string;
+  customerContact?: string;
+}
+
+export function callInput(input: CallInput) {
+  return {
+    templateId: input.template.id,
+    callerId: input.callerId,
+    calledAt: input.calledAt ?? new Date(Date.now() - 3_600_000).toISOString(),
+    channel: 'PHONE',
+    satisfaction: input.satisfaction ?? 4,
+    nps: input.nps === undefined ? 8 : input.nps,
+    customerName: input.customerName,
+    customerContact: input.customerContact,
+    answers: (input.answers ?? ['The barista was lovely.']).map((answer, i) => ({ questionId: input.template.questionIds[i % input.template.questionIds.length], answer })),
+    mentions: input.mentions ?? [],
+  };
+}
+
+export async function logCall(key: string, input: CallInput) {
+  const result = await data(key, LOG_CALL, { input: callInput(input) });
+  expect(result.logSurveyCall.errors).toEqual([]);
+  return result.logSurveyCall.surveyCall;
+}
