@@ -74,7 +74,7 @@ builder.queryField('complaintTrends', (t) =>
     resolve: async (_root, args, ctx) => {
       const tenant = tenantFor(ctx, 'read');
       const granularity = args.granularity ?? 'week';
-      const range = resolveRange(args, new Date(), ['complaintTrends']);
+      const range = resolveRange(args, ctx.now, ['complaintTrends']);
       const buckets = bucketsIn(range, granularity);
       // Count from the bucket before the first, so the first bucket has a previous count too.
       const countFrom = new Date(`${previousBucket(buckets[0]!, granularity)}T00:00:00Z`);

@@ -98,7 +98,7 @@ export const rangeArgs = (arg: ArgBuilder<PothosSchemaTypes.ExtendDefaultTypes<P
 
 const voiceField = (level: VoiceLevel) => (subjectId: string, args: { from?: Date | null; to?: Date | null }, ctx: GraphQLContext): VoiceSubject => {
   tenantFor(ctx, 'read');
-  return { level, subjectId, range: resolveRange(args, new Date(), [level, 'voice']) };
+  return { level, subjectId, range: resolveRange(args, ctx.now, [level, 'voice']) };
 };
 
 builder.drizzleObjectField(Employee, 'voice', (t) =>

@@ -22,6 +22,8 @@ export interface GraphQLContext {
   /** The unscoped client, only handed to platform operations (see schema/platform.ts). */
   platformDb: Database | null;
   waitUntil: (promise: Promise<unknown>) => void;
+  /** When the request started: one "now" for the whole response (default periods, expiries). */
+  now: Date;
 }
 
 export function createGraphQLContext(options: {
@@ -33,8 +35,8 @@ export function createGraphQLContext(options: {
   const { env, principal, stats, waitUntil } = options;
   const raw = createDatabase(env.DB, { onStatement: () => void stats.statements++ });
   if (principal.kind === 'platform') {
-    return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil };
+    return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil, now: new Date() };
   }
   const tenant = new TenantScope(raw, principal.tenantId);
-  return { env, principal, db: tenant.db, tenant, platformDb: null, waitUntil };
+  return { env, principal, db: tenant.db, tenant, platformDb: null, waitUntil, now: new Date() };
 }

@@ -1,0 +1,121 @@
+/**
+ * Voice figures and complaint trends: correct numbers from known data, attribution to the right
+ * people, and a bounded number of SQL statements (aggregation happens in SQL).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bucketStart } from '../domain/periods.ts';
+import { createEmployee, createTeam, createTenant, data, gql, type TestTenant } from './helpers.ts';
+import { createTemplate, logCall } from './voice-helpers.ts';
+
+const DAY = 86_400_000;
+let tenant: TestTenant;
+let team: string;
+let ana: string;
+let ben: string;
+let calls: { id: string }[] = [];
+
+/** A moment in the week `weeksAgo` weeks before this one (Wednesday noon UTC). */
+function inWeek(weeksAgo: number): string {
+  const monday = new Date(`${bucketStart(new Date(), 'week')}T12:00:00Z`);
+  const wednesday = new Date(monday.getTime() - weeksAgo * 7 * DAY + 2 * DAY);
+  return (wednesday.getTime() > Date.now() ? new Date(Date.now() - 60_000) : wednesday).toISOString();
+}
+
+beforeAll(async () => {
+  tenant = await createTenant();
+  team = await createTeam(tenant.admin, 'Counter');
+  const otherTeam = await createTeam(tenant.admin, 'Kitchen');
+  ana = await createEmployee(tenant.admin, { name: 'Ana', teamId: team });
+  ben = await createEmployee(tenant.admin, { name: 'Ben', teamId: otherTeam });
+  const caller = await createEmployee(tenant.admin, { name: 'Cal Caller', role: 'MANAGER' });
+  const template = await createTemplate(tenant.admin);
+  // Ana: praised on two calls (satisfaction 5 and 3, NPS 10 and 6), one concern on a third (2, no NPS).
+  calls = [
+    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 5, nps: 10, calledAt: inWeek(1), mentions: [{ employeeId: ana, kind: 'PRAISE', quote: 'Ana was wonderful, so kind and helpful!' }] }),
+    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 3, nps: 6, calledAt: inWeek(1), mentions: [{ employeeId: ana, kind: 'PRAISE', quote: 'Ana was nice.' }, { employeeId: ben, kind: 'CONCERN', quote: 'Ben forgot the order.' }] }),
+    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 2, nps: null, calledAt: inWeek(0), mentions: [{ employeeId: ana, kind: 'CONCERN', quote: 'Ana was slow at lunch.' }] }),
+    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 4, nps: 9, calledAt: inWeek(0) }),
+  ];
+  // Complaint records: "waiting times" 1x two weeks ago, 2x last week, 3x this week; "cold coffee" 2x this week.
+  const records = [
+    ...[2, 1, 1, 0, 0, 0].map((weeksAgo, i) => ({ externalRef: `W-${i}`, body: 'Long waiting times at the counter', receivedAt: inWeek(weeksAgo) })),
+    ...[0, 0].map((weeksAgo, i) => ({ externalRef: `C-${i}`, body: 'Cold coffee served', receivedAt: inWeek(weeksAgo), teamId: team })),
+  ];
+  await data(tenant.admin, 'mutation($input: ImportComplaintRecordsInput!) { importComplaintRecords(input: $input) { importedCount } }', { input: { records } });
+});
+
+const VOICE = `{ viewer { tenant { voice { callCount averageSatisfaction nps npsResponses praiseCount complaintCount } } } }`;
+
+describe('voice', () => {
+  it('of an employee counts the calls that named them and quotes their best praise', async () => {
+    const result = await data(tenant.reader, `query($id: ID!) { node(id: $id) { ... on Employee {
+      voice { callCount averageSatisfaction nps npsResponses praiseCount complaintCount ideaCount
+        topPraise(first: 5) { body sentiment call { id satisfaction } } } } } }`, { id: ana });
+    const voice = result.node.voice;
+    expect(voice).toMatchObject({ callCount: 3, averageSatisfaction: 3.33, npsResponses: 2, nps: 0, praiseCount: 2, complaintCount: 1, ideaCount: 0 });
+    // One promoter (10), one detractor (6): 50% - 50% = 0.
+    expect(voice.topPraise.map((quote: any) => quote.body)).toEqual(['Ana was wonderful, so kind and helpful!', 'Ana was nice.']);
+    expect(voice.topPraise[0].call).toEqual({ id: calls[0]!.id, satisfaction: 5 });
+  });
+
+  it('of a team covers its members, and of the tenant covers every call', async () => {
+    const teamVoice = await data(tenant.reader, `query($id: ID!) { node(id: $id) { ... on Team { voice { callCount praiseCount complaintCount } } } }`, { id: team });
+    // Ana's three calls; plus the two "cold coffee" complaints recorded on the team.
+    expect(teamVoice.node.voice).toEqual({ callCount: 3, praiseCount: 2, complaintCount: 3 });
+    const tenantVoice = await data(tenant.reader, VOICE);
+    expect(tenantVoice.viewer.tenant.voice).toEqual({
+      callCount: 4,
+      averageSatisfaction: 3.5,
+      npsResponses: 3,
+      nps: 33.3,
+      praiseCount: 2,
+      complaintCount: 2 + 8,
+    });
+  });
+
+  it('respects the period and refuses a reversed one', async () => {
+    const past = await data(tenant.reader, `query($id: ID!) { node(id: $id) { ... on Employee { voice(from: "2020-01-01T00:00:00Z", to: "2020-06-01T00:00:00Z") { callCount averageSatisfaction topPraise { id } } } } }`, { id: ana });
+    expect(past.node.voice).toEqual({ callCount: 0, averageSatisfaction: null, topPraise: [] });
+    const reversed = await gql(tenant.reader, `query($id: ID!) { node(id: $id) { ... on Employee { voice(from: "2026-06-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { callCount } } } }`, { id: ana });
+    expect(reversed.body.errors?.[0]).toMatchObject({ message: '`from` must be before `to`.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
+
+describe('complaint trends', () => {
+  it('count per theme and week with the previous week and examples', async () => {
+    const result = await data(tenant.reader, `{ complaintTrends(from: "${inWeek(1).slice(0, 10)}T00:00:00Z", granularity: WEEK) {
+      theme themeKey periodStart periodEnd count previousCount change changeRatio examples { body externalRef } } }`);
+    const byKey = (theme: string, start: string) => result.complaintTrends.find((trend: any) => trend.themeKey === theme && trend.periodStart === start);
+    const thisWeek = bucketStart(new Date(), 'week');
+    const lastWeek = bucketStart(new Date(Date.now() - 7 * DAY), 'week');
+    expect(byKey('wait time', thisWeek)).toMatchObject({ theme: 'waiting times', count: 3, previousCount: 2, change: 1, changeRatio: 0.5 });
+    expect(byKey('wait time', lastWeek)).toMatchObject({ count: 2, previousCount: 1, change: 1, changeRatio: 1 });
+    expect(byKey('wait time', thisWeek).examples).toHaveLength(3);
+    expect(byKey('wait time', thisWeek).examples.every((example: any) => example.body.includes('waiting'))).toBe(true);
+    expect(byKey('cold coffe', thisWeek)).toMatchObject({ count: 2, previousCount: 0, change: 2, changeRatio: null });
+    // Newest week first.
+    expect(result.complaintTrends[0].periodStart).toBe(thisWeek);
+  });
+
+  it('run in at most 5 SQL statements, examples included', async () => {
+    const result = await gql(tenant.reader, '{ complaintTrends(granularity: MONTH, themesPerPeriod: 20, examplesPerTrend: 5) { theme count previousCount examples { body employee { name } team { name } } } }');
+    expect(result.body.errors).toBeUndefined();
+    expect((result.body.data as any).complaintTrends.length).toBeGreaterThan(0);
+    expect(result.statements).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a team page with every member and their voice', () => {
+  it('is at most 5 SQL statements for 50 employees', async () => {
+    const big = await createTeam(tenant.admin, 'Big Team');
+    for (let i = 0; i < 49; i++) await createEmployee(tenant.admin, { name: `Member ${String(i).padStart(2, '0')}`, teamId: big });
+    await data(tenant.admin, 'mutation($id: ID!, $team: ID) { updateEmployee(input: { id: $id, teamId: $team }) { errors { message } } }', { id: ana, team: big });
+    const result = await gql(tenant.reader, `query($id: ID!) { node(id: $id) { ... on Team { name voice { callCount }
+      employees(first: 50) { totalCount edges { node { name voice { callCount averageSatisfaction nps praiseCount complaintCount topPraise { body call { calledAt } } } } } } } } }`, { id: big });
+    expect(result.body.errors).toBeUndefined();
+    const edges = (result.body.data as any).node.employees.edges;
+    expect(edges).toHaveLength(50);
+    expect(edges.find((edge: any) => edge.node.name === 'Ana').node.voice).toMatchObject({ callCount: 3, praiseCount: 2 });
+    expect(result.statements).toBeLessThanOrEqual(5);
+  });
+});
