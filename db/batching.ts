@@ -20,13 +20,31 @@ export function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-/** INSERT statements for `rows`, each within D1's parameter limit. */
-export function chunkedInserts<T extends SQLiteTable>(db: Database, table: T, rows: SQLiteInsertValue<T>[]): BatchItem<'sqlite'>[] {
-  return chunk(rows, rowsPerInsert(table)).map((part) => db.insert(table).values(part));
+/**
+ * INSERT statements for `rows`, each within D1's parameter limit. `ignoreExisting` skips rows whose
+ * key exists already (seeds that run on every start).
+ */
+export function chunkedInserts<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  rows: SQLiteInsertValue<T>[],
+  options: { ignoreExisting?: boolean } = {},
+): BatchItem<'sqlite'>[] {
+  return chunk(rows, rowsPerInsert(table)).map((part) =>
+    options.ignoreExisting ? db.insert(table).values(part).onConflictDoNothing() : db.insert(table).values(part),
+  );
 }
 
 /** Runs statements in one atomic batch (no-op for none). */
 export async function runBatch(db: Database, statements: BatchItem<'sqlite'>[]): Promise<void> {
   const [first, ...rest] = statements;
   if (first) await db.batch([first, ...rest]);
+}
+
+/**
+ * Runs many statements in batches of `size` (for seeds: each batch is atomic, the whole run is
+ * not, which is fine for idempotent inserts).
+ */
+export async function runInBatches(db: Database, statements: BatchItem<'sqlite'>[], size = 400): Promise<void> {
+  for (const part of chunk(statements, size)) await runBatch(db, part);
 }

@@ -3,11 +3,10 @@
  * does not grow with the rows in JavaScript. Each function is ONE statement for any number of
  * subjects; lists of ids travel as one JSON parameter (json_each), clear of D1's 100-parameter limit.
  */
-import { eq, getTableColumns, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Granularity, DateRange } from '../domain/periods.ts';
 import type { ThemeBucketCount } from '../domain/trends.ts';
 import type { TenantScope } from './tenant-scope.ts';
-import { feedback } from './voice.ts';
 
 export type VoiceLevel = 'employee' | 'team' | 'tenant';
 
@@ -136,29 +135,26 @@ export async function voiceStats(tenant: TenantScope, level: VoiceLevel, subject
 }
 
 /**
- * The best praise from survey calls for many subjects in one statement: per subject, the
- * `perSubject` most positive quotes in the range (ties: newest first).
+ * The ids of the best praise from survey calls for many subjects in one statement: per subject,
+ * the `perSubject` most positive quotes in the range (ties: newest first).
  */
-export async function topPraise(tenant: TenantScope, level: VoiceLevel, subjectIds: readonly string[], range: DateRange, perSubject: number) {
-  const subject =
-    level === 'employee' ? feedback.employeeId : level === 'team' ? feedback.teamId : feedback.tenantId;
-  const ranked = tenant.db
-    .select({
-      ...getTableColumns(feedback),
-      subject: sql<string>`${subject}`.as('subject'),
-      rank: sql<number>`row_number() OVER (PARTITION BY ${subject} ORDER BY ${feedback.sentiment} DESC, ${feedback.receivedAt} DESC, ${feedback.id})`.as('rank'),
-    })
-    .from(feedback)
-    .where(
-      tenant.filter(
-        feedback,
-        eq(feedback.kind, 'praise'),
-        isNotNull(feedback.callId),
-        inArray(subject, sql`(SELECT value FROM json_each(${JSON.stringify(subjectIds)}))`),
-        gte(feedback.receivedAt, range.from),
-        lt(feedback.receivedAt, range.to),
-      ),
+export async function topPraiseIds(
+  tenant: TenantScope,
+  level: VoiceLevel,
+  subjectIds: readonly string[],
+  range: DateRange,
+  perSubject: number,
+): Promise<{ subject: string; id: string }[]> {
+  const subject = level === 'tenant' ? sql.raw('tenant_id') : SUBJECT_COLUMN[level];
+  return tenant.db.all<{ subject: string; id: string }>(sql`
+    SELECT subject, id FROM (
+      SELECT ${subject} AS subject, id,
+             row_number() OVER (PARTITION BY ${subject} ORDER BY sentiment DESC, received_at DESC, id) AS rank
+      FROM feedback
+      WHERE tenant_id = ${tenant.tenantId} AND kind = 'praise' AND call_id IS NOT NULL
+        AND ${subject} IN (SELECT value FROM json_each(${JSON.stringify(subjectIds)}))
+        AND received_at >= ${range.from.getTime()} AND received_at < ${range.to.getTime()}
     )
-    .as('ranked');
-  return tenant.db.select().from(ranked).where(lte(ranked.rank, perSubject)).orderBy(ranked.subject, ranked.rank);
+    WHERE rank <= ${perSubject}
+    ORDER BY subject, rank`);
 }

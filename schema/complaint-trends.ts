@@ -1,16 +1,14 @@
 /**
  * Complaint trends: per theme and week or month, how many complaints, how many the period before,
- * the change, and example records. Counted in SQL (db/voice-stats.ts); at most three statements
- * (counts, example ids, example rows) whatever the data size.
+ * the change, and example records. Counted in SQL (db/voice-stats.ts); three statements (counts,
+ * example ids, example rows with what is selected of them) whatever the data size.
  */
-import DataLoader from 'dataloader';
-import { sql } from 'drizzle-orm';
 import { complaintExamples, complaintThemeCounts } from '../db/voice-stats.ts';
 import { bucketsIn, nextBucket, previousBucket, resolveRange, type Granularity } from '../domain/periods.ts';
 import { trendsWithChange, type Trend } from '../domain/trends.ts';
-import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
-import { Feedback } from './feedback.ts';
+import { Feedback, type FeedbackRow } from './feedback.ts';
+import { loadPlannedRows } from './planned-rows.ts';
 import { tenantFor } from './tenancy.ts';
 import { GranularityEnum } from './voice-enums.ts';
 import { rangeArgs } from './voice.ts';
@@ -21,25 +19,6 @@ const MAX_EXAMPLES = 10;
 interface TrendResult extends Trend {
   granularity: Granularity;
   exampleIds: string[];
-}
-
-type FeedbackRow = NonNullable<Awaited<ReturnType<GraphQLContext['db']['query']['feedback']['findFirst']>>>;
-
-/** Loads example feedback rows of all trends of a request in one statement. */
-const exampleLoaders = new WeakMap<GraphQLContext, DataLoader<string, FeedbackRow | undefined>>();
-function exampleLoader(ctx: GraphQLContext) {
-  let loader = exampleLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (ids: readonly string[]) => {
-      const rows = await tenantFor(ctx, 'read').db.query.feedback.findMany({
-        where: { RAW: (table) => sql`${table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` },
-      });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id));
-    });
-    exampleLoaders.set(ctx, loader);
-  }
-  return loader;
 }
 
 const ComplaintTrend = builder.objectRef<TrendResult>('ComplaintTrend').implement({
@@ -55,8 +34,8 @@ const ComplaintTrend = builder.objectRef<TrendResult>('ComplaintTrend').implemen
     examples: t.field({
       type: [Feedback],
       description: 'The newest complaints with this theme in the period.',
-      resolve: async (trend, _args, ctx) =>
-        (await exampleLoader(ctx).loadMany(trend.exampleIds)).filter((row): row is FeedbackRow => Boolean(row) && !(row instanceof Error)),
+      resolve: (trend, _args, ctx, info) =>
+        loadPlannedRows<FeedbackRow>(ctx, 'feedback', t.drizzleQueryFromInfo('feedback', { context: ctx, info }), trend.exampleIds),
     }),
   }),
 });

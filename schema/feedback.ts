@@ -41,6 +41,8 @@ export const Feedback = builder.drizzleNode('feedback', {
   }),
 });
 
+export type FeedbackRow = typeof feedback.$inferSelect;
+
 builder.queryFields((t) => ({
   feedback: t.drizzleConnection({
     type: 'feedback',

@@ -7,12 +7,13 @@
  */
 import type { ArgBuilder } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { topPraise, voiceStats, type VoiceLevel, type VoiceStats } from '../db/voice-stats.ts';
+import { topPraiseIds, voiceStats, type VoiceLevel, type VoiceStats } from '../db/voice-stats.ts';
 import { resolveRange, type DateRange } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder, type PothosTypes } from './builder.ts';
 import { Employee } from './employees.ts';
-import { Feedback } from './feedback.ts';
+import { Feedback, type FeedbackRow } from './feedback.ts';
+import { loadPlannedRows } from './planned-rows.ts';
 import { tenantFor } from './tenancy.ts';
 import { Team } from './teams.ts';
 import { Tenant } from './tenants.ts';
@@ -24,8 +25,6 @@ interface VoiceSubject {
   subjectId: string;
   range: DateRange;
 }
-
-type PraiseRow = Awaited<ReturnType<typeof topPraise>>[number];
 
 /** One loader per (what, level, range) and request; DataLoader batches the subjects of a tick. */
 const loaders = new WeakMap<GraphQLContext, Map<string, DataLoader<string, unknown>>>();
@@ -47,11 +46,12 @@ function statsOf(ctx: GraphQLContext, subject: VoiceSubject): Promise<VoiceStats
   }).load(subject.subjectId);
 }
 
-function praiseOf(ctx: GraphQLContext, subject: VoiceSubject, first: number): Promise<PraiseRow[]> {
+/** Ids of a subject's best praise; the rows are loaded with their selection by loadPlannedRows. */
+function praiseIdsOf(ctx: GraphQLContext, subject: VoiceSubject, first: number): Promise<string[]> {
   const { level, range } = subject;
-  return loaderFor<PraiseRow[]>(ctx, `praise|${level}|${range.from.getTime()}|${range.to.getTime()}|${first}`, async (ids) => {
-    const rows = await topPraise(tenantFor(ctx, 'read'), level, ids, range, first);
-    return ids.map((id) => rows.filter((row) => row.subject === id));
+  return loaderFor<string[]>(ctx, `praise|${level}|${range.from.getTime()}|${range.to.getTime()}|${first}`, async (ids) => {
+    const rows = await topPraiseIds(tenantFor(ctx, 'read'), level, ids, range, first);
+    return ids.map((id) => rows.filter((row) => row.subject === id).map((row) => row.id));
   }).load(subject.subjectId);
 }
 
@@ -85,7 +85,10 @@ const Voice = builder.objectRef<VoiceSubject>('Voice').implement({
       type: [Feedback],
       description: "The most positive praise from survey calls, in the customer's words; each links to its call.",
       args: { first: t.arg.int({ defaultValue: 3, description: `At most ${MAX_QUOTES}.` }) },
-      resolve: (subject, args, ctx) => praiseOf(ctx, subject, Math.max(0, Math.min(args.first ?? 3, MAX_QUOTES))),
+      resolve: async (subject, args, ctx, info) => {
+        const ids = await praiseIdsOf(ctx, subject, Math.max(0, Math.min(args.first ?? 3, MAX_QUOTES)));
+        return loadPlannedRows<FeedbackRow>(ctx, 'feedback', t.drizzleQueryFromInfo('feedback', { context: ctx, info }), ids);
+      },
     }),
   }),
 });

@@ -9,7 +9,9 @@ describe('demo seed', () => {
   it('creates two tenants with 4+ teams and 20+ employees, reachable with the documented keys', async () => {
     const db = createDatabase(env.DB);
     await seedDemo(db);
-    await seedDemo(db); // the second run changes nothing
+    const rowsAfterFirst = await env.DB.prepare('SELECT (SELECT count(*) FROM survey_calls) AS c, (SELECT count(*) FROM feedback) AS f').first();
+    await seedDemo(db, new Date(Date.now() + 86_400_000)); // a later start adds nothing
+    expect(await env.DB.prepare('SELECT (SELECT count(*) FROM survey_calls) AS c, (SELECT count(*) FROM feedback) AS f').first()).toEqual(rowsAfterFirst);
     for (const [slug, name] of [['brewline', 'Brewline Coffee'], ['voltmart', 'Voltmart Appliances']] as const) {
       for (const role of ['admin', 'manager', 'reader'] as const) {
         const result = await data(`fl_sk_dev_${slug}_${role}`, '{ viewer { role tenant { name } } }');
@@ -22,6 +24,20 @@ describe('demo seed', () => {
       expect([...roles].sort()).toEqual(['AGENT', 'DIRECTOR', 'LEAD', 'MANAGER']);
       expect(directory.employees.edges.every((edge: any) => /^[a-z.]+@[a-z]+\.example$/.test(edge.node.email))).toBe(true);
     }
+    // A quarter of customer voice that shows something real right away.
+    const voice = await data('fl_sk_dev_brewline_reader', `{
+      surveyCalls(first: 1) { totalCount edges { node { answers { answer } mentions { body employee { name } } } } }
+      complaintTrends(granularity: WEEK) { theme count previousCount }
+      viewer { tenant { voice { callCount averageSatisfaction nps praiseCount complaintCount topPraise { body call { id } } } } }
+    }`);
+    expect(voice.surveyCalls.totalCount).toBeGreaterThanOrEqual(100);
+    expect(voice.complaintTrends.length).toBeGreaterThan(5);
+    expect(voice.complaintTrends.some((trend: any) => /wait/.test(trend.theme))).toBe(true);
+    const summary = voice.viewer.tenant.voice;
+    expect(summary.callCount).toBeGreaterThan(50);
+    expect(summary.averageSatisfaction).toBeGreaterThan(2.5);
+    expect(summary.topPraise).toHaveLength(3);
+    expect(summary.topPraise.every((quote: any) => quote.call.id)).toBe(true);
     const tenants = await env.DB.prepare("SELECT count(*) AS n FROM tenants WHERE slug IN ('brewline', 'voltmart')").first<{ n: number }>();
     expect(tenants?.n).toBe(2);
   });

@@ -119,3 +119,38 @@ describe('a team page with every member and their voice', () => {
     expect(result.statements).toBeLessThanOrEqual(5);
   });
 });
+
+describe('more than 100 rows in one nested list', () => {
+  it('load in one statement each, within D1 parameter limits (150 quotes, 120 examples)', async () => {
+    const big = await createTenant();
+    const team = await createTeam(big.admin, 'Everyone');
+    const template = await createTemplate(big.admin);
+    const caller = await createEmployee(big.admin, { name: 'Caller', role: 'MANAGER', teamId: team });
+    const people: string[] = [];
+    for (let i = 0; i < 50; i++) people.push(await createEmployee(big.admin, { name: `Person ${String(i).padStart(2, '0')}`, teamId: team }));
+    // 3 praise quotes for each of 50 people: 8 calls of up to 20 mentions.
+    const mentions = people.flatMap((id) => [1, 2, 3].map((n) => ({ employeeId: id, kind: 'PRAISE' as const, quote: `Wonderful help number ${n}` })));
+    for (let start = 0; start < mentions.length; start += 20) {
+      const chunk = mentions.slice(start, start + 20);
+      // A call mentions each person once: spread one person's three quotes over three calls.
+      for (const n of [0, 1, 2]) {
+        const once = chunk.filter((_, i) => i % 3 === n);
+        if (once.length) await logCall(big.admin, { template, callerId: caller, mentions: once });
+      }
+    }
+    const page = await gql(big.reader, `query($id: ID!) { node(id: $id) { ... on Team {
+      employees(first: 51) { edges { node { name voice { topPraise { body call { satisfaction } employee { name } } } } } } } } }`, { id: team });
+    expect(page.body.errors).toBeUndefined();
+    const quotes = (page.body.data as any).node.employees.edges.flatMap((edge: any) => edge.node.voice.topPraise);
+    expect(quotes.length).toBeGreaterThanOrEqual(150);
+    expect(page.statements).toBeLessThanOrEqual(4);
+
+    const records = Array.from({ length: 120 }, (_, i) => ({ externalRef: `G-${i}`, body: `Broken gadget${i % 40} again`, receivedAt: new Date(Date.now() - 86_400_000).toISOString() }));
+    await data(big.admin, 'mutation($input: ImportComplaintRecordsInput!) { importComplaintRecords(input: $input) { importedCount } }', { input: { records } });
+    const trends = await gql(big.reader, '{ complaintTrends(granularity: MONTH, themesPerPeriod: 50, examplesPerTrend: 3) { theme examples { body employee { name } } } }');
+    expect(trends.body.errors).toBeUndefined();
+    const examples = (trends.body.data as any).complaintTrends.flatMap((trend: any) => trend.examples);
+    expect(examples.length).toBeGreaterThan(100);
+    expect(trends.statements).toBeLessThanOrEqual(3);
+  });
+});

@@ -7,7 +7,11 @@ import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
 import type { Database } from '../client.ts';
 import { employees, teams } from '../people.ts';
 import { apiKeys, tenants } from '../tenants.ts';
+import { chunkedInserts, runBatch, runInBatches } from '../batching.ts';
+import { feedback, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
 import { DEMO_TENANTS, DEV_KEY_ROLES, devKey, type DemoTenant } from './demo-people.ts';
+import { VOICE_BANKS } from './demo-voice-text.ts';
+import { generateVoice, type SeedEmployee } from './voice-generator.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -22,6 +26,16 @@ function emailLocalPart(name: string): string {
 
 export const demoTenantId = (slug: string) => `ten_${slug}`;
 export const demoTeamId = (slug: string, key: string) => `team_${slug}_${key.replace(/-/g, '_')}`;
+
+/** The demo tenant's people with their fixed ids: leadership first, then each team's members. */
+export function demoEmployees(demo: DemoTenant): (SeedEmployee & { hiredAt: string })[] {
+  const people: (SeedEmployee & { hiredAt: string })[] = [];
+  const add = (teamId: string | null, [name, role, hiredAt]: DemoTenant['leadership'][number]) =>
+    people.push({ id: `emp_${demo.slug}_${String(people.length + 1).padStart(3, '0')}`, name, role, hiredAt, teamId });
+  for (const leader of demo.leadership) add(null, leader);
+  for (const team of demo.teams) for (const member of team.members) add(demoTeamId(demo.slug, team.key), member);
+  return people;
+}
 
 async function tenantStatements(db: Database, demo: DemoTenant) {
   const tenantId = demoTenantId(demo.slug);
@@ -45,39 +59,60 @@ async function tenantStatements(db: Database, demo: DemoTenant) {
         .onConflictDoNothing(),
     );
   }
-  let index = 0;
-  const person = (teamId: string | null, [name, role, hiredAt]: [string, DemoTenant['leadership'][number][1], string]) =>
-    db
-      .insert(employees)
-      .values({
-        id: `emp_${demo.slug}_${String(++index).padStart(3, '0')}`,
-        tenantId,
-        teamId,
-        name,
-        email: `${emailLocalPart(name)}@${demo.emailDomain}`,
-        role,
-        hiredAt,
-      })
-      .onConflictDoNothing();
-  for (const leader of demo.leadership) statements.push(person(null, leader));
   for (const team of demo.teams) {
-    const teamId = demoTeamId(demo.slug, team.key);
     statements.push(
-      db.insert(teams).values({ id: teamId, tenantId, name: team.name, description: team.description }).onConflictDoNothing(),
+      db
+        .insert(teams)
+        .values({ id: demoTeamId(demo.slug, team.key), tenantId, name: team.name, description: team.description })
+        .onConflictDoNothing(),
     );
-    for (const member of team.members) statements.push(person(teamId, member));
+  }
+  for (const person of demoEmployees(demo)) {
+    statements.push(
+      db
+        .insert(employees)
+        .values({ ...person, tenantId, email: `${emailLocalPart(person.name)}@${demo.emailDomain}` })
+        .onConflictDoNothing(),
+    );
   }
   return statements;
 }
 
-/** Seeds both demo tenants in one batch per tenant. */
-export async function seedDemo(db: Database): Promise<{ tenants: number; statements: number }> {
+/** A quarter of customer voice for a demo tenant, up to `now`. */
+function demoVoiceStatements(db: Database, demo: DemoTenant, now: Date): BatchItem<'sqlite'>[] {
+  const bank = VOICE_BANKS[demo.slug];
+  if (!bank) return [];
+  const voice = generateVoice({
+    key: demo.slug,
+    tenantId: demoTenantId(demo.slug),
+    employees: demoEmployees(demo),
+    bank,
+    now,
+    weeks: 13,
+    calls: 140,
+    complaintRecords: 80,
+    ideas: 12,
+  });
+  const ignoreExisting = { ignoreExisting: true };
+  return [
+    ...chunkedInserts(db, surveyTemplates, voice.templates, ignoreExisting),
+    ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
+    ...chunkedInserts(db, surveyCalls, voice.calls, ignoreExisting),
+    ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
+    ...chunkedInserts(db, feedback, voice.feedback, ignoreExisting),
+    ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
+  ];
+}
+
+/** Seeds both demo tenants: people and keys in one batch per tenant, then their customer voice. */
+export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ tenants: number; statements: number }> {
   let count = 0;
   for (const demo of DEMO_TENANTS) {
-    const [first, ...rest] = await tenantStatements(db, demo);
-    if (!first) continue;
-    await db.batch([first, ...rest]);
-    count += rest.length + 1;
+    const people = await tenantStatements(db, demo);
+    await runBatch(db, people);
+    const voice = demoVoiceStatements(db, demo, now);
+    await runInBatches(db, voice);
+    count += people.length + voice.length;
   }
   return { tenants: DEMO_TENANTS.length, statements: count };
 }

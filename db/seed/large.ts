@@ -1,0 +1,87 @@
+/**
+ * A large tenant for scale checks and benchmarks (`npm run seed:large`): 200 employees in 12
+ * teams (one of exactly 50), 10,000 survey calls and about 20,000 feedback records over 12 weeks.
+ * Idempotent like the demo seed.
+ */
+import type { BatchItem } from 'drizzle-orm/batch';
+import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
+import { chunkedInserts, runInBatches } from '../batching.ts';
+import type { Database } from '../client.ts';
+import { employees, teams, type EmployeeRole } from '../people.ts';
+import { apiKeys, tenants } from '../tenants.ts';
+import { feedback, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
+import { devKey } from './demo-people.ts';
+import { VOICE_BANKS } from './demo-voice-text.ts';
+import { generateVoice, type SeedEmployee } from './voice-generator.ts';
+
+export const LARGE_SLUG = 'large';
+export const LARGE_TENANT_ID = 'ten_large';
+/** The team with exactly 50 members, for the "team page" benchmark. */
+export const LARGE_BIG_TEAM_ID = 'team_large_00';
+
+const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elif', 'Femi', 'Gina', 'Hugo', 'Iris', 'Jon', 'Kira', 'Luis', 'Mona', 'Nils', 'Olga', 'Pavel', 'Quinn', 'Rosa', 'Sami', 'Tara'];
+const LAST = ['Abbott', 'Baker', 'Cruz', 'Dahl', 'Evans', 'Fox', 'Grün', 'Holt', 'Ito', 'Jain'];
+
+function largeEmployees(): SeedEmployee[] {
+  const people: SeedEmployee[] = [];
+  const sizes = [50, ...Array.from({ length: 11 }, () => 13), 7];
+  sizes.forEach((size, t) => {
+    for (let i = 0; i < size; i++) {
+      const n = people.length;
+      const role: EmployeeRole = i === 0 ? 'manager' : i < 3 ? 'lead' : 'agent';
+      people.push({
+        id: `emp_large_${String(n).padStart(4, '0')}`,
+        name: `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]} ${n}`,
+        role: t === sizes.length - 1 ? 'director' : role,
+        teamId: t === sizes.length - 1 ? null : `team_large_${String(t).padStart(2, '0')}`,
+      });
+    }
+  });
+  return people;
+}
+
+export async function seedLarge(db: Database, now: Date = new Date()): Promise<{ calls: number; feedback: number }> {
+  const people = largeEmployees();
+  const voice = generateVoice({
+    key: LARGE_SLUG,
+    tenantId: LARGE_TENANT_ID,
+    employees: people,
+    bank: VOICE_BANKS.brewline!,
+    now,
+    weeks: 12,
+    calls: 10_000,
+    complaintRecords: 10_000,
+    ideas: 400,
+  });
+  const ignoreExisting = { ignoreExisting: true };
+  const keys = await Promise.all(
+    (['admin', 'reader'] as const).map(async (role) => ({
+      id: `key_dev_large_${role}`,
+      tenantId: LARGE_TENANT_ID,
+      name: `Local dev ${role} key`,
+      role,
+      prefix: displayPrefix(devKey(LARGE_SLUG, role)),
+      hash: await hashSecretKey(devKey(LARGE_SLUG, role)),
+      createdBy: 'seed',
+    })),
+  );
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(tenants).values({ id: LARGE_TENANT_ID, name: 'Large Demo Co', slug: LARGE_SLUG }).onConflictDoNothing(),
+    ...chunkedInserts(db, apiKeys, keys, ignoreExisting),
+    ...chunkedInserts(
+      db,
+      teams,
+      Array.from({ length: 12 }, (_, t) => ({ id: `team_large_${String(t).padStart(2, '0')}`, tenantId: LARGE_TENANT_ID, name: `Store ${String(t + 1).padStart(2, '0')}` })),
+      ignoreExisting,
+    ),
+    ...chunkedInserts(db, employees, people.map((person, n) => ({ ...person, tenantId: LARGE_TENANT_ID, email: `person${n}@large.example`, hiredAt: '2022-01-10' })), ignoreExisting),
+    ...chunkedInserts(db, surveyTemplates, voice.templates, ignoreExisting),
+    ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
+    ...chunkedInserts(db, surveyCalls, voice.calls, ignoreExisting),
+    ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
+    ...chunkedInserts(db, feedback, voice.feedback, ignoreExisting),
+    ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
+  ];
+  await runInBatches(db, statements, 500);
+  return { calls: voice.calls.length, feedback: voice.feedback.length };
+}
