@@ -33,6 +33,8 @@ export const relations = defineRelations(schema, (r) => ({
     employee: r.one.employees({ from: r.feedback.employeeId, to: r.employees.id }),
     team: r.one.teams({ from: r.feedback.teamId, to: r.teams.id }),
     call: r.one.surveyCalls({ from: r.feedback.callId, to: r.surveyCalls.id }),
+    /** Null when it was resolved with an API key rather than an employee token. */
+    resolvedByEmployee: r.one.employees({ from: r.feedback.resolvedBy, to: r.employees.id }),
   },
 }));
 

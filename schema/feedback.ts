@@ -32,6 +32,10 @@ export const Feedback = builder.drizzleNode('feedback', {
     status: t.expose('status', { type: FeedbackStatusEnum }),
     resolutionNote: t.exposeString('resolutionNote', { nullable: true }),
     resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+    resolvedBy: t.relation('resolvedByEmployee', {
+      nullable: true,
+      description: 'The employee who resolved it; null when it was resolved with an API key.',
+    }),
     externalRef: t.exposeString('externalRef', { nullable: true, description: 'Its id in the system it was imported from.' }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

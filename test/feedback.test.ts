@@ -41,10 +41,10 @@ describe('feedback', () => {
   it('is resolved once, with a note and who resolved it', async () => {
     const created = await data(tenant.manager, RECORD, { input: { kind: 'COMPLAINT', source: 'WIDGET', body: 'Cold coffee again', teamId: team } });
     const id = created.recordFeedback.feedback.id;
-    const resolve = `mutation($input: ResolveFeedbackInput!) { resolveFeedback(input: $input) { feedback { status resolutionNote resolvedAt } errors { code path message } } }`;
+    const resolve = `mutation($input: ResolveFeedbackInput!) { resolveFeedback(input: $input) { feedback { status resolutionNote resolvedAt resolvedBy { name } } errors { code path message } } }`;
     const leadToken = await employeeToken(tenant.admin, await createEmployee(tenant.admin, { name: 'Lea Lead', role: 'LEAD', teamId: team }));
     const done = await data(leadToken, resolve, { input: { id, note: 'Replaced the drink and apologised.' } });
-    expect(done.resolveFeedback.feedback).toMatchObject({ status: 'RESOLVED', resolutionNote: 'Replaced the drink and apologised.' });
+    expect(done.resolveFeedback.feedback).toMatchObject({ status: 'RESOLVED', resolutionNote: 'Replaced the drink and apologised.', resolvedBy: { name: 'Lea Lead' } });
     const row = await env.DB.prepare('SELECT resolved_by FROM feedback WHERE id = ?').bind(localId(id)).first<{ resolved_by: string }>();
     expect(row?.resolved_by).toMatch(/^emp_/);
     const twice = await data(tenant.manager, resolve, { input: { id, note: 'Again' } });
