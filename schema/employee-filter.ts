@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees, type EmployeeRole, type EmployeeStatus } from '../db/people.ts';
 import { LIMITS, likePattern } from '../domain/people.ts';
 import { builder } from './builder.ts';
-import { tryDecodeId } from './global-ids.ts';
+import { idEquals } from './global-ids.ts';
 
 export const EmployeeRoleEnum = builder.enumType('EmployeeRole', {
   values: Object.fromEntries(EMPLOYEE_ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<
@@ -43,10 +43,7 @@ export const EmployeeFilter = builder.inputType('EmployeeFilter', {
 export function employeeFilterSql(table: typeof employees, filter: EmployeeFilterValues | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
-  if (filter.teamId) {
-    const decoded = tryDecodeId(filter.teamId);
-    conditions.push(decoded?.typename === 'Team' ? eq(table.teamId, decoded.id) : sql`0 = 1`);
-  }
+  if (filter.teamId) conditions.push(idEquals(table.teamId, filter.teamId, 'Team'));
   if (filter.role) conditions.push(eq(table.role, filter.role));
   if (filter.status) conditions.push(eq(table.status, filter.status));
   const search = filter.search?.trim();

@@ -4,7 +4,7 @@ import type { feedback } from '../db/voice.ts';
 import type { FeedbackKind, FeedbackSource } from '../db/voice.ts';
 import { themeKey } from '../domain/themes.ts';
 import { builder } from './builder.ts';
-import { tryDecodeId } from './global-ids.ts';
+import { idEquals } from './global-ids.ts';
 import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum } from './voice-enums.ts';
 
 export interface FeedbackFilterValues {
@@ -31,17 +31,11 @@ export const FeedbackFilter = builder.inputType('FeedbackFilter', {
   }),
 });
 
-/** An id filter: a malformed id, or an id of another type, matches nothing (like an unknown id). */
-function idCondition(column: SQL | Parameters<typeof eq>[0], globalId: string, typename: string): SQL {
-  const decoded = tryDecodeId(globalId);
-  return decoded?.typename === typename ? eq(column, decoded.id) : sql`0 = 1`;
-}
-
 export function feedbackFilterSql(table: typeof feedback, filter: FeedbackFilterValues | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
-  if (filter.employeeId) conditions.push(idCondition(table.employeeId, filter.employeeId, 'Employee'));
-  if (filter.teamId) conditions.push(idCondition(table.teamId, filter.teamId, 'Team'));
+  if (filter.employeeId) conditions.push(idEquals(table.employeeId, filter.employeeId, 'Employee'));
+  if (filter.teamId) conditions.push(idEquals(table.teamId, filter.teamId, 'Team'));
   if (filter.kind) conditions.push(eq(table.kind, filter.kind));
   if (filter.source) conditions.push(eq(table.source, filter.source));
   if (filter.status) conditions.push(eq(table.status, filter.status));

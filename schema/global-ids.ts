@@ -2,6 +2,7 @@
  * Global IDs: opaque base64url of "<Type>:<id>". Clients must treat them as opaque; the server
  * decodes them in one place so that a malformed id is always the same clear error.
  */
+import { eq, sql, type Column, type SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { notFoundError, validationError } from '../domain/errors.ts';
 
@@ -50,4 +51,13 @@ export function localIdFor(typename: string, globalId: string, path: string[]): 
 
 export function missingMessage(typename: string): string {
   return `No ${typename} with this id exists in your organisation.`;
+}
+
+/**
+ * A filter condition "column = the local id of `globalId`". A malformed id, or an id of another
+ * type, matches nothing: filtering by an unknown id is an empty list, not an error.
+ */
+export function idEquals(column: Column, globalId: string, typename: string): SQL {
+  const decoded = tryDecodeId(globalId);
+  return decoded?.typename === typename ? eq(column, decoded.id) : sql`0 = 1`;
 }

@@ -15,7 +15,7 @@ import { callRules } from '../domain/voice-rules.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
-import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findTemplate } from './survey-templates.ts';
 import { tenantFor } from './tenancy.ts';
@@ -85,17 +85,12 @@ const SurveyCallFilter = builder.inputType('SurveyCallFilter', {
 
 type CallFilter = typeof SurveyCallFilter.$inferInput;
 
-function idIs(column: Parameters<typeof eq>[0], globalId: string, typename: string): SQL {
-  const decoded = tryDecodeId(globalId);
-  return decoded?.typename === typename ? eq(column, decoded.id) : sql`0 = 1`;
-}
-
 function callFilterSql(table: typeof surveyCalls, filter: CallFilter | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   const mentioned = filter.mentionedEmployeeId ? tryDecodeId(filter.mentionedEmployeeId) : undefined;
   return and(
-    filter.callerId ? idIs(table.callerId, filter.callerId, 'Employee') : undefined,
-    filter.teamId ? idIs(table.teamId, filter.teamId, 'Team') : undefined,
+    filter.callerId ? idEquals(table.callerId, filter.callerId, 'Employee') : undefined,
+    filter.teamId ? idEquals(table.teamId, filter.teamId, 'Team') : undefined,
     filter.channel ? eq(table.channel, filter.channel) : undefined,
     filter.from ? gte(table.calledAt, filter.from) : undefined,
     filter.to ? lt(table.calledAt, filter.to) : undefined,

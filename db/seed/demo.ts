@@ -7,11 +7,10 @@ import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
 import type { Database } from '../client.ts';
 import { employees, teams } from '../people.ts';
 import { apiKeys, tenants } from '../tenants.ts';
-import { chunkedInserts, runBatch, runInBatches } from '../batching.ts';
-import { feedback, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
+import { runBatch, runInBatches } from '../batching.ts';
 import { DEMO_TENANTS, DEV_KEY_ROLES, devKey, type DemoTenant } from './demo-people.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
-import { generateVoice, type SeedEmployee } from './voice-generator.ts';
+import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -93,15 +92,7 @@ function demoVoiceStatements(db: Database, demo: DemoTenant, now: Date): BatchIt
     complaintRecords: 80,
     ideas: 12,
   });
-  const ignoreExisting = { ignoreExisting: true };
-  return [
-    ...chunkedInserts(db, surveyTemplates, voice.templates, ignoreExisting),
-    ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
-    ...chunkedInserts(db, surveyCalls, voice.calls, ignoreExisting),
-    ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
-    ...chunkedInserts(db, feedback, voice.feedback, ignoreExisting),
-    ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
-  ];
+  return voiceInsertStatements(db, voice);
 }
 
 /** Seeds both demo tenants: people and keys in one batch per tenant, then their customer voice. */

@@ -9,10 +9,9 @@ import { chunkedInserts, runInBatches } from '../batching.ts';
 import type { Database } from '../client.ts';
 import { employees, teams, type EmployeeRole } from '../people.ts';
 import { apiKeys, tenants } from '../tenants.ts';
-import { feedback, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
 import { devKey } from './demo-people.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
-import { generateVoice, type SeedEmployee } from './voice-generator.ts';
+import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
 
 export const LARGE_SLUG = 'large';
 export const LARGE_TENANT_ID = 'ten_large';
@@ -75,12 +74,7 @@ export async function seedLarge(db: Database, now: Date = new Date()): Promise<{
       ignoreExisting,
     ),
     ...chunkedInserts(db, employees, people.map((person, n) => ({ ...person, tenantId: LARGE_TENANT_ID, email: `person${n}@large.example`, hiredAt: '2022-01-10' })), ignoreExisting),
-    ...chunkedInserts(db, surveyTemplates, voice.templates, ignoreExisting),
-    ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
-    ...chunkedInserts(db, surveyCalls, voice.calls, ignoreExisting),
-    ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
-    ...chunkedInserts(db, feedback, voice.feedback, ignoreExisting),
-    ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
+    ...voiceInsertStatements(db, voice),
   ];
   await runInBatches(db, statements, 500);
   return { calls: voice.calls.length, feedback: voice.feedback.length };

@@ -4,9 +4,13 @@
  * ideas. Deterministic for a given seed and `now`, so ids are stable and re-seeding adds nothing.
  * Used by the demo seed (a quarter per tenant) and by `npm run seed:large`.
  */
+import type { BatchItem } from 'drizzle-orm/batch';
 import { feedbackRows } from '../../domain/feedback-records.ts';
 import { meanSentiment, sentimentOf } from '../../domain/sentiment.ts';
+import { chunkedInserts } from '../batching.ts';
+import type { Database } from '../client.ts';
 import type { EmployeeRole } from '../people.ts';
+import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
 
 export interface SeedEmployee {
@@ -162,4 +166,17 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     feedback,
     themes,
   };
+}
+
+/** INSERT ... ON CONFLICT DO NOTHING statements for generated voice, parents before children. */
+export function voiceInsertStatements(db: Database, voice: ReturnType<typeof generateVoice>): BatchItem<'sqlite'>[] {
+  const ignoreExisting = { ignoreExisting: true };
+  return [
+    ...chunkedInserts(db, surveyTemplates, voice.templates, ignoreExisting),
+    ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
+    ...chunkedInserts(db, surveyCalls, voice.calls, ignoreExisting),
+    ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
+    ...chunkedInserts(db, feedbackTable, voice.feedback, ignoreExisting),
+    ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
+  ];
 }
