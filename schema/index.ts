@@ -9,6 +9,11 @@ import './employees.ts';
 import './api-keys.ts';
 import './employee-tokens.ts';
 import './platform.ts';
+import './suggestions.ts';
+import './suggestion-mutations.ts';
+import './experiments.ts';
+import './friction-trends.ts';
+import './meetings.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());
