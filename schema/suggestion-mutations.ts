@@ -37,6 +37,9 @@ import type { UserErrorData } from '../domain/errors.ts';
 
 type SuggestionRow = typeof suggestions.$inferSelect;
 
+/** Key phrases kept per suggestion: title and body together are longer than most feedback. */
+export const SUGGESTION_THEMES = 5;
+
 /** Who made a change, for the history: the employee of an employee token, or the API key. */
 export function actorOf(ctx: GraphQLContext): { actorEmployeeId: string | null; actorKeyId: string | null } {
   if (ctx.principal.kind === 'employee') return { actorEmployeeId: ctx.principal.employeeId, actorKeyId: null };
@@ -228,7 +231,7 @@ builder.mutationFields((t) => ({
             }),
             tenant.insert(suggestionHistory, { id: newId('sgh'), suggestionId: id, fromStatus: null, toStatus: 'submitted', actorEmployeeId: authorId, actorKeyId: null, note: null, createdAt: now }),
           ];
-          for (const theme of themesOf(`${values.title}. ${values.body}`, 3)) {
+          for (const theme of themesOf(`${values.title}. ${values.body}`, SUGGESTION_THEMES)) {
             statements.push(
               tenant.insert(suggestionThemes, { id: newId('sth'), suggestionId: id, theme: theme.key, label: theme.label, category: values.category, teamId, createdAt: now }),
             );
