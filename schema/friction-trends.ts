@@ -37,7 +37,7 @@ const FrictionTrends = builder.objectRef<FrictionShape>('FrictionTrends').implem
     periodStart: t.expose('start', { type: 'DateTime' }),
     periodEnd: t.expose('end', { type: 'DateTime', description: 'Exclusive.' }),
     previousPeriodStart: t.expose('previousStart', { type: 'DateTime' }),
-    categories: t.expose('categories', { type: [TrendEntry], description: 'Suggestion categories, most frequent first (key and label are the category value).' }),
+    categories: t.expose('categories', { type: [TrendEntry], description: 'Suggestion categories, most frequent first (key is the SuggestionCategory value).' }),
     themes: t.expose('themes', { type: [TrendEntry], description: 'Recurring themes of suggestions, most frequent first.' }),
   }),
 });
@@ -63,7 +63,14 @@ builder.queryFields((t) => ({
         suggestionCategoryTrends(tenant, period, teamId),
         suggestionThemeTrends(tenant, period, teamId, max),
       ]);
-      return { ...period, categories: categories.map((row) => ({ ...row, key: row.key.toUpperCase(), label: row.label.toUpperCase() })), themes };
+      // Categories: key is the enum value (REPEATED_QUESTION), label the words ("Repeated question").
+      const named = categories.map((row) => ({ ...row, key: row.key.toUpperCase(), label: categoryLabel(row.key) }));
+      return { ...period, categories: named, themes };
     },
   }),
 }));
+
+const categoryLabel = (category: string) => {
+  const words = category.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};

@@ -202,7 +202,7 @@ describe('lists, filters and trends', () => {
       text: suggestions(first: 10, filter: { search: "MILK" }) { totalCount edges { node { title } } }
       open: suggestions(first: 10, filter: { status: [SUBMITTED, UNDER_REVIEW] }) { totalCount }
       done: suggestions(first: 10, filter: { status: [ADOPTED] }) { totalCount }
-      trends: frictionTrends(period: WEEK) { categories { key count previousCount change } themes { key label count } }
+      trends: frictionTrends(period: WEEK) { categories { key label count previousCount change } themes { key label count } }
     }`);
     expect(list.newest.totalCount).toBe(2);
     expect(list.newest.edges.map((e: any) => e.node.title)).toEqual(['Milk waste', 'Wifi password']);
@@ -213,8 +213,8 @@ describe('lists, filters and trends', () => {
     expect(list.open.totalCount).toBe(2);
     expect(list.done.totalCount).toBe(0);
     expect(list.trends.categories).toEqual([
-      { key: 'COST_SAVING', count: 1, previousCount: 0, change: 1 },
-      { key: 'REPEATED_QUESTION', count: 1, previousCount: 0, change: 1 },
+      { key: 'COST_SAVING', label: 'Cost saving', count: 1, previousCount: 0, change: 1 },
+      { key: 'REPEATED_QUESTION', label: 'Repeated question', count: 1, previousCount: 0, change: 1 },
     ]);
     expect(list.trends.themes.some((theme: any) => theme.key.includes('wifi'))).toBe(true);
     void b;
