@@ -36,6 +36,41 @@ export const relations = defineRelations(schema, (r) => ({
     /** Null when it was resolved with an API key rather than an employee token. */
     resolvedByEmployee: r.one.employees({ from: r.feedback.resolvedBy, to: r.employees.id }),
   },
+  suggestions: {
+    // author_id is NULL for anonymous suggestions, so this relation can only ever name the author
+    // of a named one. There is deliberately no reverse relation (employee -> suggestions).
+    author: r.one.employees({ from: r.suggestions.authorId, to: r.employees.id }),
+    team: r.one.teams({ from: r.suggestions.teamId, to: r.teams.id }),
+    votes: r.many.suggestionVotes({ from: r.suggestions.id, to: r.suggestionVotes.suggestionId }),
+    follows: r.many.suggestionFollows({ from: r.suggestions.id, to: r.suggestionFollows.suggestionId }),
+    comments: r.many.suggestionComments({ from: r.suggestions.id, to: r.suggestionComments.suggestionId }),
+    history: r.many.suggestionHistory({ from: r.suggestions.id, to: r.suggestionHistory.suggestionId }),
+    themes: r.many.suggestionThemes({ from: r.suggestions.id, to: r.suggestionThemes.suggestionId }),
+    experiment: r.one.experiments({ from: r.suggestions.id, to: r.experiments.suggestionId }),
+  },
+  suggestionComments: {
+    suggestion: r.one.suggestions({ from: r.suggestionComments.suggestionId, to: r.suggestions.id, optional: false }),
+    author: r.one.employees({ from: r.suggestionComments.authorId, to: r.employees.id }),
+  },
+  suggestionHistory: {
+    actor: r.one.employees({ from: r.suggestionHistory.actorEmployeeId, to: r.employees.id }),
+  },
+  experiments: {
+    suggestion: r.one.suggestions({ from: r.experiments.suggestionId, to: r.suggestions.id, optional: false }),
+    owner: r.one.employees({ from: r.experiments.ownerId, to: r.employees.id, optional: false }),
+  },
+  meetings: {
+    team: r.one.teams({ from: r.meetings.teamId, to: r.teams.id, optional: false }),
+    agendaItems: r.many.agendaItems({ from: r.meetings.id, to: r.agendaItems.meetingId }),
+    /** The team's suggestions, for the agenda's proposals (team_id is shared, never the author). */
+    teamSuggestions: r.many.suggestions({ from: r.meetings.teamId, to: r.suggestions.teamId }),
+  },
+  agendaItems: {
+    meeting: r.one.meetings({ from: r.agendaItems.meetingId, to: r.meetings.id, optional: false }),
+    proposer: r.one.employees({ from: r.agendaItems.proposerId, to: r.employees.id, optional: false }),
+    suggestion: r.one.suggestions({ from: r.agendaItems.suggestionId, to: r.suggestions.id }),
+    votes: r.many.agendaVotes({ from: r.agendaItems.id, to: r.agendaVotes.itemId }),
+  },
 }));
 
 export type Relations = typeof relations;

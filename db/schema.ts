@@ -2,3 +2,5 @@
 export * from './tenants.ts';
 export * from './people.ts';
 export * from './voice.ts';
+export * from './suggestions.ts';
+export * from './meetings.ts';

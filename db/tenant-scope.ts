@@ -30,6 +30,16 @@ const TENANT_KEY = {
   surveyAnswers: 'tenantId',
   feedback: 'tenantId',
   feedbackThemes: 'tenantId',
+  suggestions: 'tenantId',
+  suggestionVotes: 'tenantId',
+  suggestionFollows: 'tenantId',
+  suggestionComments: 'tenantId',
+  suggestionHistory: 'tenantId',
+  suggestionThemes: 'tenantId',
+  experiments: 'tenantId',
+  meetings: 'tenantId',
+  agendaItems: 'tenantId',
+  agendaVotes: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 
-export const USER_ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'LIMIT_REACHED'] as const;
+export const USER_ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'LIMIT_REACHED', 'INVALID_TRANSITION'] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
 export interface UserErrorData {
@@ -25,6 +25,8 @@ export class UserErrors extends Error {
 
 export const validationError = (path: string[], message: string) => new UserErrors([{ code: 'VALIDATION', path, message }]);
 export const notFoundError = (path: string[], message: string) => new UserErrors([{ code: 'NOT_FOUND', path, message }]);
+export const invalidTransitionError = (path: string[], message: string) =>
+  new UserErrors([{ code: 'INVALID_TRANSITION', path, message }]);
 export const conflictError = (path: string[], message: string) => new UserErrors([{ code: 'CONFLICT', path, message }]);
 
 /**

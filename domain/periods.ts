@@ -1,6 +1,7 @@
 /**
- * Periods for the customer voice: date ranges and week/month buckets, in UTC. Weeks start on
- * Monday (ISO 8601). Plain functions; SQL uses the same definition (db/voice-stats.ts).
+ * Periods, in UTC, weeks starting on Monday (ISO 8601): date ranges and week/month buckets for the
+ * customer voice (SQL uses the same definition, db/voice-stats.ts), and calendar periods and
+ * trailing windows for friction trends and meeting agendas.
  */
 import { validationError } from './errors.ts';
 
@@ -12,6 +13,7 @@ export interface DateRange {
 }
 
 const DAY_MS = 86_400_000;
+const DAY = DAY_MS;
 /** Longest range a voice or trend query may cover. */
 export const MAX_RANGE_DAYS = 400;
 /** Default look-back when no range is given. */
@@ -62,3 +64,41 @@ export function resolveRange(input: { from?: Date | null; to?: Date | null }, no
   }
   return { from, to };
 }
+
+// ---- calendar periods (friction trends, meeting agendas) ----------------------------------------
+
+export const PERIOD_KINDS = ['week', 'month', 'quarter'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export interface Period {
+  start: Date;
+  /** Exclusive. */
+  end: Date;
+  /** Start of the period before, which ends at `start`. */
+  previousStart: Date;
+}
+
+/** The calendar period of `kind` containing `at` (weeks start on Monday), and the one before. */
+export function periodContaining(kind: PeriodKind, at: Date): Period {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth();
+  if (kind === 'week') {
+    const midnight = Date.UTC(y, m, at.getUTCDate());
+    const sinceMonday = (at.getUTCDay() + 6) % 7;
+    const start = midnight - sinceMonday * DAY;
+    return { start: new Date(start), end: new Date(start + 7 * DAY), previousStart: new Date(start - 7 * DAY) };
+  }
+  const months = kind === 'month' ? 1 : 3;
+  const first = kind === 'month' ? m : m - (m % 3);
+  return {
+    start: new Date(Date.UTC(y, first, 1)),
+    end: new Date(Date.UTC(y, first + months, 1)),
+    previousStart: new Date(Date.UTC(y, first - months, 1)),
+  };
+}
+
+/** The `days` before `end`, and the `days` before those (e.g. the four weeks before a meeting). */
+export function trailingWindow(end: Date, days: number): Period {
+  return { start: new Date(end.getTime() - days * DAY), end, previousStart: new Date(end.getTime() - 2 * days * DAY) };
+}
+

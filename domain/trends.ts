@@ -1,4 +1,4 @@
-/** Complaint trends: counts per theme and bucket, with the previous bucket's count and the change. */
+/** Trends: counts per key and period, with the previous period's count and the change. */
 import type { Granularity } from './periods.ts';
 import { previousBucket } from './periods.ts';
 
@@ -29,12 +29,28 @@ export function trendsWithChange(counts: ThemeBucketCount[], buckets: string[], 
     .filter((row) => wanted.has(row.bucket))
     .map((row) => {
       const previousCount = byKey.get(`${row.theme}\u0000${previousBucket(row.bucket, granularity)}`) ?? 0;
-      return {
-        ...row,
-        previousCount,
-        change: row.count - previousCount,
-        changeRatio: previousCount === 0 ? null : Math.round(((row.count - previousCount) / previousCount) * 1000) / 1000,
-      };
+      return { ...row, previousCount, ...trendChange({ count: row.count, previousCount }) };
     })
     .sort((a, b) => b.bucket.localeCompare(a.bucket) || b.count - a.count || a.theme.localeCompare(b.theme));
+}
+
+export interface TrendCount {
+  count: number;
+  previousCount: number;
+}
+
+/** Change against the previous period: absolute, and relative to 3 decimals (null when there was nothing before). */
+export function trendChange({ count, previousCount }: TrendCount): { change: number; changeRatio: number | null } {
+  return {
+    change: count - previousCount,
+    changeRatio: previousCount === 0 ? null : Math.round(((count - previousCount) / previousCount) * 1000) / 1000,
+  };
+}
+
+/** Most frequent first, then biggest rise, then by key, at most `max`, dropping rows absent from the current period. */
+export function rankTrends<T extends TrendCount & { key: string }>(rows: T[], max: number): T[] {
+  return rows
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.count - a.count || b.count - b.previousCount - (a.count - a.previousCount) || a.key.localeCompare(b.key))
+    .slice(0, max);
 }

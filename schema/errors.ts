@@ -15,6 +15,7 @@ const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     NOT_FOUND: { description: 'A referenced record does not exist (in your tenant).' },
     CONFLICT: { description: 'The change clashes with existing data, for example a duplicate email.' },
     LIMIT_REACHED: { description: 'A limit or allowance would be exceeded.' },
+    INVALID_TRANSITION: { description: 'A workflow does not allow this change from the current status; the message names both.' },
   } as const,
 });
 
@@ -33,6 +34,7 @@ const TYPE_BY_CODE: Record<UserErrorCode, string> = {
   NOT_FOUND: 'NotFoundError',
   CONFLICT: 'ConflictError',
   LIMIT_REACHED: 'LimitReachedError',
+  INVALID_TRANSITION: 'InvalidTransitionError',
 };
 
 for (const [code, name] of Object.entries(TYPE_BY_CODE)) {

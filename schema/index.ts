@@ -14,6 +14,11 @@ import './feedback.ts';
 import './survey-calls.ts';
 import './voice.ts';
 import './complaint-trends.ts';
+import './suggestions.ts';
+import './suggestion-mutations.ts';
+import './experiments.ts';
+import './friction-trends.ts';
+import './meetings.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -11,6 +11,7 @@ import { runBatch, runInBatches } from '../batching.ts';
 import { DEMO_TENANTS, DEV_KEY_ROLES, devKey, type DemoTenant } from './demo-people.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
+import { seedDemoSuggestions } from './demo-suggestions.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -105,5 +106,6 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
     await runInBatches(db, voice);
     count += people.length + voice.length;
   }
+  count += await seedDemoSuggestions(db);
   return { tenants: DEMO_TENANTS.length, statements: count };
 }

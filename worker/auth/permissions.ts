@@ -22,6 +22,12 @@ export const PERMISSIONS = {
   'voice:import': { what: 'importing complaint records', actors: ['admin', 'manager'] },
   /** See customers' names and contact details on survey calls (personal data). */
   'voice:contact': { what: "seeing customers' contact details", actors: ['admin', 'manager', 'employee:manager'] },
+  /** Submit, vote on, comment on and follow suggestions; propose and vote on agenda items. As oneself. */
+  'suggestions:participate': { what: 'taking part in suggestions and meeting agendas', actors: ['employee'] },
+  /** Move suggestions through the workflow, reply to them, run experiments. */
+  'suggestions:review': { what: 'reviewing suggestions and running experiments', actors: ['admin', 'manager', 'employee:manager'] },
+  /** Schedule team meetings. */
+  'meetings:schedule': { what: 'scheduling team meetings', actors: ['admin', 'manager', 'employee:manager'] },
   /** Create tenants. */
   'tenants:create': { what: 'creating tenants', actors: ['platform'] },
 } as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;

@@ -1,0 +1,235 @@
+/**
+ * Team meetings whose agenda employees shape: they propose items and vote on them before the
+ * meeting. The agenda lists items by votes, proposes the team's top open suggestions, and shows
+ * the complaint trends of the four weeks before the meeting.
+ */
+import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { newId } from '../db/ids.ts';
+import { agendaItems, agendaVotes, meetings } from '../db/meetings.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { notFoundError, parseInput, validationError } from '../domain/errors.ts';
+import { trailingWindow } from '../domain/periods.ts';
+import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
+import { OPEN_STATUSES } from '../domain/suggestion-workflow.ts';
+import type { GraphQLContext } from '../worker/context.ts';
+import { builder } from './builder.ts';
+import { TrendEntry } from './friction-trends.ts';
+import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { payloadType, runMutation } from './mutations.ts';
+import { findSuggestion } from './suggestion-mutations.ts';
+import { viewerEmployeeId } from './suggestions.ts';
+import { findTeam } from './teams.ts';
+import { actingEmployeeId, tenantFor } from './tenancy.ts';
+import { teamComplaintTrends } from './trend-queries.ts';
+
+/** The complaint trends shown on an agenda cover this many days before the meeting (and the same before). */
+export const AGENDA_TREND_DAYS = 28;
+
+export const AgendaItem = builder.drizzleNode('agendaItems', {
+  name: 'AgendaItem',
+  id: { column: (item) => item.id },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    details: t.exposeString('details', { nullable: true }),
+    voteCount: t.exposeInt('voteCount'),
+    proposer: t.relation('proposer', { description: 'Agenda items are proposed openly, by name.' }),
+    suggestion: t.relation('suggestion', { nullable: true }),
+    meeting: t.relation('meeting'),
+    viewerHasVoted: t.relatedField('votes', {
+      type: 'Boolean',
+      select: (buildFilter, _args, ctx) => ({
+        extras: { viewerVotes: (parent) => ctx.db.$count(agendaVotes, and(buildFilter(parent), eq(agendaVotes.employeeId, viewerEmployeeId(ctx)))) },
+      }),
+      resolve: (item) => item.viewerVotes > 0,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const Meeting = builder.drizzleNode('meetings', {
+  name: 'Meeting',
+  id: { column: (meeting) => meeting.id },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    scheduledAt: t.expose('scheduledAt', { type: 'DateTime' }),
+    team: t.relation('team'),
+    agendaItems: t.relatedConnection('agendaItems', {
+      description: 'The agenda: items employees proposed, most voted first.',
+      totalCount: true,
+      query: { orderBy: { voteCount: 'desc', createdAt: 'asc', id: 'asc' } },
+    }),
+    proposedSuggestions: t.relation('teamSuggestions', {
+      description: "The team's top open suggestions (by votes) proposed for discussion.",
+      args: { first: t.arg.int({ defaultValue: 5, description: 'At most 20.' }) },
+      query: (args) => ({
+        where: { status: { in: [...OPEN_STATUSES] } },
+        orderBy: { voteCount: 'desc', createdAt: 'desc' },
+        limit: Math.min(Math.max(args.first ?? 5, 1), 20),
+      }),
+    }),
+    complaintTrends: t.field({
+      type: [TrendEntry],
+      description: `The team's top complaint themes from customer feedback in the ${AGENDA_TREND_DAYS} days before the meeting, with the ${AGENDA_TREND_DAYS} days before that. One query per meeting: ask for it on one meeting, not a long list.`,
+      args: { first: t.arg.int({ defaultValue: 5, description: 'At most 20.' }) },
+      select: { columns: { teamId: true, scheduledAt: true } },
+      resolve: (meeting, args, ctx) =>
+        teamComplaintTrends(tenantFor(ctx, 'read'), meeting.teamId, trailingWindow(meeting.scheduledAt, AGENDA_TREND_DAYS), Math.min(Math.max(args.first ?? 5, 1), 20)),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+interface MeetingFilterValues {
+  teamId?: string | null;
+  upcoming?: boolean | null;
+}
+
+const MeetingFilter = builder.inputType('MeetingFilter', {
+  fields: (t) => ({
+    teamId: t.id({ description: "Only this team's meetings." }),
+    upcoming: t.boolean({ description: 'true: not yet held; false: already held.' }),
+  }),
+});
+
+function meetingFilterSql(table: typeof meetings, filter: MeetingFilterValues | null | undefined, now: Date): SQL | undefined {
+  if (!filter) return undefined;
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.teamId) {
+    const decoded = tryDecodeId(filter.teamId);
+    conditions.push(decoded?.typename === 'Team' ? eq(table.teamId, decoded.id) : sql`0 = 1`);
+  }
+  if (filter.upcoming === true) conditions.push(gte(table.scheduledAt, now));
+  if (filter.upcoming === false) conditions.push(lt(table.scheduledAt, now));
+  return and(...conditions);
+}
+
+builder.queryFields((t) => ({
+  meetings: t.drizzleConnection({
+    type: 'meetings',
+    description: 'Team meetings, soonest first.',
+    args: { filter: t.arg({ type: MeetingFilter }) },
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(meetings, meetingFilterSql(meetings, args.filter, new Date())),
+    resolve: (query, _parent, args, ctx) => {
+      const now = new Date();
+      return tenantFor(ctx, 'read').db.query.meetings.findMany(
+        query({ where: { RAW: (table) => meetingFilterSql(table, args.filter, now) ?? sql`1 = 1` }, orderBy: { scheduledAt: 'asc', id: 'asc' } }),
+      );
+    },
+  }),
+}));
+
+// ---- mutations -------------------------------------------------------------------------------
+
+const MeetingPayload = payloadType('MeetingPayload', 'meeting', Meeting);
+const AgendaItemPayload = payloadType('AgendaItemPayload', 'agendaItem', AgendaItem);
+
+const ScheduleMeetingInput = builder.inputType('ScheduleMeetingInput', {
+  fields: (t) => ({
+    teamId: t.id({ required: true }),
+    title: t.string({ required: true }),
+    scheduledAt: t.field({ type: 'DateTime', required: true, description: 'In the future.' }),
+  }),
+});
+
+const ProposeAgendaItemInput = builder.inputType('ProposeAgendaItemInput', {
+  fields: (t) => ({
+    meetingId: t.id({ required: true }),
+    title: t.string({ required: true }),
+    details: t.string(),
+    suggestionId: t.id({ description: 'A suggestion the item is about.' }),
+  }),
+});
+
+const AgendaItemRefInput = builder.inputType('AgendaItemRefInput', {
+  fields: (t) => ({ agendaItemId: t.id({ required: true }) }),
+});
+
+async function findMeeting(tenant: TenantScope, globalId: string, path: string[]) {
+  const id = localIdFor('Meeting', globalId, path);
+  const meeting = await tenant.db.query.meetings.findFirst({ where: { id } });
+  if (!meeting) throw notFoundError(path, missingMessage('Meeting'));
+  return meeting;
+}
+
+const heldAlready = (path: string[]) => validationError(path, 'This meeting has already taken place; its agenda is closed.');
+
+async function changeAgendaVote(ctx: GraphQLContext, globalId: string, vote: boolean) {
+  const tenant = tenantFor(ctx, 'suggestions:participate');
+  const employeeId = actingEmployeeId(ctx);
+  const path = ['input', 'agendaItemId'];
+  const id = localIdFor('AgendaItem', globalId, path);
+  const item = await tenant.db.query.agendaItems.findFirst({ where: { id }, with: { meeting: { columns: { scheduledAt: true } } } });
+  if (!item) throw notFoundError(path, missingMessage('AgendaItem'));
+  if (item.meeting.scheduledAt.getTime() <= Date.now()) throw heldAlready(path);
+  const change = vote
+    ? tenant.insert(agendaVotes, { id: newId('avote'), itemId: id, employeeId }).onConflictDoNothing()
+    : tenant.db.delete(agendaVotes).where(tenant.filter(agendaVotes, eq(agendaVotes.itemId, id), eq(agendaVotes.employeeId, employeeId)));
+  // The denormalised count is recomputed from the votes in the same batch.
+  const refresh = tenant.db
+    .update(agendaItems)
+    .set({ voteCount: sql`(SELECT count(*) FROM ${agendaVotes} WHERE ${agendaVotes.tenantId} = ${tenant.tenantId} AND ${agendaVotes.itemId} = ${id})` })
+    .where(tenant.filter(agendaItems, eq(agendaItems.id, id)))
+    .returning();
+  const [, [updated]] = await tenant.db.batch([change, refresh]);
+  return { agendaItem: updated ?? null };
+}
+
+builder.mutationFields((t) => ({
+  scheduleMeeting: t.field({
+    type: MeetingPayload,
+    description: 'Schedules a team meeting. Needs a manager or admin key, or a manager\'s or director\'s employee token.',
+    args: { input: t.arg({ type: ScheduleMeetingInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(
+        ctx,
+        'meetings:schedule',
+        async () => {
+          const tenant = tenantFor(ctx, 'meetings:schedule');
+          const { title } = parseInput(meetingSchema, { title: input.title });
+          if (input.scheduledAt.getTime() <= Date.now()) throw validationError(['input', 'scheduledAt'], 'Schedule meetings in the future.');
+          const teamId = localIdFor('Team', input.teamId, ['input', 'teamId']);
+          await findTeam(tenant, teamId, ['input', 'teamId']);
+          const [meeting] = await tenant.insert(meetings, { id: newId('meet'), teamId, title, scheduledAt: input.scheduledAt }).returning();
+          return { meeting: meeting ?? null };
+        },
+        { meeting: null },
+      ),
+  }),
+  proposeAgendaItem: t.field({
+    type: AgendaItemPayload,
+    description: 'Proposes an item for an upcoming meeting, as the employee of this employee token (by name).',
+    args: { input: t.arg({ type: ProposeAgendaItemInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(
+        ctx,
+        'suggestions:participate',
+        async () => {
+          const tenant = tenantFor(ctx, 'suggestions:participate');
+          const employeeId = actingEmployeeId(ctx);
+          const values = parseInput(agendaItemSchema, { title: input.title, details: input.details });
+          const meeting = await findMeeting(tenant, input.meetingId, ['input', 'meetingId']);
+          if (meeting.scheduledAt.getTime() <= Date.now()) throw heldAlready(['input', 'meetingId']);
+          const suggestionId = input.suggestionId ? (await findSuggestion(tenant, input.suggestionId)).id : null;
+          const [agendaItem] = await tenant
+            .insert(agendaItems, { id: newId('agi'), meetingId: meeting.id, proposerId: employeeId, title: values.title, details: values.details, suggestionId })
+            .returning();
+          return { agendaItem: agendaItem ?? null };
+        },
+        { agendaItem: null },
+      ),
+  }),
+  voteForAgendaItem: t.field({
+    type: AgendaItemPayload,
+    description: 'Adds your vote to an agenda item of an upcoming meeting (one per employee).',
+    args: { input: t.arg({ type: AgendaItemRefInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'suggestions:participate', () => changeAgendaVote(ctx, input.agendaItemId, true), { agendaItem: null }),
+  }),
+  retractAgendaItemVote: t.field({
+    type: AgendaItemPayload,
+    args: { input: t.arg({ type: AgendaItemRefInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'suggestions:participate', () => changeAgendaVote(ctx, input.agendaItemId, false), { agendaItem: null }),
+  }),
+}));
+

@@ -1,0 +1,39 @@
+/** The demo seed's suggestions, experiments and meetings: every status, anonymity kept, idempotent. */
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createDatabase } from '../db/client.ts';
+import { seedDemo } from '../db/seed/demo.ts';
+import { data } from './helpers.ts';
+
+describe('demo suggestions', () => {
+  it('seeds every status, anonymous ones without authors, experiments with a failed one, and upcoming meetings', async () => {
+    const db = createDatabase(env.DB);
+    await seedDemo(db);
+    const before = await env.DB.prepare('SELECT count(*) AS n FROM suggestion_history').first<{ n: number }>();
+    await seedDemo(db); // the second run changes nothing
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM suggestion_history').first<{ n: number }>()).toEqual(before);
+    for (const slug of ['brewline', 'voltmart']) {
+      const result = await data(`fl_sk_dev_${slug}_reader`, `{
+        suggestions(first: 100) { totalCount edges { node { status anonymous author { name } voteCount commentCount history { to } } } }
+        failed: experiments(filter: { outcome: [FAILED] }) { edges { node { lessons } } }
+        experiments { totalCount }
+        meetings(filter: { upcoming: true }) { totalCount edges { node { agendaItems(first: 10) { totalCount edges { node { voteCount } } } } } }
+        frictionTrends(period: QUARTER) { categories { key count } }
+      }`);
+      const nodes = result.suggestions.edges.map((e: any) => e.node);
+      expect(new Set(nodes.map((n: any) => n.status))).toEqual(new Set(['SUBMITTED', 'UNDER_REVIEW', 'ACCEPTED', 'EXPERIMENTING', 'ADOPTED', 'DECLINED']));
+      const anonymous = nodes.filter((n: any) => n.anonymous);
+      expect(anonymous.length).toBeGreaterThanOrEqual(2);
+      expect(anonymous.every((n: any) => n.author === null)).toBe(true);
+      expect(nodes.every((n: any) => n.history.at(-1).to === n.status)).toBe(true);
+      expect(nodes.some((n: any) => n.voteCount > 0 && n.commentCount > 0)).toBe(true);
+      expect(result.failed.edges[0].node.lessons.length).toBeGreaterThan(10);
+      expect(result.experiments.totalCount).toBeGreaterThanOrEqual(3);
+      expect(result.meetings.totalCount).toBe(2);
+      expect(result.meetings.edges[0].node.agendaItems.totalCount).toBeGreaterThan(0);
+      expect(result.frictionTrends.categories.length).toBeGreaterThan(0);
+      const followed = await data(`fl_sk_dev_${slug}_reader`, `{ suggestionByFollowCode(code: "fl_fc_dev_${slug}_1") { anonymous author { id } } }`);
+      expect(followed.suggestionByFollowCode).toEqual({ anonymous: true, author: null });
+    }
+  });
+});

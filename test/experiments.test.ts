@@ -1,0 +1,109 @@
+/** Experiments: started from an ACCEPTED suggestion, concluded once with lessons; failures stay visible. */
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEmployee, createTenant, data, employeeToken, localId, type TestTenant } from './helpers.ts';
+
+let tenant: TestTenant;
+let owner: string;
+let token: string;
+
+const START = `mutation($input: StartExperimentInput!) { startExperiment(input: $input) {
+  experiment { id hypothesis successMeasure startsOn endsOn outcome lessons owner { id } suggestion { id status } } errors { __typename code path message } } }`;
+const CONCLUDE = `mutation($input: ConcludeExperimentInput!) { concludeExperiment(input: $input) {
+  experiment { id outcome lessons concludedAt } errors { __typename code path message } } }`;
+const CHANGE = 'mutation($input: ChangeSuggestionStatusInput!) { changeSuggestionStatus(input: $input) { suggestion { status } errors { code path message } } }';
+
+async function acceptedSuggestion(title: string): Promise<string> {
+  const created = await data(token, 'mutation($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { id } } }', {
+    input: { category: 'LONG_PROCESS', title, body: `${title}: it takes too long.` },
+  });
+  const id = created.submitSuggestion.suggestion.id;
+  for (const status of ['UNDER_REVIEW', 'ACCEPTED']) await data(tenant.manager, CHANGE, { input: { suggestionId: id, status } });
+  return id;
+}
+
+const experimentInput = (suggestionId: string, extra: Record<string, unknown> = {}) => ({
+  suggestionId,
+  hypothesis: 'Pre-filled return forms halve the time at the desk.',
+  successMeasure: 'Median minutes per return, from the till log.',
+  ownerId: owner,
+  startsOn: '2026-12-01',
+  endsOn: '2026-12-28',
+  ...extra,
+});
+
+beforeAll(async () => {
+  tenant = await createTenant();
+  owner = await createEmployee(tenant.admin, { name: 'Olga Owner', role: 'LEAD' });
+  token = await employeeToken(tenant.admin, await createEmployee(tenant.admin, { name: 'Sam Suggester' }));
+});
+
+describe('experiments', () => {
+  it('start from ACCEPTED, conclude once, and a failed one keeps its lessons listed and searchable', async () => {
+    const suggestionId = await acceptedSuggestion('Returns paperwork');
+    const started = (await data(tenant.admin, START, { input: experimentInput(suggestionId) })).startExperiment;
+    expect(started.errors).toEqual([]);
+    expect(started.experiment).toMatchObject({ outcome: null, lessons: null, startsOn: '2026-12-01', endsOn: '2026-12-28', suggestion: { status: 'EXPERIMENTING' } });
+    // A second experiment for the same suggestion is refused: it is no longer ACCEPTED.
+    const again = (await data(tenant.admin, START, { input: experimentInput(suggestionId) })).startExperiment;
+    expect(again.errors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('from EXPERIMENTING to EXPERIMENTING') });
+    expect((await env.DB.prepare('SELECT count(*) AS n FROM experiments WHERE suggestion_id = ?').bind(localId(suggestionId)).first<{ n: number }>())?.n).toBe(1);
+
+    const failed = (await data(tenant.manager, CONCLUDE, {
+      input: { experimentId: started.experiment.id, outcome: 'FAILED', lessons: 'Customers still had to queue for the label printer.' },
+    })).concludeExperiment;
+    expect(failed.experiment).toMatchObject({ outcome: 'FAILED', lessons: 'Customers still had to queue for the label printer.' });
+    const twice = (await data(tenant.manager, CONCLUDE, { input: { experimentId: started.experiment.id, outcome: 'SUCCEEDED', lessons: 'x' } })).concludeExperiment;
+    expect(twice).toEqual({
+      experiment: null,
+      errors: [{ __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', path: ['input', 'outcome'], message: 'This experiment was already concluded as FAILED; outcomes do not change.' }],
+    });
+    // A failed experiment cannot be adopted; it is declined with its lessons as the reason.
+    const adopt = (await data(tenant.manager, CHANGE, { input: { suggestionId, status: 'ADOPTED' } })).changeSuggestionStatus;
+    expect(adopt.errors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('FAILED') });
+    const decline = (await data(tenant.manager, CHANGE, { input: { suggestionId, status: 'DECLINED', reason: 'The trial failed: the label printer is the bottleneck.' } })).changeSuggestionStatus;
+    expect(decline.suggestion.status).toBe('DECLINED');
+
+    const lessons = await data(token, `{
+      failed: experiments(filter: { outcome: [FAILED] }) { totalCount edges { node { lessons suggestion { title status } } } }
+      search: experiments(filter: { search: "label printer" }) { totalCount }
+      running: experiments(filter: { running: true }) { totalCount }
+    }`);
+    expect(lessons.failed).toEqual({
+      totalCount: 1,
+      edges: [{ node: { lessons: 'Customers still had to queue for the label printer.', suggestion: { title: 'Returns paperwork', status: 'DECLINED' } } }],
+    });
+    expect(lessons.search.totalCount).toBe(1);
+    expect(lessons.running.totalCount).toBe(0);
+  });
+
+  it('reports bad input as typed errors and writes nothing', async () => {
+    const suggestionId = await acceptedSuggestion('Stock count');
+    const bad = (await data(tenant.admin, START, { input: experimentInput(suggestionId, { hypothesis: ' ', startsOn: '2026-12-10', endsOn: '2026-12-01' }) })).startExperiment;
+    expect(bad.experiment).toBeNull();
+    expect(bad.errors.map((e: any) => [e.code, e.path.join('.')])).toEqual([['VALIDATION', 'input.hypothesis']]);
+    const backwards = (await data(tenant.admin, START, { input: experimentInput(suggestionId, { startsOn: '2026-12-10', endsOn: '2026-12-01' }) })).startExperiment;
+    expect(backwards.errors).toEqual([
+      { __typename: 'ValidationError', code: 'VALIDATION', path: ['input', 'endsOn'], message: 'An experiment ends on or after the day it starts.' },
+    ]);
+    const long = (await data(tenant.admin, START, { input: experimentInput(suggestionId, { endsOn: '2028-01-01' }) })).startExperiment;
+    expect(long.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'endsOn'] });
+    const noOwner = (await data(tenant.admin, START, { input: experimentInput(suggestionId, { ownerId: 'RW1wbG95ZWU6ZW1wX25vcGU' }) })).startExperiment;
+    expect(noOwner.errors[0]).toMatchObject({ code: 'NOT_FOUND', path: ['input', 'ownerId'] });
+    const badLessons = (await data(tenant.admin, CONCLUDE, { input: { experimentId: 'RXhwZXJpbWVudDpleHBfbm9wZQ', outcome: 'FAILED', lessons: '' } })).concludeExperiment;
+    expect(badLessons.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'lessons'] });
+    const missing = (await data(tenant.admin, CONCLUDE, { input: { experimentId: 'RXhwZXJpbWVudDpleHBfbm9wZQ', outcome: 'FAILED', lessons: 'x' } })).concludeExperiment;
+    expect(missing.errors[0]).toMatchObject({ code: 'NOT_FOUND', path: ['input', 'experimentId'] });
+    const status = await data(tenant.reader, 'query($id: ID!) { node(id: $id) { ... on Suggestion { status experiment { id } } } }', { id: suggestionId });
+    expect(status.node).toEqual({ status: 'ACCEPTED', experiment: null });
+  });
+
+  it('a manager adopts after a successful experiment, with their own employee token', async () => {
+    const suggestionId = await acceptedSuggestion('Opening checklist');
+    const managerToken = await employeeToken(tenant.admin, await createEmployee(tenant.admin, { name: 'Dora Director', role: 'DIRECTOR' }));
+    const started = (await data(managerToken, START, { input: experimentInput(suggestionId) })).startExperiment;
+    await data(managerToken, CONCLUDE, { input: { experimentId: started.experiment.id, outcome: 'SUCCEEDED', lessons: 'Ten minutes saved every morning.' } });
+    const adopted = (await data(managerToken, CHANGE, { input: { suggestionId, status: 'ADOPTED' } })).changeSuggestionStatus;
+    expect(adopted).toEqual({ suggestion: { status: 'ADOPTED' }, errors: [] });
+  });
+});
