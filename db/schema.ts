@@ -2,3 +2,6 @@
 export * from './tenants.ts';
 export * from './people.ts';
 export * from './voice.ts';
+export * from './recognition.ts';
+export * from './rewards.ts';
+export * from './budgets.ts';

@@ -30,6 +30,16 @@ const TENANT_KEY = {
   surveyAnswers: 'tenantId',
   feedback: 'tenantId',
   feedbackThemes: 'tenantId',
+  recognitionPolicies: 'tenantId',
+  recognitions: 'tenantId',
+  recognitionRecipients: 'tenantId',
+  incentivePrograms: 'tenantId',
+  rewards: 'tenantId',
+  rewardVotes: 'tenantId',
+  redemptions: 'tenantId',
+  pointsEntries: 'tenantId',
+  empowermentBudgets: 'tenantId',
+  budgetSpends: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;
