@@ -11,7 +11,7 @@
  * Every table must say here how it is scoped (a compile error otherwise), so a new table cannot be
  * forgotten.
  */
-import { and, eq, type InferInsertModel, type SQL } from 'drizzle-orm';
+import { and, eq, getColumns, type InferInsertModel, type InferSelectModel, is, SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './client.ts';
 import type { Relations } from './relations.ts';
@@ -98,6 +98,16 @@ function withScopedQueries(db: Database, tables: TableName[], tenantId: string):
   });
 }
 
+type SelectValue = SQL | string | number | boolean | null;
+/** Every column but the tenant id, each a plain value or an SQL expression (timestamps in ms). */
+export type SelectRow<T extends TenantTable> = { [K in Exclude<keyof InferSelectModel<T>, 'tenantId'>]-?: SelectValue };
+
+function toSql(value: SelectValue): SQL {
+  if (is(value, SQL)) return value;
+  if (typeof value === 'boolean') return sql`${value ? 1 : 0}`;
+  return sql`${value}`;
+}
+
 /** A table that belongs to a tenant through its `tenant_id` column. */
 export type TenantTable = SQLiteTable & { tenantId: SQLiteColumn; id: SQLiteColumn };
 
@@ -130,6 +140,37 @@ export class TenantScope {
       .update(table)
       .set(set as Partial<InferInsertModel<T>>)
       .where(this.filter(table, eq(table.id, id)));
+  }
+
+  /**
+   * INSERT ... SELECT for writes whose limit must hold in SQL itself: `row` gives every column (a
+   * value or an SQL expression; the tenant id is filled in), `rest` is the FROM/WHERE that decides
+   * whether (or for which rows) anything is written. `rest` must filter by this tenant on every
+   * table it reads. Returns the builder so it can go into a `db.batch`.
+   */
+  insertSelect<T extends TenantTable>(table: T, row: SelectRow<T>, rest: SQL) {
+    // Same columns, same order as drizzle's INSERT column list (every column of the table).
+    const values = Object.keys(getColumns(table) as Record<string, SQLiteColumn>)
+      .map((key) => (key === 'tenantId' ? sql`${this.tenantId}` : toSql((row as Record<string, SelectValue>)[key] ?? null)));
+    return this.raw.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} ${rest}`);
+  }
+
+  /** UPDATE of this tenant's rows of `table` that match `where` (a guarded, conditional update). */
+  updateWhere<T extends TenantTable>(table: T, set: Partial<Omit<InferInsertModel<T>, 'tenantId' | 'id'>>, where: SQL) {
+    return this.raw
+      .update(table)
+      .set(set as Partial<InferInsertModel<T>>)
+      .where(this.filter(table, where));
+  }
+
+  /** Rows of a hand-written read (aggregates); like `statement`, it must filter by `this.tenantId`. */
+  rows<T>(query: SQL): Promise<T[]> {
+    return this.raw.all<T>(query);
+  }
+
+  /** Runs statements as one D1 batch: they stand or fall together. */
+  batch(...args: Parameters<Database['batch']>) {
+    return this.raw.batch(...args);
   }
 
   /** Number of this tenant's rows in `table` that match `where`. */

@@ -9,6 +9,8 @@ import './employees.ts';
 import './api-keys.ts';
 import './employee-tokens.ts';
 import './platform.ts';
+import './policy.ts';
+import './recognition.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());
