@@ -156,7 +156,7 @@ export class TenantScope {
   }
 
   /** UPDATE of this tenant's rows of `table` that match `where` (a guarded, conditional update). */
-  updateWhere<T extends TenantTable>(table: T, set: Partial<Omit<InferInsertModel<T>, 'tenantId' | 'id'>>, where: SQL) {
+  updateWhere<T extends TenantTable>(table: T, set: { [K in Exclude<keyof InferInsertModel<T>, 'tenantId' | 'id'>]?: InferInsertModel<T>[K] | SQL }, where: SQL) {
     return this.raw
       .update(table)
       .set(set as Partial<InferInsertModel<T>>)
@@ -171,6 +171,11 @@ export class TenantScope {
   /** Runs statements as one D1 batch: they stand or fall together. */
   batch(...args: Parameters<Database['batch']>) {
     return this.raw.batch(...args);
+  }
+
+  /** DELETE of this tenant's rows of `table` that match `where` (never used on the points ledger). */
+  deleteWhere(table: TenantTable, where: SQL) {
+    return this.raw.delete(table).where(this.filter(table, where));
   }
 
   /** Number of this tenant's rows in `table` that match `where`. */

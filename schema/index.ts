@@ -11,6 +11,9 @@ import './employee-tokens.ts';
 import './platform.ts';
 import './policy.ts';
 import './recognition.ts';
+import './points.ts';
+import './rewards.ts';
+import './incentives.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());
