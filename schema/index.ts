@@ -14,6 +14,7 @@ import './recognition.ts';
 import './points.ts';
 import './rewards.ts';
 import './incentives.ts';
+import './budgets.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());

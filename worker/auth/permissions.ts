@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'incentives:manage': { what: 'managing incentive programs', actors: ['admin', 'manager', 'employee:manager'] },
   /** Set empowerment budgets and record spend outcomes. */
   'budgets:manage': { what: 'managing empowerment budgets', actors: ['admin', 'manager', 'employee:manager'] },
+  /** Record how a budget spend turned out: the employee who spent it, or a manager. */
+  'budgets:outcome': { what: 'recording spend outcomes', actors: ['admin', 'manager', 'employee'] },
   /** Change the tenant's recognition and budget policy. */
   'policy:manage': { what: "changing the organisation's recognition policy", actors: ['admin'] },
   /** Create tenants. */
