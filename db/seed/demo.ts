@@ -8,6 +8,7 @@ import type { Database } from '../client.ts';
 import { employees, teams } from '../people.ts';
 import { apiKeys, tenants } from '../tenants.ts';
 import { DEMO_TENANTS, DEV_KEY_ROLES, devKey, type DemoTenant } from './demo-people.ts';
+import { seedDemoRecognition } from './demo-recognition.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -79,5 +80,6 @@ export async function seedDemo(db: Database): Promise<{ tenants: number; stateme
     await db.batch([first, ...rest]);
     count += rest.length + 1;
   }
+  count += await seedDemoRecognition(db);
   return { tenants: DEMO_TENANTS.length, statements: count };
 }
