@@ -159,7 +159,12 @@ async function changeVote(tenant: TenantScope, employeeId: string, globalId: str
   const t = tenant.tenantId;
   const write = add
     ? tenant
-        .insertSelect(rewardVotes, { id: randomId('vote'), rewardId: reward.id, employeeId, createdAt: Date.now() }, sql``)
+        .insertSelect(
+          rewardVotes,
+          { id: randomId('vote'), rewardId: reward.id, employeeId, createdAt: Date.now() },
+          // SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT; this one also refuses retired rewards.
+          sql`WHERE EXISTS (SELECT 1 FROM rewards WHERE tenant_id = ${t} AND id = ${reward.id} AND status <> 'retired')`,
+        )
         .onConflictDoNothing()
     : tenant.deleteWhere(rewardVotes, and(eq(rewardVotes.rewardId, reward.id), eq(rewardVotes.employeeId, employeeId)) as SQL);
   const recount = tenant.updateWhere(
