@@ -16,17 +16,13 @@ import { formatMoney, limitFor } from '../domain/budgets.ts';
 import { notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
 import { periodContaining } from '../domain/periods.ts';
 import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { loadPolicy } from './policy.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
-
-const upperEnum = <T extends string>(name: string, values: readonly T[]) =>
-  builder.enumType(name, {
-    values: Object.fromEntries(values.map((value) => [value.toUpperCase(), { value }])) as Record<Uppercase<T>, { value: T }>,
-  });
 
 const SpendKindEnum = upperEnum<SpendKind>('SpendKind', SPEND_KINDS);
 const SpendReasonEnum = upperEnum<(typeof SPEND_REASONS)[number]>('SpendReason', SPEND_REASONS);

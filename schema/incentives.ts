@@ -14,6 +14,7 @@ import { conflictError, notFoundError, parseInput, type UserErrorData } from '..
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
 import { periodContaining } from '../domain/periods.ts';
 import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
@@ -22,11 +23,6 @@ import { actorIdOf } from './policy.ts';
 import { measure } from './incentive-metrics.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
-
-const upperEnum = <T extends string>(name: string, values: readonly T[]) =>
-  builder.enumType(name, {
-    values: Object.fromEntries(values.map((value) => [value.toUpperCase(), { value }])) as Record<Uppercase<T>, { value: T }>,
-  });
 
 export const IncentiveMetricEnum = upperEnum<IncentiveMetric>('IncentiveMetric', INCENTIVE_METRICS);
 export const PeriodKindEnum = upperEnum<PeriodKind>('PeriodKind', PERIOD_KINDS);

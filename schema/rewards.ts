@@ -12,17 +12,13 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
 import { pickWithinBudget } from '../domain/rewards.ts';
 import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { balanceOf } from './points.ts';
 import { actorIdOf } from './policy.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
-
-const upperEnum = <T extends string>(name: string, values: readonly T[]) =>
-  builder.enumType(name, {
-    values: Object.fromEntries(values.map((value) => [value.toUpperCase(), { value }])) as Record<Uppercase<T>, { value: T }>,
-  });
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);
 export const RewardStatusEnum = upperEnum<RewardStatus>('RewardStatus', REWARD_STATUSES);
@@ -176,7 +172,7 @@ async function changeVote(tenant: TenantScope, employeeId: string, globalId: str
   return tenant.db.query.rewards.findFirst({ where: { id: reward.id } });
 }
 
-/** Guarded status change of one redemption; null when it was not in `from` any more. */
+/** Guarded status change of one requested redemption (and its refund on cancel); CONFLICT when it was no longer requested. */
 async function transition(tenant: TenantScope, globalId: string, to: RedemptionStatus, by: string, note: string | null | undefined) {
   const path = ['input', 'redemptionId'];
   const id = localIdFor('Redemption', globalId, path);
