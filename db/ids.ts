@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /**
  * Random, prefixed record ids (`emp_3kq9...`). Random rather than sequential so that an id never
  * tells one tenant how many rows another tenant has; the prefix makes logs readable.
@@ -21,3 +22,9 @@ export function randomString(length: number, alphabet: string): string {
   }
   return out;
 }
+
+/**
+ * The same shape of id made by SQLite, for rows written by INSERT ... SELECT (one per selected row):
+ * `<prefix>_` + 20 hex characters from randomblob (80 bits).
+ */
+export const randomId = (prefix: string) => sql.raw(`'${prefix.replace(/[^a-z]/g, '')}_' || lower(hex(randomblob(10)))`);

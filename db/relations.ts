@@ -18,6 +18,10 @@ export const relations = defineRelations(schema, (r) => ({
     team: r.one.teams({ from: r.employees.teamId, to: r.teams.id }),
     feedback: r.many.feedback({ from: r.employees.id, to: r.feedback.employeeId }),
     surveyCallsMade: r.many.surveyCalls({ from: r.employees.id, to: r.surveyCalls.callerId }),
+    recognitionsGiven: r.many.recognitions({ from: r.employees.id, to: r.recognitions.giverId }),
+    recognitionsReceived: r.many.recognitionRecipients({ from: r.employees.id, to: r.recognitionRecipients.employeeId }),
+    pointsEntries: r.many.pointsEntries({ from: r.employees.id, to: r.pointsEntries.employeeId }),
+    budgets: r.many.empowermentBudgets({ from: r.employees.id, to: r.empowermentBudgets.employeeId }),
   },
   surveyTemplates: {
     questions: r.many.surveyQuestions({ from: r.surveyTemplates.id, to: r.surveyQuestions.templateId }),
@@ -70,6 +74,49 @@ export const relations = defineRelations(schema, (r) => ({
     proposer: r.one.employees({ from: r.agendaItems.proposerId, to: r.employees.id, optional: false }),
     suggestion: r.one.suggestions({ from: r.agendaItems.suggestionId, to: r.suggestions.id }),
     votes: r.many.agendaVotes({ from: r.agendaItems.id, to: r.agendaVotes.itemId }),
+  },
+  recognitions: {
+    giver: r.one.employees({ from: r.recognitions.giverId, to: r.employees.id, optional: false }),
+    team: r.one.teams({ from: r.recognitions.teamId, to: r.teams.id }),
+    recipients: r.many.recognitionRecipients({ from: r.recognitions.id, to: r.recognitionRecipients.recognitionId }),
+  },
+  recognitionRecipients: {
+    recognition: r.one.recognitions({ from: r.recognitionRecipients.recognitionId, to: r.recognitions.id, optional: false }),
+    employee: r.one.employees({ from: r.recognitionRecipients.employeeId, to: r.employees.id, optional: false }),
+  },
+  incentivePrograms: {
+    employee: r.one.employees({ from: r.incentivePrograms.employeeId, to: r.employees.id }),
+    team: r.one.teams({ from: r.incentivePrograms.teamId, to: r.teams.id }),
+    awards: r.many.pointsEntries({ from: r.incentivePrograms.id, to: r.pointsEntries.programId }),
+  },
+  rewards: {
+    proposedBy: r.one.employees({ from: r.rewards.proposedById, to: r.employees.id, optional: false }),
+    votes: r.many.rewardVotes({ from: r.rewards.id, to: r.rewardVotes.rewardId }),
+    redemptions: r.many.redemptions({ from: r.rewards.id, to: r.redemptions.rewardId }),
+  },
+  rewardVotes: {
+    reward: r.one.rewards({ from: r.rewardVotes.rewardId, to: r.rewards.id, optional: false }),
+    employee: r.one.employees({ from: r.rewardVotes.employeeId, to: r.employees.id, optional: false }),
+  },
+  redemptions: {
+    reward: r.one.rewards({ from: r.redemptions.rewardId, to: r.rewards.id, optional: false }),
+    employee: r.one.employees({ from: r.redemptions.employeeId, to: r.employees.id, optional: false }),
+    entries: r.many.pointsEntries({ from: r.redemptions.id, to: r.pointsEntries.redemptionId }),
+  },
+  pointsEntries: {
+    employee: r.one.employees({ from: r.pointsEntries.employeeId, to: r.employees.id, optional: false }),
+    recognition: r.one.recognitions({ from: r.pointsEntries.recognitionId, to: r.recognitions.id }),
+    program: r.one.incentivePrograms({ from: r.pointsEntries.programId, to: r.incentivePrograms.id }),
+    redemption: r.one.redemptions({ from: r.pointsEntries.redemptionId, to: r.redemptions.id }),
+  },
+  empowermentBudgets: {
+    employee: r.one.employees({ from: r.empowermentBudgets.employeeId, to: r.employees.id, optional: false }),
+    spends: r.many.budgetSpends({ from: r.empowermentBudgets.id, to: r.budgetSpends.budgetId }),
+  },
+  budgetSpends: {
+    budget: r.one.empowermentBudgets({ from: r.budgetSpends.budgetId, to: r.empowermentBudgets.id, optional: false }),
+    employee: r.one.employees({ from: r.budgetSpends.employeeId, to: r.employees.id, optional: false }),
+    feedback: r.one.feedback({ from: r.budgetSpends.feedbackId, to: r.feedback.id }),
   },
 }));
 

@@ -4,3 +4,6 @@ export * from './people.ts';
 export * from './voice.ts';
 export * from './suggestions.ts';
 export * from './meetings.ts';
+export * from './recognition.ts';
+export * from './rewards.ts';
+export * from './budgets.ts';

@@ -11,7 +11,7 @@
  * Every table must say here how it is scoped (a compile error otherwise), so a new table cannot be
  * forgotten.
  */
-import { and, eq, type InferInsertModel, type SQL } from 'drizzle-orm';
+import { and, eq, getColumns, type InferInsertModel, type InferSelectModel, is, SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './client.ts';
 import type { Relations } from './relations.ts';
@@ -40,6 +40,16 @@ const TENANT_KEY = {
   meetings: 'tenantId',
   agendaItems: 'tenantId',
   agendaVotes: 'tenantId',
+  recognitionPolicies: 'tenantId',
+  recognitions: 'tenantId',
+  recognitionRecipients: 'tenantId',
+  incentivePrograms: 'tenantId',
+  rewards: 'tenantId',
+  rewardVotes: 'tenantId',
+  redemptions: 'tenantId',
+  pointsEntries: 'tenantId',
+  empowermentBudgets: 'tenantId',
+  budgetSpends: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;
@@ -98,6 +108,16 @@ function withScopedQueries(db: Database, tables: TableName[], tenantId: string):
   });
 }
 
+type SelectValue = SQL | string | number | boolean | null;
+/** Every column but the tenant id, each a plain value or an SQL expression (timestamps in ms). */
+export type SelectRow<T extends TenantTable> = { [K in Exclude<keyof InferSelectModel<T>, 'tenantId'>]-?: SelectValue };
+
+function toSql(value: SelectValue): SQL {
+  if (is(value, SQL)) return value;
+  if (typeof value === 'boolean') return sql`${value ? 1 : 0}`;
+  return sql`${value}`;
+}
+
 /** A table that belongs to a tenant through its `tenant_id` column. */
 export type TenantTable = SQLiteTable & { tenantId: SQLiteColumn; id: SQLiteColumn };
 
@@ -130,6 +150,42 @@ export class TenantScope {
       .update(table)
       .set(set as Partial<InferInsertModel<T>>)
       .where(this.filter(table, eq(table.id, id)));
+  }
+
+  /**
+   * INSERT ... SELECT for writes whose limit must hold in SQL itself: `row` gives every column (a
+   * value or an SQL expression; the tenant id is filled in), `rest` is the FROM/WHERE that decides
+   * whether (or for which rows) anything is written. `rest` must filter by this tenant on every
+   * table it reads. Returns the builder so it can go into a `db.batch`.
+   */
+  insertSelect<T extends TenantTable>(table: T, row: SelectRow<T>, rest: SQL) {
+    // Same columns, same order as drizzle's INSERT column list (every column of the table).
+    const values = Object.keys(getColumns(table) as Record<string, SQLiteColumn>)
+      .map((key) => (key === 'tenantId' ? sql`${this.tenantId}` : toSql((row as Record<string, SelectValue>)[key] ?? null)));
+    return this.raw.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} ${rest}`);
+  }
+
+  /** UPDATE of this tenant's rows of `table` that match `where` (a guarded, conditional update). */
+  updateWhere<T extends TenantTable>(table: T, set: { [K in Exclude<keyof InferInsertModel<T>, 'tenantId' | 'id'>]?: InferInsertModel<T>[K] | SQL }, where: SQL) {
+    return this.raw
+      .update(table)
+      .set(set as Partial<InferInsertModel<T>>)
+      .where(this.filter(table, where));
+  }
+
+  /** Rows of a hand-written read (aggregates); like `statement`, it must filter by `this.tenantId`. */
+  rows<T>(query: SQL): Promise<T[]> {
+    return this.raw.all<T>(query);
+  }
+
+  /** Runs statements as one D1 batch: they stand or fall together. */
+  batch(...args: Parameters<Database['batch']>) {
+    return this.raw.batch(...args);
+  }
+
+  /** DELETE of this tenant's rows of `table` that match `where` (never used on the points ledger). */
+  deleteWhere(table: TenantTable, where: SQL) {
+    return this.raw.delete(table).where(this.filter(table, where));
   }
 
   /** Number of this tenant's rows in `table` that match `where`. */

@@ -70,35 +70,56 @@ export function resolveRange(input: { from?: Date | null; to?: Date | null }, no
 export const PERIOD_KINDS = ['week', 'month', 'quarter'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-export interface Period {
+/** A span of time and the span of the same length just before it. */
+export interface Window {
   start: Date;
   /** Exclusive. */
   end: Date;
-  /** Start of the period before, which ends at `start`. */
+  /** Start of the span before, which ends at `start`. */
   previousStart: Date;
 }
 
-/** The calendar period of `kind` containing `at` (weeks start on Monday), and the one before. */
+/** A calendar period with a stable key ("2026-W47", "2026-11", "2026-Q4"), e.g. for allowances. */
+export interface Period extends Window {
+  kind: PeriodKind;
+  key: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The calendar period of `kind` containing `at`, and where the one before starts. Weeks are ISO
+ * weeks (Monday first, numbered by the year of their Thursday); UTC, so the same instant falls in
+ * the same period for every caller.
+ */
 export function periodContaining(kind: PeriodKind, at: Date): Period {
-  const y = at.getUTCFullYear();
-  const m = at.getUTCMonth();
+  const year = at.getUTCFullYear();
+  const month = at.getUTCMonth();
   if (kind === 'week') {
-    const midnight = Date.UTC(y, m, at.getUTCDate());
-    const sinceMonday = (at.getUTCDay() + 6) % 7;
-    const start = midnight - sinceMonday * DAY;
-    return { start: new Date(start), end: new Date(start + 7 * DAY), previousStart: new Date(start - 7 * DAY) };
+    const midnight = Date.UTC(year, month, at.getUTCDate());
+    const start = midnight - ((at.getUTCDay() + 6) % 7) * DAY;
+    const thursday = new Date(start + 3 * DAY);
+    const isoYear = thursday.getUTCFullYear();
+    const week = Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / (7 * DAY)) + 1;
+    return { kind, key: `${isoYear}-W${pad(week)}`, start: new Date(start), end: new Date(start + 7 * DAY), previousStart: new Date(start - 7 * DAY) };
   }
   const months = kind === 'month' ? 1 : 3;
-  const first = kind === 'month' ? m : m - (m % 3);
+  const first = kind === 'month' ? month : month - (month % 3);
+  const key = kind === 'month' ? `${year}-${pad(month + 1)}` : `${year}-Q${Math.floor(month / 3) + 1}`;
   return {
-    start: new Date(Date.UTC(y, first, 1)),
-    end: new Date(Date.UTC(y, first + months, 1)),
-    previousStart: new Date(Date.UTC(y, first - months, 1)),
+    kind,
+    key,
+    start: new Date(Date.UTC(year, first, 1)),
+    end: new Date(Date.UTC(year, first + months, 1)),
+    previousStart: new Date(Date.UTC(year, first - months, 1)),
   };
 }
 
+/** The giving-allowance month of `at`, e.g. "2026-11". */
+export const monthKey = (at: Date) => periodContaining('month', at).key;
+
 /** The `days` before `end`, and the `days` before those (e.g. the four weeks before a meeting). */
-export function trailingWindow(end: Date, days: number): Period {
+export function trailingWindow(end: Date, days: number): Window {
   return { start: new Date(end.getTime() - days * DAY), end, previousStart: new Date(end.getTime() - 2 * days * DAY) };
 }
 

@@ -19,6 +19,12 @@ import './suggestion-mutations.ts';
 import './experiments.ts';
 import './friction-trends.ts';
 import './meetings.ts';
+import './policy.ts';
+import './recognition.ts';
+import './points.ts';
+import './rewards.ts';
+import './incentives.ts';
+import './budgets.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());

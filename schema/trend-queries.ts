@@ -7,7 +7,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { feedback, feedbackThemes } from '../db/voice.ts';
 import { suggestions, suggestionThemes } from '../db/suggestions.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import type { Period } from '../domain/periods.ts';
+import type { Window as Period } from '../domain/periods.ts';
 import { rankTrends, trendChange } from '../domain/trends.ts';
 
 export interface TrendRow {

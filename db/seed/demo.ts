@@ -12,6 +12,7 @@ import { DEMO_TENANTS, DEV_KEY_ROLES, devKey, type DemoTenant } from './demo-peo
 import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
 import { seedDemoSuggestions } from './demo-suggestions.ts';
+import { seedDemoRecognition } from './demo-recognition.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -107,5 +108,6 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
     count += people.length + voice.length;
   }
   count += await seedDemoSuggestions(db);
+  count += await seedDemoRecognition(db);
   return { tenants: DEMO_TENANTS.length, statements: count };
 }

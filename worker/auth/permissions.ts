@@ -28,6 +28,18 @@ export const PERMISSIONS = {
   'suggestions:review': { what: 'reviewing suggestions and running experiments', actors: ['admin', 'manager', 'employee:manager'] },
   /** Schedule team meetings. */
   'meetings:schedule': { what: 'scheduling team meetings', actors: ['admin', 'manager', 'employee:manager'] },
+  /** What an employee does as themselves: give recognition, propose and vote on rewards, redeem, spend a budget. */
+  'employee:act': { what: 'acting as an employee', actors: ['employee'] },
+  /** Approve and retire rewards, fulfil and cancel redemptions, adjust points. */
+  'rewards:manage': { what: 'managing rewards, redemptions and points', actors: ['admin', 'manager', 'employee:manager'] },
+  /** Create and run incentive programs (and award their points). */
+  'incentives:manage': { what: 'managing incentive programs', actors: ['admin', 'manager', 'employee:manager'] },
+  /** Set empowerment budgets and record spend outcomes. */
+  'budgets:manage': { what: 'managing empowerment budgets', actors: ['admin', 'manager', 'employee:manager'] },
+  /** Record how a budget spend turned out: the employee who spent it, or a manager. */
+  'budgets:outcome': { what: 'recording spend outcomes', actors: ['admin', 'manager', 'employee'] },
+  /** Change the tenant's recognition and budget policy. */
+  'policy:manage': { what: "changing the organisation's recognition policy", actors: ['admin'] },
   /** Create tenants. */
   'tenants:create': { what: 'creating tenants', actors: ['platform'] },
 } as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;

@@ -1,0 +1,350 @@
+/**
+ * Empowerment budgets: per employee and period, a make-it-right amount to fix a customer's problem
+ * on the spot and a kindness allowance of small giveaways. A spend over the remaining budget is
+ * refused (or, under the tenant's FLAG policy, accepted and flagged for review); the check is part
+ * of the INSERT, so two spends at once cannot both squeeze through. Managers see spend against
+ * outcomes: complaints resolved after a spend and how those customers rated later.
+ */
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import { budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../db/budgets.ts';
+import { newId } from '../db/ids.ts';
+import { PERIOD_KINDS, type PeriodKind } from '../db/recognition.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { feedback } from '../db/voice.ts';
+import { formatMoney, limitFor } from '../domain/budgets.ts';
+import { notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
+import { periodContaining } from '../domain/periods.ts';
+import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
+import { findEmployee } from './employees.ts';
+import { UserErrorInterface } from './errors.ts';
+import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { payloadType, runMutation } from './mutations.ts';
+import { loadPolicy } from './policy.ts';
+import { actingEmployeeId, tenantFor } from './tenancy.ts';
+
+const SpendKindEnum = upperEnum<SpendKind>('SpendKind', SPEND_KINDS);
+const SpendReasonEnum = upperEnum<(typeof SPEND_REASONS)[number]>('SpendReason', SPEND_REASONS);
+const SpendOutcomeEnum = upperEnum<SpendOutcome>('SpendOutcome', SPEND_OUTCOMES);
+const BudgetPeriodEnum = upperEnum<PeriodKind>('BudgetPeriod', PERIOD_KINDS);
+
+/** Spent so far of one kind, as SQL over a budget row. */
+const spentSql = (budget: { id: unknown; tenantId: unknown }, kind: SpendKind) =>
+  sql<number>`(SELECT COALESCE(SUM(s.amount), 0) FROM budget_spends s WHERE s.tenant_id = ${budget.tenantId} AND s.budget_id = ${budget.id} AND s.kind = ${kind})`;
+
+export const EmpowermentBudget = builder.drizzleNode('empowermentBudgets', {
+  name: 'EmpowermentBudget',
+  description: "An employee's make-it-right budget and kindness allowance for one period.",
+  id: { column: (budget) => budget.id },
+  fields: (t) => ({
+    employee: t.relation('employee'),
+    period: t.expose('period', { type: BudgetPeriodEnum }),
+    periodKey: t.exposeString('periodKey'),
+    startsAt: t.expose('startsAt', { type: 'DateTime' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', description: 'Exclusive.' }),
+    currency: t.exposeString('currency'),
+    makeItRightAmount: t.exposeInt('makeItRightAmount', { description: 'In minor units (cents).' }),
+    makeItRightSpent: t.int({
+      select: { extras: { makeItRightSpent: (budget) => spentSql(budget, 'make_it_right') } },
+      resolve: (budget) => Number(budget.makeItRightSpent),
+    }),
+    makeItRightRemaining: t.int({
+      description: 'Never below zero (flagged spends may exceed the budget).',
+      select: { extras: { makeItRightSpent: (budget) => spentSql(budget, 'make_it_right') } },
+      resolve: (budget) => Math.max(0, budget.makeItRightAmount - Number(budget.makeItRightSpent)),
+    }),
+    kindnessCount: t.exposeInt('kindnessCount', { description: 'Small giveaways allowed in the period.' }),
+    kindnessUsed: t.int({
+      select: { extras: { kindnessUsed: (budget) => spentSql(budget, 'kindness') } },
+      resolve: (budget) => Number(budget.kindnessUsed),
+    }),
+    spends: t.relatedConnection('spends', { totalCount: true, query: { orderBy: { createdAt: 'desc', id: 'desc' } } }),
+  }),
+});
+
+export const BudgetSpend = builder.drizzleNode('budgetSpends', {
+  name: 'BudgetSpend',
+  description: 'One use of an empowerment budget, with what it answered and how it turned out.',
+  id: { column: (spend) => spend.id },
+  fields: (t) => ({
+    budget: t.relation('budget'),
+    employee: t.relation('employee'),
+    kind: t.expose('kind', { type: SpendKindEnum }),
+    amount: t.exposeInt('amount', { description: 'Minor units for MAKE_IT_RIGHT; giveaways for KINDNESS.' }),
+    reasonCode: t.expose('reasonCode', { type: SpendReasonEnum }),
+    feedbackId: t.id({
+      nullable: true,
+      description: 'The complaint or feedback (Feedback) it answers.',
+      resolve: (spend) => (spend.feedbackId ? encodeId('Feedback', spend.feedbackId) : null),
+    }),
+    customerNote: t.exposeString('customerNote', { nullable: true }),
+    flagged: t.exposeBoolean('flagged', { description: 'Accepted over the remaining budget under the FLAG policy; for review.' }),
+    outcome: t.expose('outcome', { type: SpendOutcomeEnum }),
+    outcomeNote: t.exposeString('outcomeNote', { nullable: true }),
+    outcomeAt: t.expose('outcomeAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const BudgetFilter = builder.inputType('EmpowermentBudgetFilter', {
+  fields: (t) => ({ employeeId: t.id(), periodKey: t.string({ description: 'e.g. 2026-11.' }) }),
+});
+const SpendFilter = builder.inputType('BudgetSpendFilter', {
+  fields: (t) => ({ employeeId: t.id(), flagged: t.boolean(), outcome: t.field({ type: SpendOutcomeEnum }) }),
+});
+
+function employeeCondition(column: typeof empowermentBudgets.employeeId | typeof budgetSpends.employeeId, globalId: string): SQL {
+  const decoded = tryDecodeId(globalId);
+  return decoded?.typename === 'Employee' ? eq(column, decoded.id) : sql`0 = 1`;
+}
+
+function budgetFilterSql(table: typeof empowermentBudgets, filter: { employeeId?: string | null; periodKey?: string | null } | null | undefined) {
+  const conditions: SQL[] = [];
+  if (filter?.employeeId) conditions.push(employeeCondition(table.employeeId, filter.employeeId));
+  if (filter?.periodKey) conditions.push(eq(table.periodKey, filter.periodKey));
+  return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
+}
+
+function spendFilterSql(table: typeof budgetSpends, filter: { employeeId?: string | null; flagged?: boolean | null; outcome?: SpendOutcome | null } | null | undefined) {
+  const conditions: SQL[] = [];
+  if (filter?.employeeId) conditions.push(employeeCondition(table.employeeId, filter.employeeId));
+  if (filter?.flagged !== null && filter?.flagged !== undefined) conditions.push(eq(table.flagged, filter.flagged));
+  if (filter?.outcome) conditions.push(eq(table.outcome, filter.outcome));
+  return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
+}
+
+// ---- spend against outcomes --------------------------------------------------------------------
+
+interface OutcomeRow {
+  budget_id: string;
+  spends: number;
+  make_it_right_spent: number;
+  kindness_used: number;
+  flagged: number;
+  complaints_answered: number;
+  resolved_after_spend: number;
+  later_rating: number | null;
+}
+type BudgetRow = typeof empowermentBudgets.$inferSelect;
+interface OutcomeReport {
+  budget: BudgetRow;
+  row: OutcomeRow;
+}
+
+const BudgetOutcomeType = builder.objectRef<OutcomeReport>('BudgetOutcome').implement({
+  description: "One employee's budget in a period: what was spent, and what came of it.",
+  fields: (t) => ({
+    budget: t.field({ type: EmpowermentBudget, resolve: (report) => report.budget }),
+    spendCount: t.int({ resolve: (report) => report.row.spends }),
+    makeItRightSpent: t.int({ resolve: (report) => report.row.make_it_right_spent }),
+    kindnessUsed: t.int({ resolve: (report) => report.row.kindness_used }),
+    flaggedCount: t.int({ resolve: (report) => report.row.flagged }),
+    complaintsAnswered: t.int({ description: 'Spends that answered a complaint.', resolve: (report) => report.row.complaints_answered }),
+    complaintsResolvedAfterSpend: t.int({
+      description: 'Of those, complaints resolved at or after the spend.',
+      resolve: (report) => report.row.resolved_after_spend,
+    }),
+    laterAverageSatisfaction: t.float({
+      nullable: true,
+      description: 'Average satisfaction (1-5) of later survey calls with the same customers (matched by contact).',
+      resolve: (report) => report.row.later_rating,
+    }),
+  }),
+});
+
+async function outcomeReport(tenant: TenantScope, periodKey: string): Promise<OutcomeReport[]> {
+  const t = tenant.tenantId;
+  const rows = await tenant.rows<OutcomeRow>(sql`
+    SELECT b.id AS budget_id,
+      count(s.id) AS spends,
+      COALESCE(SUM(CASE WHEN s.kind = 'make_it_right' THEN s.amount END), 0) AS make_it_right_spent,
+      COALESCE(SUM(CASE WHEN s.kind = 'kindness' THEN s.amount END), 0) AS kindness_used,
+      COALESCE(SUM(s.flagged), 0) AS flagged,
+      COALESCE(SUM(CASE WHEN f.kind = 'complaint' THEN 1 ELSE 0 END), 0) AS complaints_answered,
+      COALESCE(SUM(CASE WHEN f.kind = 'complaint' AND f.status = 'resolved' AND f.resolved_at >= s.created_at THEN 1 ELSE 0 END), 0) AS resolved_after_spend,
+      (SELECT AVG(later.satisfaction) FROM budget_spends s2
+         JOIN feedback f2 ON f2.tenant_id = s2.tenant_id AND f2.id = s2.feedback_id
+         JOIN survey_calls c ON c.tenant_id = f2.tenant_id AND c.id = f2.call_id
+         JOIN survey_calls later ON later.tenant_id = c.tenant_id AND later.customer_contact = c.customer_contact AND later.called_at > s2.created_at
+       WHERE s2.tenant_id = ${t} AND s2.budget_id = b.id AND c.customer_contact IS NOT NULL) AS later_rating
+    FROM empowerment_budgets b
+    LEFT JOIN budget_spends s ON s.tenant_id = b.tenant_id AND s.budget_id = b.id
+    LEFT JOIN feedback f ON f.tenant_id = s.tenant_id AND f.id = s.feedback_id
+    WHERE b.tenant_id = ${t} AND b.period_key = ${periodKey}
+    GROUP BY b.id ORDER BY make_it_right_spent DESC, b.id LIMIT 500`);
+  if (rows.length === 0) return [];
+  const budgets = await tenant.db.query.empowermentBudgets.findMany({ where: { periodKey } });
+  const byId = new Map(budgets.map((budget) => [budget.id, budget]));
+  return rows.flatMap((row) => {
+    const budget = byId.get(row.budget_id);
+    return budget ? [{ budget, row }] : [];
+  });
+}
+
+builder.queryFields((t) => ({
+  empowermentBudgets: t.drizzleConnection({
+    type: 'empowermentBudgets',
+    description: 'Empowerment budgets, newest period first.',
+    args: { filter: t.arg({ type: BudgetFilter }) },
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(empowermentBudgets, budgetFilterSql(empowermentBudgets, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      tenantFor(ctx, 'read').db.query.empowermentBudgets.findMany(
+        query({ where: { RAW: (table) => budgetFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { startsAt: 'desc', id: 'asc' } }),
+      ),
+  }),
+  budgetSpends: t.drizzleConnection({
+    type: 'budgetSpends',
+    description: 'Budget spends, newest first.',
+    args: { filter: t.arg({ type: SpendFilter }) },
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(budgetSpends, spendFilterSql(budgetSpends, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      tenantFor(ctx, 'read').db.query.budgetSpends.findMany(
+        query({ where: { RAW: (table) => spendFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { createdAt: 'desc', id: 'desc' } }),
+      ),
+  }),
+  budgetOutcomes: t.field({
+    type: [BudgetOutcomeType],
+    description: 'Spend against outcomes per budget in a period (default: this month). Managers and admins.',
+    args: { periodKey: t.arg.string({ description: 'e.g. 2026-11 or 2026-W47; default this month.' }) },
+    resolve: (_root, args, ctx) => outcomeReport(tenantFor(ctx, 'budgets:manage'), args.periodKey ?? periodContaining('month', new Date()).key),
+  }),
+}));
+
+// ---- mutations -------------------------------------------------------------------------------
+
+const SetBudgetInput = builder.inputType('SetEmpowermentBudgetInput', {
+  fields: (t) => ({
+    employeeId: t.id({ required: true }),
+    period: t.field({ type: BudgetPeriodEnum, defaultValue: 'month' }),
+    at: t.field({ type: 'DateTime', description: 'Any instant in the period (default now).' }),
+    makeItRightAmount: t.int({ required: true, description: 'Minor units (cents).' }),
+    currency: t.string({ required: true, description: 'ISO 4217, e.g. EUR.' }),
+    kindnessCount: t.int({ required: true }),
+  }),
+});
+const SpendBudgetInput = builder.inputType('SpendBudgetInput', {
+  fields: (t) => ({
+    kind: t.field({ type: SpendKindEnum, required: true }),
+    amount: t.int({ description: 'Minor units for MAKE_IT_RIGHT (required); giveaways for KINDNESS (default 1).' }),
+    reasonCode: t.field({ type: SpendReasonEnum, required: true }),
+    feedbackId: t.id({ description: 'The complaint or feedback it answers.' }),
+    customerNote: t.string({ description: 'Who and what, when there is no feedback record.' }),
+  }),
+});
+const SpendOutcomeInput = builder.inputType('RecordSpendOutcomeInput', {
+  fields: (t) => ({
+    spendId: t.id({ required: true }),
+    outcome: t.field({ type: SpendOutcomeEnum, required: true }),
+    note: t.string(),
+  }),
+});
+
+const BudgetPayload = payloadType('EmpowermentBudgetPayload', 'budget', EmpowermentBudget);
+const BudgetSpendPayload = builder.objectRef<{ spend: typeof budgetSpends.$inferSelect | null; errors: UserErrorData[] }>('BudgetSpendPayload').implement({
+  fields: (t) => ({
+    spend: t.field({ type: BudgetSpend, nullable: true, resolve: (payload) => payload.spend }),
+    errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
+  }),
+});
+
+const setSchema = v.object({
+  makeItRightAmount: v.pipe(v.number(), v.integer(), v.minValue(0, 'The budget cannot be negative.'), v.maxValue(10_000_000, 'At most 100000.00 per period.')),
+  currency: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, e.g. EUR.')),
+  kindnessCount: v.pipe(v.number(), v.integer(), v.minValue(0, 'The kindness allowance cannot be negative.'), v.maxValue(1000, 'At most 1000 giveaways.')),
+});
+const spendSchema = v.object({
+  amount: v.pipe(v.number(), v.integer('Amounts are whole minor units (cents).'), v.minValue(1, 'Spend at least 1.'), v.maxValue(10_000_000, 'That is more than any budget.')),
+  customerNote: v.nullish(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'Notes are at most 1000 characters.'))),
+});
+
+builder.mutationFields((t) => ({
+  setEmpowermentBudget: t.field({
+    type: BudgetPayload,
+    description: "Sets an employee's budget for the period containing `at` (creates or changes it). Managers and admins.",
+    args: { input: t.arg({ type: SetBudgetInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'budgets:manage', async () => {
+        const tenant = tenantFor(ctx, 'budgets:manage');
+        const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
+        const values = parseInput(setSchema, { makeItRightAmount: input.makeItRightAmount, currency: input.currency, kindnessCount: input.kindnessCount });
+        await findEmployee(tenant, employeeId, ['input', 'employeeId']);
+        const period = periodContaining(input.period ?? 'month', input.at ?? new Date());
+        await tenant
+          .insert(empowermentBudgets, { id: newId('bud'), employeeId, period: period.kind, periodKey: period.key, startsAt: period.start, endsAt: period.end, ...values })
+          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, updatedAt: new Date() } });
+        const budget = await tenant.db.query.empowermentBudgets.findFirst({ where: { employeeId, periodKey: period.key } });
+        return { budget: budget ?? null };
+      }, { budget: null }),
+  }),
+  spendBudget: t.field({
+    type: BudgetSpendPayload,
+    description: 'Spends from your current empowerment budget, as the employee of the token. Over the remaining budget it is refused, or flagged for review under the FLAG policy.',
+    args: { input: t.arg({ type: SpendBudgetInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'employee:act', async () => {
+        const tenant = tenantFor(ctx, 'employee:act');
+        const employeeId = actingEmployeeId(ctx);
+        if (input.kind === 'make_it_right' && (input.amount === null || input.amount === undefined)) {
+          throw validationError(['input', 'amount'], 'Say how much (in cents) the make-it-right spend is.');
+        }
+        const values = parseInput(spendSchema, { amount: input.amount ?? 1, customerNote: input.customerNote });
+        const feedbackId = input.feedbackId ? localIdFor('Feedback', input.feedbackId, ['input', 'feedbackId']) : null;
+        if (feedbackId && (await tenant.count(feedback, eq(feedback.id, feedbackId))) === 0) {
+          throw notFoundError(['input', 'feedbackId'], missingMessage('Feedback'));
+        }
+        if (!feedbackId && !values.customerNote) throw validationError(['input', 'customerNote'], 'Link the complaint or feedback this answers, or add a note about the customer.');
+        const now = new Date();
+        const budget = await tenant.db.query.empowermentBudgets.findFirst({
+          where: { employeeId, startsAt: { lte: now }, endsAt: { gt: now } },
+          orderBy: { startsAt: 'desc' },
+        });
+        if (!budget) throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'kind'], message: 'You have no empowerment budget for this period; ask your manager to set one.' }]);
+        const policy = await loadPolicy(tenant);
+        const limitColumn = input.kind === 'make_it_right' ? sql`b.make_it_right_amount` : sql`b.kindness_count`;
+        const within = sql`((SELECT COALESCE(SUM(s.amount), 0) FROM budget_spends s WHERE s.tenant_id = ${tenant.tenantId} AND s.budget_id = b.id AND s.kind = ${input.kind}) + ${values.amount} <= ${limitColumn})`;
+        const id = newId('spd');
+        // One statement: written only within the remaining budget (or flagged, under the FLAG policy).
+        await tenant.insertSelect(
+          budgetSpends,
+          {
+            id, budgetId: budget.id, employeeId, kind: input.kind, amount: values.amount, reasonCode: input.reasonCode, feedbackId,
+            customerNote: values.customerNote ?? null, flagged: sql`CASE WHEN ${within} THEN 0 ELSE 1 END`, outcome: 'pending',
+            outcomeNote: null, outcomeAt: null, createdAt: now.getTime(),
+          },
+          sql`FROM empowerment_budgets b WHERE b.tenant_id = ${tenant.tenantId} AND b.id = ${budget.id} AND (${within} OR ${policy.overspendPolicy === 'flag' ? 1 : 0} = 1)`,
+        );
+        const spend = await tenant.db.query.budgetSpends.findFirst({ where: { id } });
+        if (!spend) {
+          const [row] = await tenant.rows<{ spent: number }>(
+            sql`SELECT COALESCE(SUM(amount), 0) AS spent FROM budget_spends WHERE tenant_id = ${tenant.tenantId} AND budget_id = ${budget.id} AND kind = ${input.kind}`,
+          );
+          const left = Math.max(0, limitFor(budget, input.kind) - (row?.spent ?? 0));
+          const message =
+            input.kind === 'make_it_right'
+              ? `This spends ${formatMoney(values.amount, budget.currency)} but only ${formatMoney(left, budget.currency)} of your make-it-right budget is left for ${budget.periodKey}.`
+              : `You have ${left} of ${budget.kindnessCount} kindness giveaways left for ${budget.periodKey}.`;
+          throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'amount'], message }]);
+        }
+        return { spend };
+      }, { spend: null }),
+  }),
+  recordSpendOutcome: t.field({
+    type: BudgetSpendPayload,
+    description: 'Records how a spend turned out. The employee who spent it, or a manager or admin.',
+    args: { input: t.arg({ type: SpendOutcomeInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'budgets:outcome', async () => {
+        const tenant = tenantFor(ctx, 'budgets:outcome');
+        const id = localIdFor('BudgetSpend', input.spendId, ['input', 'spendId']);
+        const note = parseInput(v.nullish(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'Notes are at most 1000 characters.'))), input.note, ['input', 'note']);
+        const spend = await tenant.db.query.budgetSpends.findFirst({ where: { id } });
+        if (!spend) throw notFoundError(['input', 'spendId'], missingMessage('BudgetSpend'));
+        if (ctx.principal.kind === 'employee' && ctx.principal.employeeId !== spend.employeeId && !['manager', 'director'].includes(ctx.principal.employeeRole)) {
+          throw validationError(['input', 'spendId'], 'Only the employee who made this spend, or a manager, can record its outcome.');
+        }
+        const [updated] = await tenant.updateById(budgetSpends, id, { outcome: input.outcome, outcomeNote: note ?? null, outcomeAt: new Date() }).returning();
+        return { spend: updated ?? null };
+      }, { spend: null }),
+  }),
+}));

@@ -1,0 +1,8 @@
+/** GraphQL enums whose values are the stored lower-case strings, named in upper case. */
+import { builder } from './builder.ts';
+
+export function upperEnum<T extends string>(name: string, values: readonly T[]) {
+  return builder.enumType(name, {
+    values: Object.fromEntries(values.map((value) => [value.toUpperCase(), { value }])) as Record<Uppercase<T>, { value: T }>,
+  });
+}

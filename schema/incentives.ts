@@ -1,0 +1,229 @@
+/**
+ * Incentive programs with measurable goals: a metric computed from real data, a target, a period,
+ * a scope and points on achievement. Progress is queryable any time; `evaluateIncentiveProgram`
+ * awards the points when the goal is reached, exactly once per program, period and employee (a
+ * unique index on the ledger makes a second award a no-op, however often it runs).
+ */
+import { eq, type SQL, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import { newId, randomId } from '../db/ids.ts';
+import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
+import { pointsEntries } from '../db/rewards.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { conflictError, notFoundError, parseInput, type UserErrorData } from '../domain/errors.ts';
+import { assertProgramShape, progressOf } from '../domain/incentives.ts';
+import { periodContaining } from '../domain/periods.ts';
+import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
+import { findEmployee } from './employees.ts';
+import { UserErrorInterface } from './errors.ts';
+import { localIdFor, missingMessage } from './global-ids.ts';
+import { runMutation } from './mutations.ts';
+import { actorIdOf } from './policy.ts';
+import { measure } from './incentive-metrics.ts';
+import { findTeam } from './teams.ts';
+import { tenantFor } from './tenancy.ts';
+
+export const IncentiveMetricEnum = upperEnum<IncentiveMetric>('IncentiveMetric', INCENTIVE_METRICS);
+export const PeriodKindEnum = upperEnum<PeriodKind>('PeriodKind', PERIOD_KINDS);
+export const ProgramScopeEnum = upperEnum<ProgramScope>('ProgramScope', PROGRAM_SCOPES);
+const ProgramStatusEnum = builder.enumType('IncentiveProgramStatus', { values: { ACTIVE: { value: 'active' }, ENDED: { value: 'ended' } } as const });
+
+type ProgramRow = typeof incentivePrograms.$inferSelect;
+
+interface ProgressData {
+  periodKey: string;
+  periodStart: Date;
+  periodEnd: Date;
+  value: number | null;
+  target: number;
+  ratio: number;
+  achieved: boolean;
+  awarded: boolean;
+}
+
+const ProgressType = builder.objectRef<ProgressData>('IncentiveProgress').implement({
+  description: 'How far a program is toward its goal in one period.',
+  fields: (t) => ({
+    periodKey: t.exposeString('periodKey', { description: 'e.g. 2026-W47, 2026-11, 2026-Q4.' }),
+    periodStart: t.expose('periodStart', { type: 'DateTime' }),
+    periodEnd: t.expose('periodEnd', { type: 'DateTime', description: 'Exclusive.' }),
+    value: t.exposeFloat('value', { nullable: true, description: 'The measured value; null when there is nothing to measure yet.' }),
+    target: t.exposeFloat('target'),
+    ratio: t.exposeFloat('ratio', { description: 'Share of the target reached, 0 to 1.' }),
+    achieved: t.exposeBoolean('achieved'),
+    awarded: t.exposeBoolean('awarded', { description: 'Whether the points for this period were awarded.' }),
+  }),
+});
+
+async function progressFor(tenant: TenantScope, program: ProgramRow, at: Date): Promise<ProgressData> {
+  const period = periodContaining(program.period, at);
+  const value = await measure(tenant, program, period);
+  const awarded = await tenant.count(pointsEntries, sql`${pointsEntries.programId} = ${program.id} AND ${pointsEntries.periodKey} = ${period.key}`);
+  return { periodKey: period.key, periodStart: period.start, periodEnd: period.end, ...progressOf(value, program.target), awarded: awarded > 0 };
+}
+
+export const IncentiveProgram = builder.drizzleNode('incentivePrograms', {
+  name: 'IncentiveProgram',
+  description: 'A measurable goal with points on achievement.',
+  id: { column: (program) => program.id },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    metric: t.expose('metric', { type: IncentiveMetricEnum }),
+    withinHours: t.exposeInt('withinHours', { nullable: true, description: 'For COMPLAINTS_RESOLVED_WITHIN.' }),
+    target: t.exposeFloat('target'),
+    period: t.expose('period', { type: PeriodKindEnum }),
+    scope: t.expose('scope', { type: ProgramScopeEnum }),
+    employee: t.relation('employee', { nullable: true }),
+    team: t.relation('team', { nullable: true }),
+    points: t.exposeInt('points', { description: 'Points each awarded employee receives per period achieved.' }),
+    status: t.expose('status', { type: ProgramStatusEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.field({
+      type: ProgressType,
+      description: 'Progress in the period containing `at` (default now). Reading it never awards points.',
+      args: { at: t.arg({ type: 'DateTime' }) },
+      resolve: (program, args, ctx) => progressFor(tenantFor(ctx, 'read'), program, args.at ?? new Date()),
+    }),
+    awards: t.relatedConnection('awards', { description: 'Points awarded by this program.', totalCount: true, query: { orderBy: { createdAt: 'desc', id: 'desc' } } }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  incentivePrograms: t.drizzleConnection({
+    type: 'incentivePrograms',
+    description: 'Incentive programs, newest first.',
+    args: { status: t.arg({ type: ProgramStatusEnum }) },
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(incentivePrograms, args.status ? eq(incentivePrograms.status, args.status) : undefined),
+    resolve: (query, _parent, args, ctx) =>
+      tenantFor(ctx, 'read').db.query.incentivePrograms.findMany(
+        query({ where: args.status ? { status: args.status } : {}, orderBy: { createdAt: 'desc', id: 'desc' } }),
+      ),
+  }),
+}));
+
+const CreateIncentiveProgramInput = builder.inputType('CreateIncentiveProgramInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    description: t.string(),
+    metric: t.field({ type: IncentiveMetricEnum, required: true }),
+    withinHours: t.int({ description: 'Required for COMPLAINTS_RESOLVED_WITHIN.' }),
+    target: t.float({ required: true }),
+    period: t.field({ type: PeriodKindEnum, required: true }),
+    scope: t.field({ type: ProgramScopeEnum, required: true }),
+    employeeId: t.id({ description: 'For scope EMPLOYEE.' }),
+    teamId: t.id({ description: 'For scope TEAM.' }),
+    points: t.int({ required: true }),
+  }),
+});
+const ProgramIdInput = builder.inputType('EvaluateIncentiveProgramInput', {
+  fields: (t) => ({
+    programId: t.id({ required: true }),
+    at: t.field({ type: 'DateTime', description: 'Evaluate the period containing this instant (default now).' }),
+  }),
+});
+const EndProgramInput = builder.inputType('EndIncentiveProgramInput', { fields: (t) => ({ programId: t.id({ required: true }) }) });
+
+interface ProgramPayloadShape {
+  program: ProgramRow | null;
+  progress: ProgressData | null;
+  /** Employees awarded by this call (0 when already awarded or not achieved). */
+  awardedNow: number | null;
+  errors: UserErrorData[];
+}
+const IncentiveProgramPayload = builder.objectRef<ProgramPayloadShape>('IncentiveProgramPayload').implement({
+  fields: (t) => ({
+    program: t.field({ type: IncentiveProgram, nullable: true, resolve: (payload) => payload.program }),
+    progress: t.field({ type: ProgressType, nullable: true, resolve: (payload) => payload.progress }),
+    awardedNow: t.int({ nullable: true, description: 'Employees awarded by this call.', resolve: (payload) => payload.awardedNow }),
+    errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
+  }),
+});
+
+const createSchema = v.object({
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty('Name the program.'), v.maxLength(120, 'Names are at most 120 characters.')),
+  description: v.nullish(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'Descriptions are at most 2000 characters.'))),
+  target: v.pipe(v.number(), v.finite('The target is a number.')),
+  withinHours: v.nullish(v.pipe(v.number(), v.integer('Hours are whole numbers.'))),
+  points: v.pipe(v.number(), v.integer(), v.minValue(1, 'Award at least 1 point.'), v.maxValue(100_000, 'At most 100000 points.')),
+});
+
+async function findProgram(tenant: TenantScope, globalId: string): Promise<ProgramRow> {
+  const id = localIdFor('IncentiveProgram', globalId, ['input', 'programId']);
+  const program = await tenant.db.query.incentivePrograms.findFirst({ where: { id } });
+  if (!program) throw notFoundError(['input', 'programId'], missingMessage('IncentiveProgram'));
+  return program;
+}
+
+/** Who is awarded when the goal is reached: the employee, the team's active members, or everyone active. */
+function awardeesSql(program: ProgramRow): SQL {
+  if (program.scope === 'employee') return sql`e.id = ${program.employeeId}`;
+  if (program.scope === 'team') return sql`e.team_id = ${program.teamId}`;
+  return sql`1 = 1`;
+}
+
+builder.mutationFields((t) => ({
+  createIncentiveProgram: t.field({
+    type: IncentiveProgramPayload,
+    description: 'Starts an incentive program. Managers and admins. ("Suggestions adopted" is not a metric yet.)',
+    args: { input: t.arg({ type: CreateIncentiveProgramInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'incentives:manage', async () => {
+        const tenant = tenantFor(ctx, 'incentives:manage');
+        const values = parseInput(createSchema, { name: input.name, description: input.description, target: input.target, withinHours: input.withinHours, points: input.points });
+        const employeeId = input.scope === 'employee' && input.employeeId ? localIdFor('Employee', input.employeeId, ['input', 'employeeId']) : null;
+        const teamId = input.scope === 'team' && input.teamId ? localIdFor('Team', input.teamId, ['input', 'teamId']) : null;
+        const shape = { metric: input.metric, scope: input.scope, target: values.target, withinHours: values.withinHours ?? null, employeeId, teamId };
+        assertProgramShape(shape);
+        if (employeeId) await findEmployee(tenant, employeeId, ['input', 'employeeId']);
+        if (teamId) await findTeam(tenant, teamId, ['input', 'teamId']);
+        const [program] = await tenant
+          .insert(incentivePrograms, { id: newId('prg'), ...shape, name: values.name, description: values.description || null, period: input.period, points: values.points })
+          .returning();
+        return { program: program ?? null, progress: null, awardedNow: null };
+      }, { program: null, progress: null, awardedNow: null }),
+  }),
+  evaluateIncentiveProgram: t.field({
+    type: IncentiveProgramPayload,
+    description: 'Computes progress and, when the goal is reached, awards the points: exactly once per employee and period, however often it runs.',
+    args: { input: t.arg({ type: ProgramIdInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'incentives:manage', async () => {
+        const tenant = tenantFor(ctx, 'incentives:manage');
+        const program = await findProgram(tenant, input.programId);
+        const at = input.at ?? new Date();
+        let progress = await progressFor(tenant, program, at);
+        let awardedNow = 0;
+        if (progress.achieved && program.status === 'active') {
+          const result = await tenant
+            .insertSelect(
+              pointsEntries,
+              {
+                id: randomId('pts'), employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
+                reason: `Goal reached: ${program.name} (${progress.periodKey})`, actor: actorIdOf(ctx.principal),
+                recognitionId: null, programId: program.id, periodKey: progress.periodKey, redemptionId: null, createdAt: Date.now(),
+              },
+              sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program)}`,
+            )
+            .onConflictDoNothing();
+          awardedNow = result.meta.changes ?? 0;
+          progress = { ...progress, awarded: progress.awarded || awardedNow > 0 };
+        }
+        return { program, progress, awardedNow };
+      }, { program: null, progress: null, awardedNow: null }),
+  }),
+  endIncentiveProgram: t.field({
+    type: IncentiveProgramPayload,
+    description: 'Ends a program: it awards nothing more. Its history stays.',
+    args: { input: t.arg({ type: EndProgramInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'incentives:manage', async () => {
+        const tenant = tenantFor(ctx, 'incentives:manage');
+        const program = await findProgram(tenant, input.programId);
+        if (program.status === 'ended') throw conflictError(['input', 'programId'], 'This program has already ended.');
+        const [ended] = await tenant.updateById(incentivePrograms, program.id, { status: 'ended' }).returning();
+        return { program: ended ?? null, progress: null, awardedNow: null };
+      }, { program: null, progress: null, awardedNow: null }),
+  }),
+}));

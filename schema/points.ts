@@ -1,0 +1,150 @@
+/**
+ * The points ledger: append-only entries (recognition, achievement, redemption, refund,
+ * adjustment), each saying why. A balance is the sum of entries and never goes below zero:
+ * negative adjustments are written only while the balance covers them, checked by SQL at write time.
+ */
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import { newId } from '../db/ids.ts';
+import { POINTS_ENTRY_KINDS, pointsEntries, type PointsEntryKind } from '../db/rewards.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { parseInput, UserErrors } from '../domain/errors.ts';
+import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
+import { builder } from './builder.ts';
+import { Employee, findEmployee } from './employees.ts';
+import { encodeId, localIdFor, tryDecodeId } from './global-ids.ts';
+import { payloadType, runMutation } from './mutations.ts';
+import { actorIdOf } from './policy.ts';
+import { tenantFor } from './tenancy.ts';
+
+export const PointsEntryKindEnum = builder.enumType('PointsEntryKind', {
+  values: Object.fromEntries(POINTS_ENTRY_KINDS.map((kind) => [kind.toUpperCase(), { value: kind }])) as Record<
+    Uppercase<PointsEntryKind>,
+    { value: PointsEntryKind }
+  >,
+});
+
+export const PointsEntry = builder.drizzleNode('pointsEntries', {
+  name: 'PointsEntry',
+  description: 'One line of the append-only points ledger.',
+  id: { column: (entry) => entry.id },
+  fields: (t) => ({
+    employee: t.relation('employee'),
+    kind: t.expose('kind', { type: PointsEntryKindEnum }),
+    delta: t.exposeInt('delta', { description: 'Points added (positive) or taken (negative).' }),
+    reason: t.exposeString('reason', { nullable: true }),
+    actor: t.id({
+      nullable: true,
+      description: 'Who made it: an Employee id, or the id of the API key (ApiKey).',
+      resolve: (entry) => (entry.actor ? encodeId(entry.actor.startsWith('emp_') ? 'Employee' : 'ApiKey', entry.actor) : null),
+    }),
+    recognition: t.relation('recognition', { nullable: true }),
+    program: t.relation('program', { nullable: true }),
+    periodKey: t.exposeString('periodKey', { nullable: true, description: 'The achievement period, e.g. 2026-11.' }),
+    redemption: t.relation('redemption', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+/** An employee's balance as an SQL expression over their row. */
+const balanceSql = (employee: { id: unknown; tenantId: unknown }) =>
+  sql<number>`(SELECT COALESCE(SUM(pe.delta), 0) FROM points_entries pe WHERE pe.tenant_id = ${employee.tenantId} AND pe.employee_id = ${employee.id})`;
+
+builder.drizzleObjectFields(Employee, (t) => ({
+  pointsBalance: t.int({
+    description: 'Points to spend on rewards: the sum of their ledger entries (never negative).',
+    select: { extras: { pointsBalance: (employee) => balanceSql(employee) } },
+    resolve: (employee) => Number(employee.pointsBalance),
+  }),
+  pointsEntries: t.relatedConnection('pointsEntries', {
+    description: 'Their ledger, newest first.',
+    totalCount: true,
+    query: { orderBy: { createdAt: 'desc', id: 'desc' } },
+  }),
+}));
+
+/** The balance of one employee, read now. */
+export async function balanceOf(tenant: TenantScope, employeeId: string): Promise<number> {
+  const [row] = await tenant.rows<{ balance: number }>(
+    sql`SELECT COALESCE(SUM(delta), 0) AS balance FROM points_entries WHERE tenant_id = ${tenant.tenantId} AND employee_id = ${employeeId}`,
+  );
+  return row?.balance ?? 0;
+}
+
+const PointsEntryFilter = builder.inputType('PointsEntryFilter', {
+  fields: (t) => ({
+    employeeId: t.id(),
+    kind: t.field({ type: PointsEntryKindEnum }),
+  }),
+});
+
+function entryFilterSql(table: typeof pointsEntries, filter: { employeeId?: string | null; kind?: PointsEntryKind | null } | null | undefined): SQL | undefined {
+  if (!filter) return undefined;
+  const conditions: SQL[] = [];
+  if (filter.employeeId) {
+    const decoded = tryDecodeId(filter.employeeId);
+    conditions.push(decoded?.typename === 'Employee' ? eq(table.employeeId, decoded.id) : sql`0 = 1`);
+  }
+  if (filter.kind) conditions.push(eq(table.kind, filter.kind));
+  return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
+}
+
+builder.queryFields((t) => ({
+  pointsEntries: t.drizzleConnection({
+    type: 'pointsEntries',
+    description: 'The points ledger of your organisation, newest first.',
+    args: { filter: t.arg({ type: PointsEntryFilter }) },
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(pointsEntries, entryFilterSql(pointsEntries, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      tenantFor(ctx, 'read').db.query.pointsEntries.findMany(
+        query({ where: { RAW: (table) => entryFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { createdAt: 'desc', id: 'desc' } }),
+      ),
+  }),
+}));
+
+const AdjustPointsInput = builder.inputType('AdjustPointsInput', {
+  fields: (t) => ({
+    employeeId: t.id({ required: true }),
+    points: t.int({ required: true, description: 'Points to add (positive) or take away (negative).' }),
+    reason: t.string({ required: true, description: 'Why, in words; kept on the entry.' }),
+  }),
+});
+
+const adjustSchema = v.object({
+  points: v.pipe(v.number(), v.integer(), v.check((n) => n !== 0, 'An adjustment of 0 points changes nothing.'), v.minValue(-100_000), v.maxValue(100_000)),
+  reason: v.pipe(v.string(), v.trim(), v.nonEmpty('Say why the points are adjusted.'), v.maxLength(ADJUSTMENT_REASON_MAX, `Reasons are at most ${ADJUSTMENT_REASON_MAX} characters.`)),
+});
+
+const PointsEntryPayload = payloadType('PointsEntryPayload', 'entry', PointsEntry);
+
+builder.mutationFields((t) => ({
+  adjustPoints: t.field({
+    type: PointsEntryPayload,
+    description: 'Adds or removes points by hand, with a reason. A removal larger than the balance is refused. Managers and admins.',
+    args: { input: t.arg({ type: AdjustPointsInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'rewards:manage', async () => {
+        const tenant = tenantFor(ctx, 'rewards:manage');
+        const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
+        const values = parseInput(adjustSchema, { points: input.points, reason: input.reason });
+        await findEmployee(tenant, employeeId, ['input', 'employeeId']);
+        const id = newId('pts');
+        const t = tenant.tenantId;
+        // Written only while the balance covers a removal: the check is part of the INSERT.
+        await tenant.insertSelect(
+          pointsEntries,
+          {
+            id, employeeId, kind: 'adjustment', delta: values.points, reason: values.reason, actor: actorIdOf(ctx.principal),
+            recognitionId: null, programId: null, periodKey: null, redemptionId: null, createdAt: Date.now(),
+          },
+          sql`WHERE ${values.points} > 0 OR (SELECT COALESCE(SUM(delta), 0) FROM points_entries WHERE tenant_id = ${t} AND employee_id = ${employeeId}) + ${values.points} >= 0`,
+        );
+        const entry = await tenant.db.query.pointsEntries.findFirst({ where: { id } });
+        if (!entry) {
+          const balance = await balanceOf(tenant, employeeId);
+          throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'points'], message: `The balance is ${balance} points; it cannot go below zero, so at most ${balance} can be removed.` }]);
+        }
+        return { entry };
+      }, { entry: null }),
+  }),
+}));

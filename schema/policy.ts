@@ -1,0 +1,97 @@
+/** The tenant's recognition and budget policy: allowance, cap, company values, overspend policy. */
+import { recognitionPolicies, type OverspendPolicy } from '../db/recognition.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { parseInput } from '../domain/errors.ts';
+import { DEFAULT_POLICY, policySchema, type RecognitionPolicy } from '../domain/recognition.ts';
+import type { Principal } from '../worker/auth/principal.ts';
+import { builder } from './builder.ts';
+import { runMutation } from './mutations.ts';
+import { tenantFor } from './tenancy.ts';
+import { UserErrorInterface } from './errors.ts';
+import type { UserErrorData } from '../domain/errors.ts';
+
+export const OverspendPolicyEnum = builder.enumType('OverspendPolicy', {
+  description: 'What happens to an empowerment spend over the remaining budget.',
+  values: {
+    REFUSE: { value: 'refuse', description: 'Refused with a LIMIT_REACHED error.' },
+    FLAG: { value: 'flag', description: 'Accepted and flagged for a manager to review.' },
+  } as const satisfies Record<string, { value: OverspendPolicy; description: string }>,
+});
+
+/** The tenant's policy, or the defaults when it never set one. One statement. */
+export async function loadPolicy(tenant: TenantScope): Promise<RecognitionPolicy> {
+  const row = await tenant.db.query.recognitionPolicies.findFirst();
+  if (!row) return DEFAULT_POLICY;
+  return {
+    monthlyGivingAllowance: row.monthlyGivingAllowance,
+    recipientMonthlyCap: row.recipientMonthlyCap,
+    companyValues: row.companyValues,
+    overspendPolicy: row.overspendPolicy,
+  };
+}
+
+/** Who made a change, for the ledger and decisions: the employee, or the API key. */
+export function actorIdOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'employee':
+      return principal.employeeId;
+    case 'secretKey':
+      return principal.keyId;
+    case 'platform':
+      return 'platform';
+  }
+}
+
+export const RecognitionPolicyType = builder.objectRef<RecognitionPolicy>('RecognitionPolicy').implement({
+  description: "The organisation's rules for recognition and empowerment budgets.",
+  fields: (t) => ({
+    monthlyGivingAllowance: t.exposeInt('monthlyGivingAllowance', { description: 'Points each employee may give per calendar month (UTC).' }),
+    recipientMonthlyCap: t.exposeInt('recipientMonthlyCap', { description: 'Most recognition points one employee may receive per month.' }),
+    companyValues: t.exposeStringList('companyValues', { description: 'The values a recognition names.' }),
+    overspendPolicy: t.field({ type: OverspendPolicyEnum, resolve: (policy) => policy.overspendPolicy }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  recognitionPolicy: t.field({
+    type: RecognitionPolicyType,
+    description: "Your organisation's recognition and budget policy (defaults until an admin changes it).",
+    resolve: (_root, _args, ctx) => loadPolicy(tenantFor(ctx, 'read')),
+  }),
+}));
+
+const UpdateRecognitionPolicyInput = builder.inputType('UpdateRecognitionPolicyInput', {
+  fields: (t) => ({
+    monthlyGivingAllowance: t.int(),
+    recipientMonthlyCap: t.int(),
+    companyValues: t.stringList(),
+    overspendPolicy: t.field({ type: OverspendPolicyEnum }),
+  }),
+});
+
+const RecognitionPolicyPayload = builder.objectRef<{ policy: RecognitionPolicy | null; errors: UserErrorData[] }>('RecognitionPolicyPayload').implement({
+  fields: (t) => ({
+    policy: t.field({ type: RecognitionPolicyType, nullable: true, resolve: (payload) => payload.policy }),
+    errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  updateRecognitionPolicy: t.field({
+    type: RecognitionPolicyPayload,
+    description: 'Changes the recognition and budget policy. Omitted fields stay as they are. Needs an admin key.',
+    args: { input: t.arg({ type: UpdateRecognitionPolicyInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, 'policy:manage', async () => {
+        const tenant = tenantFor(ctx, 'policy:manage');
+        const changes = parseInput(policySchema, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)));
+        const policy: RecognitionPolicy = { ...(await loadPolicy(tenant)), ...changes };
+        const { companyValues, ...rest } = policy;
+        const values = [...new Set(companyValues)];
+        await tenant
+          .insert(recognitionPolicies, { id: `pol_${tenant.tenantId.replace(/[^a-z0-9_]/g, '')}`, ...rest, companyValues: values })
+          .onConflictDoUpdate({ target: recognitionPolicies.tenantId, set: { ...rest, companyValues: values, updatedAt: new Date() } });
+        return { policy: { ...policy, companyValues: values } };
+      }, { policy: null }),
+  }),
+}));
