@@ -87,7 +87,7 @@ export const recognitionRecipients = sqliteTable(
   ],
 );
 
-export const INCENTIVE_METRICS = ['average_satisfaction', 'praise_count', 'complaints_resolved_within', 'survey_calls_made'] as const;
+export const INCENTIVE_METRICS = ['average_satisfaction', 'praise_count', 'complaints_resolved_within', 'survey_calls_made', 'suggestions_adopted'] as const;
 export type IncentiveMetric = (typeof INCENTIVE_METRICS)[number];
 export const PERIOD_KINDS = ['week', 'month', 'quarter'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];

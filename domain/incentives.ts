@@ -2,7 +2,9 @@
  * Incentive programs: what a metric means, whether a measured value reaches the target, and who is
  * awarded. The measuring itself is one SQL aggregate (schema/incentive-metrics.ts).
  *
- * "Suggestions adopted" is not a metric yet: the suggestion box does not exist in this codebase.
+ * "Suggestions adopted" counts suggestions that reached ADOPTED in the period. For an employee only
+ * suggestions they signed count: an anonymous suggestion has no author on record, and counting it
+ * for anyone would reveal who wrote it.
  */
 import type { IncentiveMetric, ProgramScope } from '../db/recognition.ts';
 import { validationError } from './errors.ts';

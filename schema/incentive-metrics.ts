@@ -50,6 +50,14 @@ export async function measure(tenant: TenantScope, program: Program, period: Per
       query = sql`SELECT count(*) AS value FROM survey_calls c WHERE c.tenant_id = ${t} AND c.called_at >= ${from} AND c.called_at < ${to} AND ${subject}`;
       break;
     }
+    case 'suggestions_adopted': {
+      const subject =
+        program.scope === 'employee' ? sql`s.author_id = ${program.employeeId}` : program.scope === 'team' ? sql`s.team_id = ${program.teamId}` : sql`1 = 1`;
+      query = sql`SELECT count(DISTINCT s.id) AS value FROM suggestions s
+        JOIN suggestion_history h ON h.tenant_id = s.tenant_id AND h.suggestion_id = s.id
+        WHERE s.tenant_id = ${t} AND h.to_status = 'adopted' AND h.created_at >= ${from} AND h.created_at < ${to} AND ${subject}`;
+      break;
+    }
   }
   const [row] = await tenant.rows<{ value: number | null }>(query);
   return row?.value ?? null;

@@ -38,6 +38,19 @@ beforeAll(async () => {
     env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, employee_id, body, status, received_at, resolved_at, created_at) VALUES ('fb_inc_c1', ?, 'complaint', 'widget', ?, 'Late', 'resolved', ?, ?, ?)").bind(t, localId(ben), now - 2 * 3_600_000, now, now),
     env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, employee_id, body, status, received_at, resolved_at, created_at) VALUES ('fb_inc_c2', ?, 'complaint', 'widget', ?, 'Rude', 'resolved', ?, ?, ?)").bind(t, localId(ben), now - 72 * 3_600_000, now, now),
   );
+  // Suggestions adopted this month: one signed by Ana, one anonymous from her team; one only accepted.
+  const suggestion = env.DB.prepare(
+    "INSERT INTO suggestions (id, tenant_id, team_id, author_id, anonymous, category, title, body, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'avoidable_task', 'Idea', 'Body', ?, ?, ?)",
+  );
+  const history = env.DB.prepare("INSERT INTO suggestion_history (id, tenant_id, suggestion_id, from_status, to_status, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+  statements.push(
+    suggestion.bind('sug_inc_signed', t, localId(team), localId(ana), 0, 'adopted', now, now),
+    suggestion.bind('sug_inc_anon', t, localId(team), null, 1, 'adopted', now, now),
+    suggestion.bind('sug_inc_open', t, localId(team), localId(ana), 0, 'accepted', now, now),
+    history.bind('h_inc_1', t, 'sug_inc_signed', 'experimenting', 'adopted', now),
+    history.bind('h_inc_2', t, 'sug_inc_anon', 'experimenting', 'adopted', now),
+    history.bind('h_inc_3', t, 'sug_inc_open', 'under_review', 'accepted', now),
+  );
   await env.DB.batch(statements);
 });
 
@@ -53,8 +66,11 @@ describe('incentive programs', () => {
     expect(await make({ name: 'Sat', metric: 'AVERAGE_SATISFACTION', scope: 'EMPLOYEE', employeeId: ana, target: 4.5 })).toMatchObject({ value: 4.5, achieved: true });
     expect(await make({ name: 'Team sat', metric: 'AVERAGE_SATISFACTION', scope: 'TEAM', teamId: team, target: 4.5 })).toMatchObject({ value: 4, achieved: false });
     expect(await make({ name: 'Fast fix', metric: 'COMPLAINTS_RESOLVED_WITHIN', withinHours: 24, scope: 'EMPLOYEE', employeeId: ben, target: 1 })).toMatchObject({ value: 1, achieved: true });
+    // An anonymous suggestion counts for the team, never for a person (that would name its author).
+    expect(await make({ name: 'Ideas', metric: 'SUGGESTIONS_ADOPTED', scope: 'EMPLOYEE', employeeId: ana, target: 1 })).toMatchObject({ value: 1, achieved: true });
+    expect(await make({ name: 'Team ideas', metric: 'SUGGESTIONS_ADOPTED', scope: 'TEAM', teamId: team, target: 3 })).toMatchObject({ value: 2, achieved: false });
     const nextYear = await data(tenant.reader, `{ incentivePrograms(first: 10) { totalCount edges { node { name progress(at: "2030-01-15T00:00:00Z") { value periodKey } } } } }`);
-    expect(nextYear.incentivePrograms.totalCount).toBe(5);
+    expect(nextYear.incentivePrograms.totalCount).toBe(7);
     expect(nextYear.incentivePrograms.edges.find((e: any) => e.node.name === 'Calls').node.progress).toEqual({ value: 0, periodKey: '2030-01' });
   });
 
