@@ -42,3 +42,14 @@ describe('demo seed', () => {
     expect(tenants?.n).toBe(2);
   });
 });
+
+describe('demo seed across capabilities', () => {
+  it('links budget spends to complaints about the same employee', async () => {
+    await seedDemo(createDatabase(env.DB));
+    const spends = await env.DB.prepare(
+      "SELECT s.employee_id AS spender, f.employee_id AS about, f.kind FROM budget_spends s JOIN feedback f ON f.tenant_id = s.tenant_id AND f.id = s.feedback_id WHERE s.id LIKE 'spd_demo_%'",
+    ).all<{ spender: string; about: string; kind: string }>();
+    expect(spends.results.length).toBeGreaterThan(3);
+    expect(spends.results.every((row) => row.spender === row.about && row.kind === 'complaint')).toBe(true);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * Demo recognition, incentives, rewards, ledgers and budgets for the two demo tenants, on top of
  * db/seed/demo.ts's people. Idempotent: fixed ids and ON CONFLICT DO NOTHING, written in batches.
- * Voice data (survey calls, feedback) is seeded separately, so spends here carry customer notes
- * rather than feedback links, and programs measure whatever voice data exists.
+ * Spends carry customer notes; db/seed/demo.ts then links each to a seeded complaint about the
+ * same employee. Programs measure the seeded customer voice.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../client.ts';

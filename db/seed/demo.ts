@@ -2,6 +2,7 @@
  * Writes the demo tenants (db/seed/demo-people.ts) into a database. Idempotent: fixed ids and
  * ON CONFLICT DO NOTHING, so running it on every `npm start` keeps data you changed.
  */
+import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
 import type { Database } from '../client.ts';
@@ -109,5 +110,20 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
   }
   count += await seedDemoSuggestions(db);
   count += await seedDemoRecognition(db);
-  return { tenants: DEMO_TENANTS.length, statements: count };
+  await linkDemoSpendsToComplaints(db);
+  return { tenants: DEMO_TENANTS.length, statements: count + 1 };
+}
+
+/**
+ * Ties each demo make-it-right or kindness spend to the latest complaint about the same employee
+ * in the demo voice, so the spend-against-outcome report has real complaints to show. Only seeded
+ * spends without a link are touched, so it is idempotent and leaves your own data alone.
+ */
+async function linkDemoSpendsToComplaints(db: Database): Promise<void> {
+  await db.run(sql`
+    UPDATE budget_spends SET feedback_id = (
+      SELECT f.id FROM feedback f
+      WHERE f.tenant_id = budget_spends.tenant_id AND f.employee_id = budget_spends.employee_id AND f.kind = 'complaint'
+      ORDER BY f.received_at DESC, f.id LIMIT 1)
+    WHERE substr(id, 1, 9) = 'spd_demo_' AND feedback_id IS NULL`);
 }
