@@ -24,10 +24,12 @@ export interface FeedbackFacts {
   resolvedAt?: Date | null;
   resolutionNote?: string | null;
   resolvedBy?: string | null;
+  /** Words that are not themes in this text, such as the employee's name in a quote about them. */
+  ignoreWords?: readonly string[];
 }
 
 export function feedbackRows(facts: FeedbackFacts) {
-  const themes = themesOf(facts.body, THEMES_PER_RECORD);
+  const themes = themesOf(facts.body, THEMES_PER_RECORD, facts.ignoreWords);
   const resolved = Boolean(facts.resolvedAt);
   return {
     feedback: {

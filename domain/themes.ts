@@ -13,9 +13,19 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
-/** Words that carry no theme in customer feedback, beyond the general English list. */
-const DOMAIN_STOP_WORDS = ['customer', 'customers', 'service', 'really', 'very', 'just', 'also', 'got', 'get', 'would', 'could', 'one', 'thing', 'things', 'lot', 'bit', 'today', 'time', 'day', 'always', 'never', 'still', 'even', 'back', 'go', 'went', 'came', 'us', 'im', 'ive', 'dont', 'didnt', 'wasnt'];
-const STOP = new Set([...eng, ...DOMAIN_STOP_WORDS]);
+/**
+ * Function words the library's short English list (108 words) lacks, and words that carry no theme
+ * in customer feedback. Larger lists (e.g. stopwords-iso) also drop words that matter here, such as
+ * "order", "long" and "line".
+ */
+const EXTRA_STOP_WORDS = [
+  'when', 'while', 'during', 'again', 'since', 'until', 'though', 'although', 'yet', 'already', 'ever', 'quite', 'rather',
+  'seemed', 'seem', 'seems', 'felt', 'made', 'make', 'said', 'told', 'asked', 'went', 'came', 'come', 'go', 'get', 'got',
+  'would', 'could', 'should', 'one', 'thing', 'things', 'lot', 'bit', 'today', 'day', 'always', 'never', 'still', 'even',
+  'back', 'us', 'im', 'ive', 'dont', 'didnt', 'wasnt', 'isnt', 'wont', 'cant', 'also', 'just', 'really', 'very', 'so',
+  'customer', 'customers', 'service', 'time',
+];
+const STOP = new Set([...eng, ...EXTRA_STOP_WORDS]);
 
 export interface Theme {
   /** Stemmed key that groups variants, e.g. "wait". */
@@ -26,14 +36,16 @@ export interface Theme {
 
 /** Lower-case word tokens, apostrophes removed ("didn't" -> "didnt"). */
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().replace(/['’]/g, '').match(/[a-z][a-z0-9]*/g) ?? []).filter((word) => word.length > 1);
+  return text.toLowerCase().replace(/['’]/g, '').match(/[a-z][a-z0-9]*/g) ?? [];
 }
 
 /**
  * The key phrases of one text, best first: at most `max`. Adjacent content words form a pair;
- * a stop word between two words breaks the pair.
+ * a stop word (or a one-letter word) between two words breaks the pair. `ignore` are further words
+ * to skip, e.g. the name of the employee a quote is about (a name is not a theme).
  */
-export function themesOf(text: string, max = 3): Theme[] {
+export function themesOf(text: string, max = 3, ignore: readonly string[] = []): Theme[] {
+  const skip = new Set(ignore.flatMap((words) => tokenize(words)));
   const scores = new Map<string, { theme: Theme; score: number; first: number }>();
   const add = (key: string, label: string, score: number, position: number) => {
     const existing = scores.get(key);
@@ -42,7 +54,7 @@ export function themesOf(text: string, max = 3): Theme[] {
   };
   let previous: { stem: string; word: string } | null = null;
   tokenize(text).forEach((word, position) => {
-    if (STOP.has(word) || /^\d/.test(word)) {
+    if (word.length < 2 || STOP.has(word) || skip.has(word)) {
       previous = null;
       return;
     }

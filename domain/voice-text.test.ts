@@ -33,3 +33,12 @@ describe('themes', () => {
     expect(themesOf(text)).toEqual(themesOf(text));
   });
 });
+
+describe('theme noise', () => {
+  it('skips names, extra function words and one-letter words', () => {
+    expect(themesOf('Amara seemed distracted and got my order wrong', 3, ['Amara Nwosu']).map((t) => t.key)).not.toContain('amara');
+    expect(themesOf('Coffee was lukewarm when served').map((t) => t.label)).not.toContain('lukewarm when');
+    expect(themesOf('He forgot the extra shot I paid for').map((t) => t.label)).not.toContain('shot paid');
+    expect(themesOf('Long waiting times at the counter during lunch').map((t) => t.label)).not.toContain('counter during');
+  });
+});

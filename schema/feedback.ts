@@ -95,7 +95,7 @@ function actorId(ctx: GraphQLContext): string {
 
 /** The employee's id and team, checked to be in the tenant. */
 async function findPerson(tenant: TenantScope, id: string, path: string[]) {
-  const person = await tenant.db.query.employees.findFirst({ where: { id }, columns: { id: true, teamId: true } });
+  const person = await tenant.db.query.employees.findFirst({ where: { id }, columns: { id: true, name: true, teamId: true } });
   if (!person) throw notFoundError(path, missingMessage('Employee'));
   return person;
 }
@@ -136,6 +136,7 @@ builder.mutationFields((t) => ({
           employeeId: person?.id ?? null,
           teamId,
           receivedAt: values.receivedAt ?? new Date(),
+          ignoreWords: person ? [person.name] : [],
         });
         await runBatch(tenant.db, [tenant.db.insert(feedback).values(rows.feedback), ...chunkedInserts(tenant.db, feedbackThemes, rows.themes)]);
         return { feedback: { ...rows.feedback, createdAt: new Date() } };
@@ -257,7 +258,7 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
   // Three lookups for the whole import, whatever its size.
   const [people, teamRows, existing] = await Promise.all([
     tenant.db
-      .select({ id: employees.id, email: employees.email, teamId: employees.teamId })
+      .select({ id: employees.id, name: employees.name, email: employees.email, teamId: employees.teamId })
       .from(employees)
       .where(
         tenant.filter(
@@ -309,6 +310,7 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
         employeeId: person?.id ?? null,
         teamId: entry.teamId ?? person?.teamId ?? null,
         resolvedBy: values.resolvedAt ? actorId(ctx) : null,
+        ignoreWords: person ? [person.name] : [],
       }),
     );
   }

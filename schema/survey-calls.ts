@@ -194,7 +194,7 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
   const template = await findTemplate(tenant, templateId!, ['input', 'templateId']);
   if (template.status !== 'active') throw validationError(['input', 'templateId'], 'This template is archived; use an active one.');
   const people = await tenant.db
-    .select({ id: employees.id, teamId: employees.teamId, status: employees.status })
+    .select({ id: employees.id, name: employees.name, teamId: employees.teamId, status: employees.status })
     .from(employees)
     .where(tenant.filter(employees, sql`${employees.id} IN (SELECT value FROM json_each(${JSON.stringify([callerId, ...mentionIds])}))`));
   const person = new Map(people.map((row) => [row.id, row]));
@@ -255,6 +255,7 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
       teamId: person.get(mentionIds[i]!)?.teamId ?? null,
       callId,
       receivedAt: values.calledAt,
+      ignoreWords: [person.get(mentionIds[i]!)?.name ?? ''],
     }),
   );
   // One batch: the call, its answers and its feedback stand or fall together.

@@ -122,6 +122,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
         teamId: employee.teamId,
         callId,
         receivedAt: calledAt,
+        ignoreWords: [employee.name],
       });
       feedback.push(rows.feedback);
       themes.push(...rows.themes);
