@@ -3,8 +3,9 @@
  *
  * - Reads: `scopedDatabase(db, tenantId)` returns a client whose relational queries
  *   (`db.query.<table>.findMany/findFirst`, which Pothos uses for root fields, nodes and fallback
- *   loads) always carry `tenant_id = ?`. Nested relations join on tenant_id too (db/relations.ts),
- *   so a selection can never reach another tenant's rows.
+ *   loads) always carry `tenant_id = ?`. Nested relations join on the id alone (db/relations.ts);
+ *   that cannot reach another tenant because every reference between tenant-owned tables is a
+ *   composite foreign key (tenant_id, x_id) -> (tenant_id, id). Keep those foreign keys.
  * - Writes and aggregates: `TenantScope` inserts rows with the tenant id set, and narrows updates,
  *   deletes and counts to the tenant.
  *

@@ -130,7 +130,11 @@ export const feedback = sqliteTable(
     themes: text('themes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('open'),
     resolutionNote: text('resolution_note'),
-    /** Who resolved it: an employee id, or the id of the API key. */
+    /**
+     * Who resolved it: an employee id, or the id of the API key. No foreign key (it may be a key),
+     * so it must only ever be written from the caller's own credential (same tenant): the
+     * `resolvedByEmployee` relation follows it without a tenant check.
+     */
     resolvedBy: text('resolved_by'),
     resolvedAt: timestampColumn('resolved_at'),
     /** The id in the system it was imported from; unique per tenant, so re-imports do not duplicate. */

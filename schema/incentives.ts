@@ -10,7 +10,7 @@ import { newId, randomId } from '../db/ids.ts';
 import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
 import { pointsEntries } from '../db/rewards.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { conflictError, notFoundError, parseInput, type UserErrorData } from '../domain/errors.ts';
+import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
 import { periodContaining } from '../domain/periods.ts';
 import { builder } from './builder.ts';
@@ -177,6 +177,9 @@ builder.mutationFields((t) => ({
         const shape = { metric: input.metric, scope: input.scope, target: values.target, withinHours: values.withinHours ?? null, employeeId, teamId };
         assertProgramShape(shape);
         if (employeeId) await findEmployee(tenant, employeeId, ['input', 'employeeId']);
+        if (employeeId && ctx.principal.kind === 'employee' && ctx.principal.employeeId === employeeId) {
+          throw validationError(['input', 'employeeId'], 'You cannot set up an incentive program for yourself; ask another manager.');
+        }
         if (teamId) await findTeam(tenant, teamId, ['input', 'teamId']);
         const [program] = await tenant
           .insert(incentivePrograms, { id: newId('prg'), ...shape, name: values.name, description: values.description || null, period: input.period, points: values.points })
@@ -192,7 +195,11 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'incentives:manage', async () => {
         const tenant = tenantFor(ctx, 'incentives:manage');
         const program = await findProgram(tenant, input.programId);
-        const at = input.at ?? new Date();
+        const at = input.at ?? ctx.now;
+        if (at.getTime() > ctx.now.getTime()) throw validationError(['input', 'at'], 'Points are awarded for periods that have started, not future ones.');
+        if (periodContaining(program.period, at).end.getTime() <= periodContaining(program.period, program.createdAt).start.getTime()) {
+          throw validationError(['input', 'at'], 'The program did not exist yet in that period.');
+        }
         let progress = await progressFor(tenant, program, at);
         let awardedNow = 0;
         if (progress.achieved && program.status === 'active') {
@@ -204,7 +211,9 @@ builder.mutationFields((t) => ({
                 reason: `Goal reached: ${program.name} (${progress.periodKey})`, actor: actorIdOf(ctx.principal),
                 recognitionId: null, programId: program.id, periodKey: progress.periodKey, redemptionId: null, createdAt: Date.now(),
               },
-              sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program)}`,
+              // The program must still be active when the award is written (not only when read).
+              sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program)}
+                AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
             )
             .onConflictDoNothing();
           awardedNow = result.meta.changes ?? 0;

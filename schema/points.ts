@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { newId } from '../db/ids.ts';
 import { POINTS_ENTRY_KINDS, pointsEntries, type PointsEntryKind } from '../db/rewards.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { parseInput, UserErrors } from '../domain/errors.ts';
+import { parseInput, UserErrors, validationError } from '../domain/errors.ts';
 import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
 import { builder } from './builder.ts';
 import { Employee, findEmployee } from './employees.ts';
@@ -128,6 +128,9 @@ builder.mutationFields((t) => ({
         const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
         const values = parseInput(adjustSchema, { points: input.points, reason: input.reason });
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);
+        if (ctx.principal.kind === 'employee' && ctx.principal.employeeId === employeeId) {
+          throw validationError(['input', 'employeeId'], 'You cannot adjust your own points; ask another manager.');
+        }
         const id = newId('pts');
         const t = tenant.tenantId;
         // Written only while the balance covers a removal: the check is part of the INSERT.

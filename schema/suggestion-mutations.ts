@@ -145,12 +145,17 @@ const ChangeSuggestionStatusInput = builder.inputType('ChangeSuggestionStatusInp
   }),
 });
 
-/** Recomputes the denormalised vote count from the votes, in the same batch as the vote change. */
+/**
+ * Recomputes the denormalised vote count from the votes, in the same batch as the vote change.
+ * `updated_at` is kept as it was: a vote is not an edit, and a timestamp moving on every vote
+ * would tell when someone (perhaps the anonymous author) voted.
+ */
 function refreshVoteCount(tenant: TenantScope, suggestionId: string) {
   return tenant.db
     .update(suggestions)
     .set({
       voteCount: sql`(SELECT count(*) FROM ${suggestionVotes} WHERE ${suggestionVotes.tenantId} = ${tenant.tenantId} AND ${suggestionVotes.suggestionId} = ${suggestionId})`,
+      updatedAt: sql`${suggestions.updatedAt}`,
     })
     .where(tenant.filter(suggestions, eq(suggestions.id, suggestionId)))
     .returning();

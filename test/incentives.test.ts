@@ -1,7 +1,7 @@
 /** Incentive programs: metrics computed from customer-voice rows, progress, exactly-once awards. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
@@ -100,5 +100,25 @@ describe('incentive programs', () => {
     expect(result.createIncentiveProgram.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'withinHours'] });
     const sat = await data(tenant.manager, CREATE, { input: { name: 'x', metric: 'AVERAGE_SATISFACTION', scope: 'TEAM', target: 9, period: 'MONTH', points: 5, teamId: team } });
     expect(sat.createIncentiveProgram.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'target'] });
+  });
+});
+
+describe('incentive guards', () => {
+  it('never award for future periods, periods before the program, or ended programs, nor let a manager reward themselves', async () => {
+    const created = await data(tenant.manager, CREATE, { input: { name: 'Guarded', metric: 'SURVEY_CALLS_MADE', scope: 'EMPLOYEE', employeeId: ana, target: 1, period: 'MONTH', points: 5 } });
+    const id = created.createIncentiveProgram.program.id;
+    const future = await data(tenant.manager, EVALUATE, { input: { programId: id, at: '2999-01-01T00:00:00Z' } });
+    expect(future.evaluateIncentiveProgram.errors).toEqual([{ code: 'VALIDATION', message: 'Points are awarded for periods that have started, not future ones.' }]);
+    const before = await data(tenant.manager, EVALUATE, { input: { programId: id, at: '2020-01-15T00:00:00Z' } });
+    expect(before.evaluateIncentiveProgram.errors).toEqual([{ code: 'VALIDATION', message: 'The program did not exist yet in that period.' }]);
+
+    const manager = await createEmployee(tenant.admin, { name: 'Mia Manager', role: 'MANAGER', teamId: team });
+    const token = await employeeToken(tenant.admin, manager);
+    const self = await data(token, CREATE, { input: { name: 'Me', metric: 'PRAISE_COUNT', scope: 'EMPLOYEE', employeeId: manager, target: 1, period: 'MONTH', points: 500 } });
+    expect(self.createIncentiveProgram.errors).toEqual([expect.objectContaining({ code: 'VALIDATION', path: ['input', 'employeeId'] })]);
+    const adjust = await gql(token, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { errors { code path message } } }', {
+      input: { employeeId: manager, points: 1000, reason: 'Bonus for me' },
+    });
+    expect((adjust.body.data as any)?.adjustPoints?.errors ?? adjust.body.errors).toEqual([expect.objectContaining({ path: ['input', 'employeeId'] })]);
   });
 });
