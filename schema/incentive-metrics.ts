@@ -3,6 +3,7 @@
  * one SQL aggregate. Timestamps are milliseconds; every table read is filtered by the tenant.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { incentivePrograms } from '../db/recognition.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import type { Period } from '../domain/periods.ts';
@@ -18,7 +19,8 @@ function feedbackSubject(program: Program, t: string): SQL {
   return sql`1 = 1`;
 }
 
-export async function measure(tenant: TenantScope, program: Program, period: Period): Promise<number | null> {
+/** The SELECT that measures `program` in `period`: one row, one column `value`. */
+function measureSql(tenant: TenantScope, program: Program, period: Period): SQL {
   const t = tenant.tenantId;
   const from = period.start.getTime();
   const to = period.end.getTime();
@@ -59,6 +61,53 @@ export async function measure(tenant: TenantScope, program: Program, period: Per
       break;
     }
   }
-  const [row] = await tenant.rows<{ value: number | null }>(query);
+  return query;
+}
+
+export async function measure(tenant: TenantScope, program: Program, period: Period): Promise<number | null> {
+  const [row] = await tenant.rows<{ value: number | null }>(measureSql(tenant, program, period));
   return row?.value ?? null;
+}
+
+export interface Measurement {
+  value: number | null;
+  /** Whether points were already awarded for this program and period. */
+  awarded: boolean;
+}
+
+const dialect = new SQLiteAsyncDialect();
+const MAX_PARAMETERS = 100;
+
+/**
+ * Measures many programs (each in its own period) in as few statements as D1 allows: one row whose
+ * columns are each program's `(measure)` and `(awarded)` scalar subqueries, packed until a statement
+ * would bind more than 100 parameters. (Columns rather than UNION ALL: D1 caps compound SELECTs.)
+ * A page of programs is usually one statement.
+ */
+export async function measureMany(tenant: TenantScope, items: readonly { program: Program; period: Period }[]): Promise<Measurement[]> {
+  const t = tenant.tenantId;
+  const columns = items.map(({ program, period }, index) => {
+    const column = sql`(SELECT value FROM (${measureSql(tenant, program, period)})) AS ${sql.raw(`v${index}`)},
+      (SELECT count(*) FROM points_entries WHERE tenant_id = ${t} AND program_id = ${program.id} AND period_key = ${period.key}) AS ${sql.raw(`a${index}`)}`;
+    return { column, parameters: dialect.sqlToQuery(column).params.length };
+  });
+  const statements: SQL[][] = [];
+  let current: SQL[] = [];
+  let bound = 0;
+  for (const { column, parameters } of columns) {
+    if (current.length > 0 && bound + parameters > MAX_PARAMETERS) {
+      statements.push(current);
+      current = [];
+      bound = 0;
+    }
+    current.push(column);
+    bound += parameters;
+  }
+  if (current.length > 0) statements.push(current);
+  const rows = await Promise.all(statements.map((group) => tenant.rows<Record<string, number | null>>(sql`SELECT ${sql.join(group, sql`, `)}`)));
+  const values: Record<string, number | null> = Object.assign({}, ...rows.map((result) => result[0] ?? {}));
+  return items.map((_, index) => {
+    const value = values[`v${index}`];
+    return { value: value == null ? null : Number(value), awarded: Number(values[`a${index}`] ?? 0) > 0 };
+  });
 }

@@ -5,6 +5,7 @@
  * unique index on the ledger makes a second award a no-op, however often it runs).
  */
 import { eq, type SQL, sql } from 'drizzle-orm';
+import DataLoader from 'dataloader';
 import * as v from 'valibot';
 import { newId, randomId } from '../db/ids.ts';
 import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
@@ -13,6 +14,7 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
 import { periodContaining } from '../domain/periods.ts';
+import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
@@ -20,7 +22,7 @@ import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
 import { actorIdOf } from './policy.ts';
-import { measure } from './incentive-metrics.ts';
+import { measureMany } from './incentive-metrics.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -56,11 +58,40 @@ const ProgressType = builder.objectRef<ProgressData>('IncentiveProgress').implem
   }),
 });
 
-async function progressFor(tenant: TenantScope, program: ProgramRow, at: Date): Promise<ProgressData> {
+/**
+ * Progress of programs, batched per request: every `progress` field resolved in the same tick is
+ * measured together (schema/incentive-metrics.ts `measureMany`), so a page of programs with their
+ * progress costs one statement, not two per program.
+ */
+/** Progress measured now, uncached (for evaluation, which must see the latest rows). */
+async function progressNow(tenant: TenantScope, program: ProgramRow, at: Date): Promise<ProgressData> {
   const period = periodContaining(program.period, at);
-  const value = await measure(tenant, program, period);
-  const awarded = await tenant.count(pointsEntries, sql`${pointsEntries.programId} = ${program.id} AND ${pointsEntries.periodKey} = ${period.key}`);
-  return { periodKey: period.key, periodStart: period.start, periodEnd: period.end, ...progressOf(value, program.target), awarded: awarded > 0 };
+  const [measured] = await measureMany(tenant, [{ program, period }]);
+  return { periodKey: period.key, periodStart: period.start, periodEnd: period.end, ...progressOf(measured!.value, program.target), awarded: measured!.awarded };
+}
+
+const progressLoaders = new WeakMap<GraphQLContext, DataLoader<{ program: ProgramRow; at: Date }, ProgressData, string>>();
+
+function progressFor(ctx: GraphQLContext, program: ProgramRow, at: Date): Promise<ProgressData> {
+  let loader = progressLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(
+      async (keys) => {
+        const items = keys.map(({ program: p, at: when }) => ({ program: p, period: periodContaining(p.period, when) }));
+        const measured = await measureMany(tenantFor(ctx, 'read'), items);
+        return items.map(({ program: p, period }, i) => ({
+          periodKey: period.key,
+          periodStart: period.start,
+          periodEnd: period.end,
+          ...progressOf(measured[i]!.value, p.target),
+          awarded: measured[i]!.awarded,
+        }));
+      },
+      { cacheKeyFn: ({ program: p, at: when }) => `${p.id}|${periodContaining(p.period, when).key}` },
+    );
+    progressLoaders.set(ctx, loader);
+  }
+  return loader.load({ program, at });
 }
 
 export const IncentiveProgram = builder.drizzleNode('incentivePrograms', {
@@ -84,7 +115,7 @@ export const IncentiveProgram = builder.drizzleNode('incentivePrograms', {
       type: ProgressType,
       description: 'Progress in the period containing `at` (default now). Reading it never awards points.',
       args: { at: t.arg({ type: 'DateTime' }) },
-      resolve: (program, args, ctx) => progressFor(tenantFor(ctx, 'read'), program, args.at ?? new Date()),
+      resolve: (program, args, ctx) => progressFor(ctx, program, args.at ?? ctx.now),
     }),
     awards: t.relatedConnection('awards', { description: 'Points awarded by this program.', totalCount: true, query: { orderBy: { createdAt: 'desc', id: 'desc' } } }),
   }),
@@ -200,7 +231,7 @@ builder.mutationFields((t) => ({
         if (periodContaining(program.period, at).end.getTime() <= periodContaining(program.period, program.createdAt).start.getTime()) {
           throw validationError(['input', 'at'], 'The program did not exist yet in that period.');
         }
-        let progress = await progressFor(tenant, program, at);
+        let progress = await progressNow(tenant, program, at);
         let awardedNow = 0;
         if (progress.achieved && program.status === 'active') {
           const result = await tenant

@@ -122,3 +122,21 @@ describe('incentive guards', () => {
     expect((adjust.body.data as any)?.adjustPoints?.errors ?? adjust.body.errors).toEqual([expect.objectContaining({ path: ['input', 'employeeId'] })]);
   });
 });
+
+describe('incentive program pages', () => {
+  it('measure every program of a page in one statement, whatever the page size', async () => {
+    const page = '{ incentivePrograms(first: 50) { edges { node { name progress { value ratio achieved awarded periodKey } } } } }';
+    const small = await gql(tenant.reader, page);
+    for (let i = 0; i < 12; i++) {
+      await data(tenant.manager, CREATE, { input: { name: `Extra ${i}`, metric: i % 2 ? 'PRAISE_COUNT' : 'AVERAGE_SATISFACTION', scope: 'TEAM', teamId: team, target: 4, period: 'MONTH', points: 1 } });
+    }
+    const large = await gql(tenant.reader, page);
+    expect(large.body.errors).toBeUndefined();
+    const nodes = (large.body.data as any).incentivePrograms.edges.map((edge: any) => edge.node);
+    expect(nodes.length).toBe((small.body.data as any).incentivePrograms.edges.length + 12);
+    expect(nodes.find((node: any) => node.name === 'Extra 1').progress).toMatchObject({ value: 2, achieved: false });
+    expect(nodes.find((node: any) => node.name === 'Extra 0').progress).toMatchObject({ value: 4, achieved: true });
+    // The page, and the measurements packed under D1's 100-parameter limit.
+    expect(large.statements).toBeLessThanOrEqual(4);
+  });
+});
