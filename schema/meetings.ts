@@ -3,6 +3,7 @@
  * meeting. The agenda lists items by votes, proposes the team's top open suggestions, and shows
  * the complaint trends of the four weeks before the meeting.
  */
+import DataLoader from 'dataloader';
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { agendaItems, agendaVotes, meetings } from '../db/meetings.ts';
@@ -20,10 +21,39 @@ import { findSuggestion } from './suggestion-mutations.ts';
 import { viewerEmployeeId } from './suggestions.ts';
 import { findTeam } from './teams.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
-import { teamComplaintTrends } from './trend-queries.ts';
+import { teamComplaintTrends, type TrendRow } from './trend-queries.ts';
 
 /** The complaint trends shown on an agenda cover this many days before the meeting (and the same before). */
 export const AGENDA_TREND_DAYS = 28;
+
+interface MeetingTrendsKey {
+  teamId: string;
+  scheduledAt: Date;
+  max: number;
+}
+
+/**
+ * Complaint trends are batched per request: every meeting of a page (and every `first`) is loaded
+ * in one statement (teamComplaintTrends), not one per meeting.
+ */
+const trendLoaders = new WeakMap<GraphQLContext, DataLoader<MeetingTrendsKey, TrendRow[], string>>();
+
+function complaintTrendsOf(ctx: GraphQLContext, key: MeetingTrendsKey): Promise<TrendRow[]> {
+  const tenant = tenantFor(ctx, 'read');
+  let loader = trendLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader<MeetingTrendsKey, TrendRow[], string>(
+      (keys) =>
+        teamComplaintTrends(
+          tenant,
+          keys.map(({ teamId, scheduledAt, max }) => ({ teamId, period: trailingWindow(scheduledAt, AGENDA_TREND_DAYS), max })),
+        ),
+      { cacheKeyFn: ({ teamId, scheduledAt, max }) => `${teamId}|${scheduledAt.getTime()}|${max}` },
+    );
+    trendLoaders.set(ctx, loader);
+  }
+  return loader.load(key);
+}
 
 export const AgendaItem = builder.drizzleNode('agendaItems', {
   name: 'AgendaItem',
@@ -69,11 +99,11 @@ export const Meeting = builder.drizzleNode('meetings', {
     }),
     complaintTrends: t.field({
       type: [TrendEntry],
-      description: `The team's top complaint themes from customer feedback in the ${AGENDA_TREND_DAYS} days before the meeting, with the ${AGENDA_TREND_DAYS} days before that. One query per meeting: ask for it on one meeting, not a long list.`,
+      description: `The team's top complaint themes from customer feedback in the ${AGENDA_TREND_DAYS} days before the meeting, with the ${AGENDA_TREND_DAYS} days before that.`,
       args: { first: t.arg.int({ defaultValue: 5, description: 'At most 20.' }) },
       select: { columns: { teamId: true, scheduledAt: true } },
       resolve: (meeting, args, ctx) =>
-        teamComplaintTrends(tenantFor(ctx, 'read'), meeting.teamId, trailingWindow(meeting.scheduledAt, AGENDA_TREND_DAYS), Math.min(Math.max(args.first ?? 5, 1), 20)),
+        complaintTrendsOf(ctx, { teamId: meeting.teamId, scheduledAt: meeting.scheduledAt, max: Math.min(Math.max(args.first ?? 5, 1), 20) }),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
