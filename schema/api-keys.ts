@@ -9,17 +9,13 @@ import { requirePermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { apiKeyInput, createApiKeyForTenant, newApiKeyRow, type ApiKeyRow } from '../worker/platform/provisioning.ts';
 import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
-export const ApiKeyRoleEnum = builder.enumType('ApiKeyRole', {
-  values: Object.fromEntries(API_KEY_ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<
-    Uppercase<ApiKeyRole>,
-    { value: ApiKeyRole }
-  >,
-});
+export const ApiKeyRoleEnum = upperEnum<ApiKeyRole>('ApiKeyRole', API_KEY_ROLES);
 
 const ApiKeyStatus = builder.enumType('ApiKeyStatus', {
   values: { ACTIVE: { value: 'active' }, EXPIRED: { value: 'expired' }, REVOKED: { value: 'revoked' } } as const,

@@ -4,21 +4,11 @@ import { GraphQLError } from 'graphql';
 import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees, type EmployeeRole, type EmployeeStatus } from '../db/people.ts';
 import { LIMITS, likePattern } from '../domain/people.ts';
 import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
 import { idEquals } from './global-ids.ts';
 
-export const EmployeeRoleEnum = builder.enumType('EmployeeRole', {
-  values: Object.fromEntries(EMPLOYEE_ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<
-    Uppercase<EmployeeRole>,
-    { value: EmployeeRole }
-  >,
-});
-
-export const EmployeeStatusEnum = builder.enumType('EmployeeStatus', {
-  values: Object.fromEntries(EMPLOYEE_STATUSES.map((status) => [status.toUpperCase(), { value: status }])) as Record<
-    Uppercase<EmployeeStatus>,
-    { value: EmployeeStatus }
-  >,
-});
+export const EmployeeRoleEnum = upperEnum<EmployeeRole>('EmployeeRole', EMPLOYEE_ROLES);
+export const EmployeeStatusEnum = upperEnum<EmployeeStatus>('EmployeeStatus', EMPLOYEE_STATUSES);
 
 export interface EmployeeFilterValues {
   teamId?: string | null;
