@@ -3,11 +3,13 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../db/client.ts';
 import { seedDemo } from '../db/seed/demo.ts';
+import { demoMonth } from '../db/seed/demo-recognition.ts';
 import { data } from './helpers.ts';
 
 describe('demo recognition seed', () => {
   it('seeds a consistent feed, programs, rewards, ledgers and budgets for both tenants, idempotently', async () => {
     const db = createDatabase(env.DB);
+    const month = demoMonth(new Date()).key;
     await seedDemo(db);
     const count = async () => (await env.DB.prepare('SELECT (SELECT count(*) FROM recognitions) + (SELECT count(*) FROM points_entries) + (SELECT count(*) FROM budget_spends) AS n').first<{ n: number }>())!.n;
     const once = await count();
@@ -20,8 +22,8 @@ describe('demo recognition seed', () => {
         rewards(first: 10) { edges { node { title voteCount status } } }
         redemptions(first: 10) { totalCount }
         employees(first: 100) { edges { node { pointsBalance } } }
-        empowermentBudgets(first: 50, filter: { periodKey: "2026-11" }) { totalCount }
-        budgetOutcomes(periodKey: "2026-11") { spendCount }
+        empowermentBudgets(first: 50, filter: { periodKey: "${month}" }) { totalCount }
+        budgetOutcomes(periodKey: "${month}") { spendCount }
       }`);
       expect(view.recognitions.totalCount).toBeGreaterThanOrEqual(7);
       expect(view.recognitions.edges.every((edge: any) => edge.node.recipients.length > 0)).toBe(true);
@@ -41,5 +43,15 @@ describe('demo recognition seed', () => {
       running.set(row.employee_id, (running.get(row.employee_id) ?? 0) + row.delta);
       expect(running.get(row.employee_id)).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe('demo month', () => {
+  it('is the latest month whose first 20 days have passed', () => {
+    expect(demoMonth(new Date('2026-11-22T12:00:00Z')).key).toBe('2026-11');
+    expect(demoMonth(new Date('2026-12-05T12:00:00Z')).key).toBe('2026-11');
+    const march = demoMonth(new Date('2027-03-21T12:00:00Z'));
+    expect(march.key).toBe('2027-03');
+    expect(march.day(20).getTime()).toBeLessThan(new Date('2027-03-21T12:00:00Z').getTime());
   });
 });

@@ -5,6 +5,7 @@
  * same employee. Programs measure the seeded customer voice.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
+import { periodContaining } from '../../domain/periods.ts';
 import type { Database } from '../client.ts';
 import { budgetSpends, empowermentBudgets, type SpendKind, type SpendOutcome, SPEND_REASONS } from '../budgets.ts';
 import { incentivePrograms, type IncentiveMetric, type PeriodKind, type ProgramScope, recognitionPolicies, recognitionRecipients, recognitions } from '../recognition.ts';
@@ -12,8 +13,16 @@ import { DEMO_TENANTS } from './demo-people.ts';
 import { pointsEntries, redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../rewards.ts';
 
 /** The month the demo data lives in (UTC), so the allowances and budgets shown are "this month" locally. */
-const MONTH = '2026-11';
-const day = (d: number, hour = 10) => new Date(Date.UTC(2026, 10, d, hour));
+/**
+ * The demo month: the latest calendar month whose first 20 days are all in the past, so every
+ * seeded date (day 1 to 20 of it) has happened and allowances, budgets and spends share one month.
+ */
+export function demoMonth(now: Date): { key: string; start: Date; end: Date; day: (d: number, hour?: number) => Date } {
+  const period = periodContaining('month', new Date(now.getTime() - 20 * 86_400_000));
+  const year = period.start.getUTCFullYear();
+  const month = period.start.getUTCMonth();
+  return { key: period.key, start: period.start, end: period.end, day: (d, hour = 10) => new Date(Date.UTC(year, month, d, hour)) };
+}
 
 interface DemoRecognitionData {
   slug: string;
@@ -150,7 +159,8 @@ function membersByTeam(slug: string): Map<string, number[]> {
 const emp = (slug: string, index: number) => `emp_${slug}_${String(index).padStart(3, '0')}`;
 const team = (slug: string, key: string) => `team_${slug}_${key.replace(/-/g, '_')}`;
 
-function tenantStatements(db: Database, demo: DemoRecognitionData): BatchItem<'sqlite'>[] {
+function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): BatchItem<'sqlite'>[] {
+  const { key: MONTH, start: monthStart, end: monthEnd, day } = demoMonth(now);
   const tenantId = `ten_${demo.slug}`;
   const id = (kind: string, key: string | number) => `${kind}_demo_${demo.slug}_${key}`;
   const out: BatchItem<'sqlite'>[] = [
@@ -242,7 +252,7 @@ function tenantStatements(db: Database, demo: DemoRecognitionData): BatchItem<'s
     out.push(
       db.insert(empowermentBudgets).values({
         id: id('bud', person), tenantId, employeeId: emp(demo.slug, person), period: 'month', periodKey: MONTH,
-        startsAt: new Date(Date.UTC(2026, 10, 1)), endsAt: new Date(Date.UTC(2026, 11, 1)), makeItRightAmount: amount, currency: demo.currency, kindnessCount: kindness,
+        startsAt: monthStart, endsAt: monthEnd, makeItRightAmount: amount, currency: demo.currency, kindnessCount: kindness,
       }).onConflictDoNothing(),
     );
   }
@@ -258,10 +268,10 @@ function tenantStatements(db: Database, demo: DemoRecognitionData): BatchItem<'s
 }
 
 /** Seeds recognition and rewards for both demo tenants (after their people exist). */
-export async function seedDemoRecognition(db: Database): Promise<number> {
+export async function seedDemoRecognition(db: Database, now: Date = new Date()): Promise<number> {
   let count = 0;
   for (const demo of DATA) {
-    const statements = tenantStatements(db, demo);
+    const statements = tenantStatements(db, demo, now);
     for (let i = 0; i < statements.length; i += 50) {
       const [first, ...rest] = statements.slice(i, i + 50);
       if (first) await db.batch([first, ...rest]);

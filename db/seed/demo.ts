@@ -109,7 +109,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
     count += people.length + voice.length;
   }
   count += await seedDemoSuggestions(db);
-  count += await seedDemoRecognition(db);
+  count += await seedDemoRecognition(db, now);
   await linkDemoSpendsToComplaints(db);
   return { tenants: DEMO_TENANTS.length, statements: count + 1 };
 }
