@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { apiKeys, API_KEY_ROLES, type ApiKeyRole } from '../db/tenants.ts';
 import { notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { requirePermission } from '../worker/auth/permissions.ts';
+import { actorIdOf } from '../worker/auth/principal.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { apiKeyInput, createApiKeyForTenant, newApiKeyRow, type ApiKeyRow } from '../worker/platform/provisioning.ts';
 import { builder } from './builder.ts';
@@ -107,8 +108,7 @@ builder.mutationFields((t) => ({
           return createApiKeyForTenant(ctx.platformDb, tenantId, values, 'platform');
         }
         const tenant = tenantFor(ctx, 'apiKeys:manage');
-        const createdBy = ctx.principal.kind === 'secretKey' ? ctx.principal.keyId : 'unknown';
-        const { row, secret } = await newApiKeyRow({ ...values, createdBy });
+        const { row, secret } = await newApiKeyRow({ ...values, createdBy: actorIdOf(ctx.principal) });
         const [apiKey] = await tenant.insert(apiKeys, row).returning();
         return { apiKey: apiKey ?? null, secret };
       }, { apiKey: null, secret: null }),

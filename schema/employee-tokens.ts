@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken } from '../worker/auth/employee-tokens.ts';
+import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -59,9 +60,8 @@ builder.mutationField('createEmployeeToken', (t) =>
         const ttlSeconds = parseInput(ttl, input.ttlSeconds ?? DEFAULT_TTL_SECONDS, ['input', 'ttlSeconds']);
         const employee = await findEmployee(tenant, localIdFor('Employee', input.employeeId, path), path);
         if (employee.status !== 'active') throw validationError(path, 'This employee is inactive; tokens are only for active employees.');
-        const issuedBy = ctx.principal.kind === 'secretKey' ? ctx.principal.keyId : 'unknown';
         const { token, expiresAt } = await mintEmployeeToken(
-          { tenantId: tenant.tenantId, employeeId: employee.id, issuedBy, ttlSeconds },
+          { tenantId: tenant.tenantId, employeeId: employee.id, issuedBy: actorIdOf(ctx.principal), ttlSeconds },
           ctx.env.EMPLOYEE_TOKEN_SECRET,
         );
         return { token, expiresAt, employee };

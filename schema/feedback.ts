@@ -10,6 +10,7 @@ import { feedbackRows } from '../domain/feedback-records.ts';
 import { sentimentLabel } from '../domain/sentiment.ts';
 import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../domain/voice-rules.ts';
 import type { GraphQLContext } from '../worker/context.ts';
+import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { UserErrorInterface } from './errors.ts';
 import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
@@ -87,12 +88,6 @@ const ResolveFeedbackInput = builder.inputType('ResolveFeedbackInput', {
   }),
 });
 
-/** Who acted, for resolved_by: the employee of an employee token, else the key. */
-function actorId(ctx: GraphQLContext): string {
-  if (ctx.principal.kind === 'employee') return ctx.principal.employeeId;
-  return ctx.principal.kind === 'secretKey' ? ctx.principal.keyId : 'platform';
-}
-
 /** The employee's id and team, checked to be in the tenant. */
 async function findPerson(tenant: TenantScope, id: string, path: string[]) {
   const person = await tenant.db.query.employees.findFirst({ where: { id }, columns: { id: true, name: true, teamId: true } });
@@ -159,7 +154,7 @@ builder.mutationFields((t) => ({
         // Guarded on status, so two people resolving at once cannot both overwrite the note.
         const [resolved] = await tenant.db
           .update(feedback)
-          .set({ status: 'resolved', resolutionNote: note, resolvedAt: new Date(), resolvedBy: actorId(ctx) })
+          .set({ status: 'resolved', resolutionNote: note, resolvedAt: new Date(), resolvedBy: actorIdOf(ctx.principal) })
           .where(tenant.filter(feedback, sql`${feedback.id} = ${id}`, sql`${feedback.status} = 'open'`))
           .returning();
         if (!resolved) throw conflictError(['input', 'id'], 'This feedback was resolved by someone else a moment ago.');
@@ -309,7 +304,7 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
         source: 'import',
         employeeId: person?.id ?? null,
         teamId: entry.teamId ?? person?.teamId ?? null,
-        resolvedBy: values.resolvedAt ? actorId(ctx) : null,
+        resolvedBy: values.resolvedAt ? actorIdOf(ctx.principal) : null,
         ignoreWords: person ? [person.name] : [],
       }),
     );

@@ -15,13 +15,13 @@ import { conflictError, notFoundError, parseInput, validationError, type UserErr
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
 import { periodContaining } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
+import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
-import { actorIdOf } from './policy.ts';
 import { measureMany } from './incentive-metrics.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';

@@ -10,11 +10,11 @@ import { POINTS_ENTRY_KINDS, pointsEntries, type PointsEntryKind } from '../db/r
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { parseInput, UserErrors, validationError } from '../domain/errors.ts';
 import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
+import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { encodeId, localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { actorIdOf } from './policy.ts';
 import { tenantFor } from './tenancy.ts';
 
 export const PointsEntryKindEnum = builder.enumType('PointsEntryKind', {

@@ -3,7 +3,6 @@ import { recognitionPolicies, type OverspendPolicy } from '../db/recognition.ts'
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { parseInput } from '../domain/errors.ts';
 import { DEFAULT_POLICY, policySchema, type RecognitionPolicy } from '../domain/recognition.ts';
-import type { Principal } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
@@ -28,18 +27,6 @@ export async function loadPolicy(tenant: TenantScope): Promise<RecognitionPolicy
     companyValues: row.companyValues,
     overspendPolicy: row.overspendPolicy,
   };
-}
-
-/** Who made a change, for the ledger and decisions: the employee, or the API key. */
-export function actorIdOf(principal: Principal): string {
-  switch (principal.kind) {
-    case 'employee':
-      return principal.employeeId;
-    case 'secretKey':
-      return principal.keyId;
-    case 'platform':
-      return 'platform';
-  }
 }
 
 export const RecognitionPolicyType = builder.objectRef<RecognitionPolicy>('RecognitionPolicy').implement({

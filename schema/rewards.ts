@@ -11,13 +11,13 @@ import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, reward
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
 import { pickWithinBudget } from '../domain/rewards.ts';
+import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { balanceOf } from './points.ts';
-import { actorIdOf } from './policy.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);

@@ -54,3 +54,18 @@ export function actorsOf(principal: Principal): Actor[] {
 export function tenantIdOf(principal: Principal): string | null {
   return principal.kind === 'platform' ? null : principal.tenantId;
 }
+
+/**
+ * Who made a change, as stored in ledgers, decisions and audit columns: the employee of an employee
+ * token, the id of a secret key, or "platform".
+ */
+export function actorIdOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'employee':
+      return principal.employeeId;
+    case 'secretKey':
+      return principal.keyId;
+    case 'platform':
+      return 'platform';
+  }
+}
