@@ -2,12 +2,20 @@
  * D1 binds at most 100 parameters per statement, so multi-row inserts are split into chunks that
  * fit. The chunks are statements to run together in one `db.batch` (all or nothing).
  */
-import { getTableColumns } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './client.ts';
 
 export const D1_MAX_BOUND_PARAMETERS = 100;
+
+/**
+ * `(SELECT value FROM json_each(?))`: a list of any length as ONE bound parameter, for
+ * `column IN ${jsonList(ids)}`. An `inArray` would bind one parameter per value.
+ */
+export function jsonList(values: readonly unknown[]): SQL {
+  return sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}
 
 /** How many rows of `table` fit in one INSERT (every column may become a parameter). */
 export function rowsPerInsert(table: SQLiteTable): number {

@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Granularity, DateRange } from '../domain/periods.ts';
+import { jsonList } from './batching.ts';
 import type { ThemeBucketCount } from '../domain/trends.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
@@ -55,7 +56,6 @@ export async function complaintExamples(
   const examples = new Map<string, string[]>();
   if (pairs.length === 0) return examples;
   const bucket = bucketSql(sql`received_at`, granularity);
-  const wanted = JSON.stringify(pairs.map((pair) => `${pair.theme}|${pair.bucket}`));
   const rows = await tenant.db.all<{ feedback_id: string; pair: string }>(sql`
     SELECT feedback_id, pair FROM (
       SELECT feedback_id, theme || '|' || ${bucket} AS pair,
@@ -64,7 +64,7 @@ export async function complaintExamples(
       WHERE tenant_id = ${tenant.tenantId} AND kind = 'complaint'
         AND received_at >= ${range.from.getTime()} AND received_at < ${range.to.getTime()}
     )
-    WHERE rank <= ${perTrend} AND pair IN (SELECT value FROM json_each(${wanted}))`);
+    WHERE rank <= ${perTrend} AND pair IN ${jsonList(pairs.map((pair) => `${pair.theme}|${pair.bucket}`))}`);
   for (const row of rows) examples.set(row.pair, [...(examples.get(row.pair) ?? []), row.feedback_id]);
   return examples;
 }
@@ -152,7 +152,7 @@ export async function topPraiseIds(
              row_number() OVER (PARTITION BY ${subject} ORDER BY sentiment DESC, received_at DESC, id) AS rank
       FROM feedback
       WHERE tenant_id = ${tenant.tenantId} AND kind = 'praise' AND call_id IS NOT NULL
-        AND ${subject} IN (SELECT value FROM json_each(${JSON.stringify(subjectIds)}))
+        AND ${subject} IN ${jsonList(subjectIds)}
         AND received_at >= ${range.from.getTime()} AND received_at < ${range.to.getTime()}
     )
     WHERE rank <= ${perSubject}

@@ -1,6 +1,6 @@
 /** Feedback: praise, complaints and ideas about employees and teams, and their resolution. */
 import { sql } from 'drizzle-orm';
-import { chunkedInserts, runBatch } from '../db/batching.ts';
+import { chunkedInserts, jsonList, runBatch } from '../db/batching.ts';
 import { newId } from '../db/ids.ts';
 import { employees, teams } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -12,10 +12,12 @@ import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from 
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
+import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum, SentimentLabelEnum } from './voice-enums.ts';
 
@@ -88,19 +90,6 @@ const ResolveFeedbackInput = builder.inputType('ResolveFeedbackInput', {
   }),
 });
 
-/** The employee's id and team, checked to be in the tenant. */
-async function findPerson(tenant: TenantScope, id: string, path: string[]) {
-  const person = await tenant.db.query.employees.findFirst({ where: { id }, columns: { id: true, name: true, teamId: true } });
-  if (!person) throw notFoundError(path, missingMessage('Employee'));
-  return person;
-}
-
-async function findTeamId(tenant: TenantScope, id: string, path: string[]) {
-  const team = await tenant.db.query.teams.findFirst({ where: { id }, columns: { id: true } });
-  if (!team) throw notFoundError(path, missingMessage('Team'));
-  return team.id;
-}
-
 async function assertExternalRefFree(tenant: TenantScope, ref: string | null | undefined) {
   if (!ref) return;
   if ((await tenant.count(feedback, sql`${feedback.externalRef} = ${ref}`)) > 0) {
@@ -118,10 +107,10 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'voice:write');
         const values = parseInput(feedbackRules(), input);
         const person = input.employeeId
-          ? await findPerson(tenant, localIdFor('Employee', input.employeeId, ['input', 'employeeId']), ['input', 'employeeId'])
+          ? await findEmployee(tenant, localIdFor('Employee', input.employeeId, ['input', 'employeeId']), ['input', 'employeeId'])
           : null;
         const teamId = input.teamId
-          ? await findTeamId(tenant, localIdFor('Team', input.teamId, ['input', 'teamId']), ['input', 'teamId'])
+          ? (await findTeam(tenant, localIdFor('Team', input.teamId, ['input', 'teamId']), ['input', 'teamId'])).id
           : (person?.teamId ?? null);
         await assertExternalRefFree(tenant, values.externalRef);
         const rows = feedbackRows({
@@ -221,9 +210,6 @@ const ImportPayload = builder.objectRef<ImportResult>('ImportComplaintRecordsPay
 });
 
 type RecordInput = typeof ImportRecordInput.$inferInput;
-
-/** JSON array parameter for `IN (SELECT value FROM json_each(?))`: one bound parameter for any count. */
-const jsonList = (values: string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
 
 async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promise<Omit<ImportResult, 'errors'>> {
   const tenant = tenantFor(ctx, 'voice:import');

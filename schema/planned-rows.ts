@@ -8,6 +8,7 @@
  */
 import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
+import { jsonList } from '../db/batching.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 
 type PlannedTable = 'feedback';
@@ -32,7 +33,7 @@ export async function loadPlannedRows<T>(ctx: GraphQLContext, table: PlannedTabl
     loader = new DataLoader(async (batch: readonly string[]) => {
       const rows = await api.findMany({
         ...query,
-        where: { RAW: (t: { id: unknown }) => sql`${t.id} IN (SELECT value FROM json_each(${JSON.stringify(batch)}))` },
+        where: { RAW: (t: { id: unknown }) => sql`${t.id} IN ${jsonList(batch)}` },
       });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return batch.map((id) => byId.get(id));

@@ -3,7 +3,7 @@
  * the customer mentioned. Each mention becomes feedback on that employee (and their team).
  */
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { chunkedInserts, runBatch } from '../db/batching.ts';
+import { chunkedInserts, jsonList, runBatch } from '../db/batching.ts';
 import { newId } from '../db/ids.ts';
 import { employees } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -196,7 +196,7 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
   const people = await tenant.db
     .select({ id: employees.id, name: employees.name, teamId: employees.teamId, status: employees.status })
     .from(employees)
-    .where(tenant.filter(employees, sql`${employees.id} IN (SELECT value FROM json_each(${JSON.stringify([callerId, ...mentionIds])}))`));
+    .where(tenant.filter(employees, sql`${employees.id} IN ${jsonList([callerId, ...mentionIds])}`));
   const person = new Map(people.map((row) => [row.id, row]));
 
   const caller = person.get(callerId!);
