@@ -64,11 +64,6 @@ function measureSql(tenant: TenantScope, program: Program, period: Period): SQL 
   return query;
 }
 
-export async function measure(tenant: TenantScope, program: Program, period: Period): Promise<number | null> {
-  const [row] = await tenant.rows<{ value: number | null }>(measureSql(tenant, program, period));
-  return row?.value ?? null;
-}
-
 export interface Measurement {
   value: number | null;
   /** Whether points were already awarded for this program and period. */

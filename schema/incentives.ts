@@ -5,7 +5,6 @@
  * unique index on the ledger makes a second award a no-op, however often it runs).
  */
 import { eq, type SQL, sql } from 'drizzle-orm';
-import DataLoader from 'dataloader';
 import * as v from 'valibot';
 import { newId, randomId } from '../db/ids.ts';
 import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
@@ -13,16 +12,17 @@ import { pointsEntries } from '../db/rewards.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
-import { periodContaining } from '../domain/periods.ts';
+import { periodContaining, type Period } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { requestLoader } from './request-loaders.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
-import { measureMany } from './incentive-metrics.ts';
+import { measureMany, type Measurement } from './incentive-metrics.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -58,40 +58,32 @@ const ProgressType = builder.objectRef<ProgressData>('IncentiveProgress').implem
   }),
 });
 
-/**
- * Progress of programs, batched per request: every `progress` field resolved in the same tick is
- * measured together (schema/incentive-metrics.ts `measureMany`), so a page of programs with their
- * progress costs one statement, not two per program.
- */
+function toProgress(program: ProgramRow, period: Period, measured: Measurement): ProgressData {
+  return { periodKey: period.key, periodStart: period.start, periodEnd: period.end, ...progressOf(measured.value, program.target), awarded: measured.awarded };
+}
+
 /** Progress measured now, uncached (for evaluation, which must see the latest rows). */
 async function progressNow(tenant: TenantScope, program: ProgramRow, at: Date): Promise<ProgressData> {
   const period = periodContaining(program.period, at);
   const [measured] = await measureMany(tenant, [{ program, period }]);
-  return { periodKey: period.key, periodStart: period.start, periodEnd: period.end, ...progressOf(measured!.value, program.target), awarded: measured!.awarded };
+  return toProgress(program, period, measured!);
 }
 
-const progressLoaders = new WeakMap<GraphQLContext, DataLoader<{ program: ProgramRow; at: Date }, ProgressData, string>>();
-
+/**
+ * Progress for the `progress` field, batched per request: the programs of a page are measured
+ * together (`measureMany`), one or two statements rather than two per program.
+ */
 function progressFor(ctx: GraphQLContext, program: ProgramRow, at: Date): Promise<ProgressData> {
-  let loader = progressLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(
-      async (keys) => {
-        const items = keys.map(({ program: p, at: when }) => ({ program: p, period: periodContaining(p.period, when) }));
-        const measured = await measureMany(tenantFor(ctx, 'read'), items);
-        return items.map(({ program: p, period }, i) => ({
-          periodKey: period.key,
-          periodStart: period.start,
-          periodEnd: period.end,
-          ...progressOf(measured[i]!.value, p.target),
-          awarded: measured[i]!.awarded,
-        }));
-      },
-      { cacheKeyFn: ({ program: p, at: when }) => `${p.id}|${periodContaining(p.period, when).key}` },
-    );
-    progressLoaders.set(ctx, loader);
-  }
-  return loader.load({ program, at });
+  return requestLoader<{ program: ProgramRow; at: Date }, ProgressData, string>(
+    ctx,
+    'incentive-progress',
+    async (keys) => {
+      const items = keys.map(({ program: p, at: when }) => ({ program: p, period: periodContaining(p.period, when) }));
+      const measured = await measureMany(tenantFor(ctx, 'read'), items);
+      return items.map(({ program: p, period }, i) => toProgress(p, period, measured[i]!));
+    },
+    { cacheKeyFn: ({ program: p, at: when }) => `${p.id}|${periodContaining(p.period, when).key}` },
+  ).load({ program, at });
 }
 
 export const IncentiveProgram = builder.drizzleNode('incentivePrograms', {

@@ -3,7 +3,6 @@
  * meeting. The agenda lists items by votes, proposes the team's top open suggestions, and shows
  * the complaint trends of the four weeks before the meeting.
  */
-import DataLoader from 'dataloader';
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { agendaItems, agendaVotes, meetings } from '../db/meetings.ts';
@@ -14,6 +13,7 @@ import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
 import { OPEN_STATUSES } from '../domain/suggestion-workflow.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { requestLoader } from './request-loaders.ts';
 import { TrendEntry } from './friction-trends.ts';
 import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
@@ -36,23 +36,18 @@ interface MeetingTrendsKey {
  * Complaint trends are batched per request: every meeting of a page (and every `first`) is loaded
  * in one statement (teamComplaintTrends), not one per meeting.
  */
-const trendLoaders = new WeakMap<GraphQLContext, DataLoader<MeetingTrendsKey, TrendRow[], string>>();
-
 function complaintTrendsOf(ctx: GraphQLContext, key: MeetingTrendsKey): Promise<TrendRow[]> {
   const tenant = tenantFor(ctx, 'read');
-  let loader = trendLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader<MeetingTrendsKey, TrendRow[], string>(
-      (keys) =>
-        teamComplaintTrends(
-          tenant,
-          keys.map(({ teamId, scheduledAt, max }) => ({ teamId, period: trailingWindow(scheduledAt, AGENDA_TREND_DAYS), max })),
-        ),
-      { cacheKeyFn: ({ teamId, scheduledAt, max }) => `${teamId}|${scheduledAt.getTime()}|${max}` },
-    );
-    trendLoaders.set(ctx, loader);
-  }
-  return loader.load(key);
+  return requestLoader<MeetingTrendsKey, TrendRow[], string>(
+    ctx,
+    'meeting-complaint-trends',
+    (keys) =>
+      teamComplaintTrends(
+        tenant,
+        keys.map(({ teamId, scheduledAt, max }) => ({ teamId, period: trailingWindow(scheduledAt, AGENDA_TREND_DAYS), max })),
+      ),
+    { cacheKeyFn: ({ teamId, scheduledAt, max }) => `${teamId}|${scheduledAt.getTime()}|${max}` },
+  ).load(key);
 }
 
 export const AgendaItem = builder.drizzleNode('agendaItems', {

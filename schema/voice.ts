@@ -6,7 +6,6 @@
  * GROUP BY statements for all of them (db/voice-stats.ts), not two per employee.
  */
 import type { ArgBuilder } from '@pothos/core';
-import DataLoader from 'dataloader';
 import { topPraiseIds, voiceStats, type VoiceLevel, type VoiceStats } from '../db/voice-stats.ts';
 import { resolveRange, type DateRange } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
@@ -14,6 +13,7 @@ import { builder, type PothosTypes } from './builder.ts';
 import { Employee } from './employees.ts';
 import { Feedback, type FeedbackRow } from './feedback.ts';
 import { loadPlannedRows } from './planned-rows.ts';
+import { requestLoader } from './request-loaders.ts';
 import { tenantFor } from './tenancy.ts';
 import { Team } from './teams.ts';
 import { Tenant } from './tenants.ts';
@@ -26,20 +26,10 @@ interface VoiceSubject {
   range: DateRange;
 }
 
-/** One loader per (what, level, range) and request; DataLoader batches the subjects of a tick. */
-const loaders = new WeakMap<GraphQLContext, Map<string, DataLoader<string, unknown>>>();
-
-function loaderFor<T>(ctx: GraphQLContext, key: string, batch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T> {
-  let perRequest = loaders.get(ctx);
-  if (!perRequest) loaders.set(ctx, (perRequest = new Map()));
-  let loader = perRequest.get(key);
-  if (!loader) perRequest.set(key, (loader = new DataLoader<string, T>(batch) as DataLoader<string, unknown>));
-  return loader as DataLoader<string, T>;
-}
-
 function statsOf(ctx: GraphQLContext, subject: VoiceSubject): Promise<VoiceStats> {
   const { level, range } = subject;
-  return loaderFor<VoiceStats>(ctx, `stats|${level}|${range.from.getTime()}|${range.to.getTime()}`, async (ids) => {
+  // One loader per (what, level, range): DataLoader batches the subjects of a tick.
+  return requestLoader<string, VoiceStats>(ctx, `voice-stats|${level}|${range.from.getTime()}|${range.to.getTime()}`, async (ids) => {
     const rows = await voiceStats(tenantFor(ctx, 'read'), level, ids, range);
     const byId = new Map(rows.map((row) => [row.subjectId, row]));
     return ids.map((id) => byId.get(id)!);
@@ -49,7 +39,7 @@ function statsOf(ctx: GraphQLContext, subject: VoiceSubject): Promise<VoiceStats
 /** Ids of a subject's best praise; the rows are loaded with their selection by loadPlannedRows. */
 function praiseIdsOf(ctx: GraphQLContext, subject: VoiceSubject, first: number): Promise<string[]> {
   const { level, range } = subject;
-  return loaderFor<string[]>(ctx, `praise|${level}|${range.from.getTime()}|${range.to.getTime()}|${first}`, async (ids) => {
+  return requestLoader<string, string[]>(ctx, `voice-praise|${level}|${range.from.getTime()}|${range.to.getTime()}|${first}`, async (ids) => {
     const rows = await topPraiseIds(tenantFor(ctx, 'read'), level, ids, range, first);
     return ids.map((id) => rows.filter((row) => row.subject === id).map((row) => row.id));
   }).load(subject.subjectId);
