@@ -19,7 +19,7 @@ import { builder } from './builder.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
-import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { encodeId, idEquals, localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { loadPolicy } from './policy.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
@@ -94,21 +94,16 @@ const SpendFilter = builder.inputType('BudgetSpendFilter', {
   fields: (t) => ({ employeeId: t.id(), flagged: t.boolean(), outcome: t.field({ type: SpendOutcomeEnum }) }),
 });
 
-function employeeCondition(column: typeof empowermentBudgets.employeeId | typeof budgetSpends.employeeId, globalId: string): SQL {
-  const decoded = tryDecodeId(globalId);
-  return decoded?.typename === 'Employee' ? eq(column, decoded.id) : sql`0 = 1`;
-}
-
 function budgetFilterSql(table: typeof empowermentBudgets, filter: { employeeId?: string | null; periodKey?: string | null } | null | undefined) {
   const conditions: SQL[] = [];
-  if (filter?.employeeId) conditions.push(employeeCondition(table.employeeId, filter.employeeId));
+  if (filter?.employeeId) conditions.push(idEquals(table.employeeId, filter.employeeId, 'Employee'));
   if (filter?.periodKey) conditions.push(eq(table.periodKey, filter.periodKey));
   return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
 }
 
 function spendFilterSql(table: typeof budgetSpends, filter: { employeeId?: string | null; flagged?: boolean | null; outcome?: SpendOutcome | null } | null | undefined) {
   const conditions: SQL[] = [];
-  if (filter?.employeeId) conditions.push(employeeCondition(table.employeeId, filter.employeeId));
+  if (filter?.employeeId) conditions.push(idEquals(table.employeeId, filter.employeeId, 'Employee'));
   if (filter?.flagged !== null && filter?.flagged !== undefined) conditions.push(eq(table.flagged, filter.flagged));
   if (filter?.outcome) conditions.push(eq(table.outcome, filter.outcome));
   return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;

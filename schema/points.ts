@@ -13,7 +13,7 @@ import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { Employee, findEmployee } from './employees.ts';
-import { encodeId, localIdFor, tryDecodeId } from './global-ids.ts';
+import { encodeId, idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -81,10 +81,7 @@ const PointsEntryFilter = builder.inputType('PointsEntryFilter', {
 function entryFilterSql(table: typeof pointsEntries, filter: { employeeId?: string | null; kind?: PointsEntryKind | null } | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   const conditions: SQL[] = [];
-  if (filter.employeeId) {
-    const decoded = tryDecodeId(filter.employeeId);
-    conditions.push(decoded?.typename === 'Employee' ? eq(table.employeeId, decoded.id) : sql`0 = 1`);
-  }
+  if (filter.employeeId) conditions.push(idEquals(table.employeeId, filter.employeeId, 'Employee'));
   if (filter.kind) conditions.push(eq(table.kind, filter.kind));
   return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
 }

@@ -24,7 +24,7 @@ import {
 } from '../domain/recognition.ts';
 import { builder } from './builder.ts';
 import { Employee } from './employees.ts';
-import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { encodeId, idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { loadPolicy } from './policy.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
@@ -92,10 +92,7 @@ function recognitionFilterSql(table: typeof recognitions, filter: RecognitionFil
         : sql`0 = 1`,
     );
   }
-  if (filter.teamId) {
-    const decoded = tryDecodeId(filter.teamId);
-    conditions.push(decoded?.typename === 'Team' ? eq(table.teamId, decoded.id) : sql`0 = 1`);
-  }
+  if (filter.teamId) conditions.push(idEquals(table.teamId, filter.teamId, 'Team'));
   if (filter.value) conditions.push(sql`lower(${table.value}) = lower(${filter.value})`);
   return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
 }

@@ -15,7 +15,7 @@ import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
-import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { idEquals, localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { balanceOf } from './points.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
@@ -69,10 +69,7 @@ const rewardFilterSql = (table: typeof rewards, filter: { status?: RewardStatus 
 function redemptionFilterSql(table: typeof redemptions, filter: { employeeId?: string | null; status?: RedemptionStatus | null } | null | undefined): SQL | undefined {
   if (!filter) return undefined;
   const conditions: SQL[] = [];
-  if (filter.employeeId) {
-    const decoded = tryDecodeId(filter.employeeId);
-    conditions.push(decoded?.typename === 'Employee' ? eq(table.employeeId, decoded.id) : sql`0 = 1`);
-  }
+  if (filter.employeeId) conditions.push(idEquals(table.employeeId, filter.employeeId, 'Employee'));
   if (filter.status) conditions.push(eq(table.status, filter.status));
   return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
 }

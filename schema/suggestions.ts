@@ -27,7 +27,7 @@ import { SUGGESTION_LIMITS } from '../domain/suggestions.ts';
 import { themeKey } from '../domain/themes.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
-import { tryDecodeId } from './global-ids.ts';
+import { idEquals } from './global-ids.ts';
 import { tenantFor } from './tenancy.ts';
 
 const upperEnum = <T extends string>(name: string, values: readonly T[], description?: string) =>
@@ -188,10 +188,7 @@ export function suggestionFilterSql(table: typeof suggestions, filter: Suggestio
   const conditions: (SQL | undefined)[] = [];
   if (filter.status?.length) conditions.push(sql`${table.status} IN (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})`);
   if (filter.category?.length) conditions.push(sql`${table.category} IN (${sql.join(filter.category.map((c) => sql`${c}`), sql`, `)})`);
-  if (filter.teamId) {
-    const decoded = tryDecodeId(filter.teamId);
-    conditions.push(decoded?.typename === 'Team' ? eq(table.teamId, decoded.id) : sql`0 = 1`);
-  }
+  if (filter.teamId) conditions.push(idEquals(table.teamId, filter.teamId, 'Team'));
   const search = filter.search?.trim();
   if (search) {
     if (search.length > SUGGESTION_LIMITS.search) {
