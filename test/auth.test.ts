@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, gql, PLATFORM_TOKEN } from './helpers.ts';
+import { createEmployee, createTenant, data, gql, localId, PLATFORM_TOKEN } from './helpers.ts';
 
 const VIEWER = '{ viewer { role tenant { name } employee { id name } } }';
 
@@ -198,7 +198,7 @@ describe('employee tokens', () => {
     expect((await gql(token, VIEWER)).status).toBe(200);
 
     // Expired: a correctly signed token whose exp has passed.
-    const [tenantLocal, employeeLocal] = [atob(tenant.id.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1], atob(employeeId.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1]];
+    const [tenantLocal, employeeLocal] = [localId(tenant.id), localId(employeeId)];
     const sign = (secret: string, exp: number) =>
       new SignJWT({ tid: tenantLocal })
         .setProtectedHeader({ alg: 'HS256' })

@@ -1,7 +1,7 @@
 /** Bad input gets a clear 4xx or a typed error, never a 500, a stack trace or SQL, and writes nothing. */
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, data, gql, type TestTenant } from './helpers.ts';
+import { createTenant, data, gql, localId, type TestTenant } from './helpers.ts';
 
 let tenant: TestTenant;
 beforeAll(async () => {
@@ -112,7 +112,7 @@ describe('bad GraphQL', () => {
     const search = await gql(tenant.admin, `{ employees(first: 5, filter: { search: "${'y'.repeat(101)}" }) { edges { node { id } } } }`);
     expect(search.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const tenantId = atob(tenant.id.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1];
+    const tenantId = localId(tenant.id);
     const counts = await env.DB.prepare('SELECT (SELECT count(*) FROM employees WHERE tenant_id = ?1) AS e, (SELECT count(*) FROM teams WHERE tenant_id = ?1) AS t').bind(tenantId).first();
     expect(counts).toEqual({ e: 0, t: 0 });
   });

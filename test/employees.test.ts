@@ -1,7 +1,7 @@
 /** Employees: create, update, deactivate, filters, pagination and typed errors. */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, gql } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, gql, localId } from './helpers.ts';
 
 const CREATE = `mutation($input: CreateEmployeeInput!) {
   createEmployee(input: $input) { employee { id name email role status hiredAt emailOptIn team { name } } errors { code path message } }
@@ -137,7 +137,7 @@ describe('employees', () => {
 
   it('cap the page size at 100 and reject a negative size or a bad cursor with BAD_USER_INPUT', async () => {
     const tenant = await createTenant();
-    const tenantId = atob(tenant.id.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1];
+    const tenantId = localId(tenant.id);
     const insert = env.DB.prepare(
       "INSERT INTO employees (id, tenant_id, name, email, role, hired_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'agent', '2024-01-01', 0, 0)",
     );

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked } from './helpers.ts';
 
 let a: TestTenant;
 let b: TestTenant;
@@ -73,12 +73,10 @@ beforeAll(async () => {
   })).scheduleMeeting.meeting.id;
 });
 
-const normalise = (body: unknown, id: string, ghost: string) => JSON.parse(JSON.stringify(body).replaceAll(id, 'ID').replaceAll(ghost, 'ID'));
-
 async function snapshot() {
   const tables = ['suggestions', 'suggestion_votes', 'suggestion_follows', 'suggestion_comments', 'suggestion_history', 'experiments', 'meetings', 'agenda_items', 'agenda_votes'];
   const counts: Record<string, unknown> = {};
-  for (const table of tables) counts[table] = await env.DB.prepare(`SELECT * FROM ${table} WHERE tenant_id = ? ORDER BY id`).bind(atob(a.id.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1]).all().then((r) => r.results);
+  for (const table of tables) counts[table] = await env.DB.prepare(`SELECT * FROM ${table} WHERE tenant_id = ? ORDER BY id`).bind(localId(a.id)).all().then((r) => r.results);
   return counts;
 }
 
@@ -92,7 +90,7 @@ describe('tenant isolation: suggestions, experiments, meetings', () => {
         const real = await gql(credential, query, { id });
         const missing = await gql(credential, query, { id: ghost });
         expect(real.body, type).toEqual({ data: { node: null } });
-        expect(normalise(real.body, id, ghost)).toEqual(normalise(missing.body, id, ghost));
+        expect(withIdsMasked(real.body, id, ghost)).toEqual(withIdsMasked(missing.body, id, ghost));
         expect(real.statements, type).toBe(missing.statements);
       }
       expect((await data(a.reader, query, { id })).node, type).toEqual({ id });
@@ -164,19 +162,18 @@ describe('tenant isolation: suggestions, experiments, meetings', () => {
       expect(real.body.errors, mutation).toBeUndefined();
       const payload = Object.values(real.body.data ?? {})[0] as { errors: { code: string }[] };
       expect(payload.errors[0]?.code, mutation).toBe('NOT_FOUND');
-      expect(normalise(real.body, ids[type]!, ghost), mutation).toEqual(normalise(missing.body, ids[type]!, ghost));
+      expect(withIdsMasked(real.body, ids[type]!, ghost), mutation).toEqual(withIdsMasked(missing.body, ids[type]!, ghost));
       expect(real.statements, mutation).toBe(missing.statements);
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it('the database refuses a vote or an agenda item that points at another tenant', async () => {
-    const local = (id: string) => atob(id.replace(/-/g, '+').replace(/_/g, '/')).split(':')[1];
     const vote = env.DB.prepare('INSERT INTO suggestion_votes (id, tenant_id, suggestion_id, employee_id, created_at) VALUES (?, ?, ?, ?, 0)')
-      .bind('svote_crossed', local(b.id), local(ids.Suggestion!), local(bEmployee));
+      .bind('svote_crossed', localId(b.id), localId(ids.Suggestion!), localId(bEmployee));
     await expect(vote.run()).rejects.toThrow(/FOREIGN KEY/);
     const item = env.DB.prepare('INSERT INTO agenda_items (id, tenant_id, meeting_id, proposer_id, title, vote_count, created_at) VALUES (?, ?, ?, ?, ?, 0, 0)')
-      .bind('agi_crossed', local(b.id), local(ids.Meeting!), local(bEmployee), 'x');
+      .bind('agi_crossed', localId(b.id), localId(ids.Meeting!), localId(bEmployee), 'x');
     await expect(item.run()).rejects.toThrow(/FOREIGN KEY/);
   });
 });

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, gql, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, withIdsMasked } from './helpers.ts';
 import { callInput, createTemplate, LOG_CALL, logCall } from './voice-helpers.ts';
 
 let a: TestTenant;
@@ -50,8 +50,7 @@ beforeAll(async () => {
   await logCall(b.admin, { template: bTemplate, callerId: bEmployee });
 });
 
-const same = (real: unknown, missing: unknown, id: string, ghost: string) =>
-  expect(JSON.parse(JSON.stringify(real).replaceAll(id, 'ID'))).toEqual(JSON.parse(JSON.stringify(missing).replaceAll(ghost, 'ID')));
+const same = (real: unknown, missing: unknown, id: string, ghost: string) => expect(withIdsMasked(real, id)).toEqual(withIdsMasked(missing, ghost));
 
 describe('customer voice isolation', () => {
   it('node and nodes treat A ids like ids that never existed', async () => {
