@@ -32,7 +32,7 @@ export const ApiKey = builder.drizzleObject('apiKeys', {
     prefix: t.exposeString('prefix', { description: 'The first characters of the key, for audits.' }),
     status: t.field({
       type: ApiKeyStatus,
-      resolve: (key) => (key.revokedAt ? 'revoked' : key.expiresAt && key.expiresAt <= new Date() ? 'expired' : 'active'),
+      resolve: (key, _args, ctx) => (key.revokedAt ? 'revoked' : key.expiresAt && key.expiresAt <= ctx.now ? 'expired' : 'active'),
     }),
     createdBy: t.exposeString('createdBy', { description: '"platform", "cli", "seed" or the id of the key that created it.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

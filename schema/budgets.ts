@@ -202,7 +202,7 @@ builder.queryFields((t) => ({
     type: [BudgetOutcomeType],
     description: 'Spend against outcomes per budget in a period (default: this month). Managers and admins.',
     args: { periodKey: t.arg.string({ description: 'e.g. 2026-11 or 2026-W47; default this month.' }) },
-    resolve: (_root, args, ctx) => outcomeReport(tenantFor(ctx, 'budgets:manage'), args.periodKey ?? periodContaining('month', new Date()).key),
+    resolve: (_root, args, ctx) => outcomeReport(tenantFor(ctx, 'budgets:manage'), args.periodKey ?? periodContaining('month', ctx.now).key),
   }),
 }));
 
@@ -264,7 +264,7 @@ builder.mutationFields((t) => ({
         const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
         const values = parseInput(setSchema, { makeItRightAmount: input.makeItRightAmount, currency: input.currency, kindnessCount: input.kindnessCount });
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);
-        const period = periodContaining(input.period ?? 'month', input.at ?? new Date());
+        const period = periodContaining(input.period ?? 'month', input.at ?? ctx.now);
         await tenant
           .insert(empowermentBudgets, { id: newId('bud'), employeeId, period: period.kind, periodKey: period.key, startsAt: period.start, endsAt: period.end, ...values })
           .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, updatedAt: new Date() } });

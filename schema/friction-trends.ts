@@ -54,7 +54,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const tenant = tenantFor(ctx, 'read');
-      const period = periodContaining(args.period, args.at ?? new Date());
+      const period = periodContaining(args.period, args.at ?? ctx.now);
       const decoded = args.teamId ? tryDecodeId(args.teamId) : undefined;
       // An id that is not a team of this tenant simply matches nothing, like an unknown team.
       const teamId = args.teamId ? (decoded?.typename === 'Team' ? decoded.id : 'team_none') : null;

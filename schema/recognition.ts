@@ -145,8 +145,8 @@ builder.drizzleObjectFields(Employee, (t) => ({
     type: GivingAllowanceType,
     description: 'Their recognition giving allowance this month.',
     // Computed in the employee's own row (SQL extras), so a list of employees stays one statement.
-    select: () => {
-      const period = monthKey(new Date());
+    select: (_args, ctx) => {
+      const period = monthKey(ctx.now);
       return {
         extras: {
           givenThisMonth: (employee) =>
@@ -156,10 +156,10 @@ builder.drizzleObjectFields(Employee, (t) => ({
         },
       };
     },
-    resolve: (employee) => {
+    resolve: (employee, _args, ctx) => {
       const allowance = Number(employee.givingAllowance);
       const given = Number(employee.givenThisMonth);
-      return { period: monthKey(new Date()), allowance, given, remaining: Math.max(0, allowance - given) };
+      return { period: monthKey(ctx.now), allowance, given, remaining: Math.max(0, allowance - given) };
     },
   }),
   recognitionsReceived: t.relatedConnection('recognitionsReceived', {
