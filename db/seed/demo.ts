@@ -8,7 +8,7 @@ import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
 import type { Database } from '../client.ts';
 import { employees, teams } from '../people.ts';
 import { apiKeys, tenants } from '../tenants.ts';
-import { runBatch, runInBatches } from '../batching.ts';
+import { chunkedInserts, runBatch, runInBatches } from '../batching.ts';
 import { DEMO_TENANTS, DEV_KEY_ROLES, devKey, type DemoTenant } from './demo-people.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
@@ -39,28 +39,30 @@ export function demoEmployees(demo: DemoTenant): (SeedEmployee & { hiredAt: stri
   return people;
 }
 
+/** A seeded tenant's local dev keys (`fl_sk_dev_<slug>_<role>`) as api_keys rows, hashed like real keys. */
+export async function devKeyRows(slug: string, tenantId: string, roles: readonly (typeof DEV_KEY_ROLES)[number][]) {
+  return Promise.all(
+    roles.map(async (role) => {
+      const secret = devKey(slug, role);
+      return {
+        id: `key_dev_${slug}_${role}`,
+        tenantId,
+        name: `Local dev ${role} key`,
+        role,
+        prefix: displayPrefix(secret),
+        hash: await hashSecretKey(secret),
+        createdBy: 'seed',
+      };
+    }),
+  );
+}
+
 async function tenantStatements(db: Database, demo: DemoTenant) {
   const tenantId = demoTenantId(demo.slug);
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(tenants).values({ id: tenantId, name: demo.name, slug: demo.slug, createdAt: new Date('2026-01-05T09:00:00Z') }).onConflictDoNothing(),
   ];
-  for (const role of DEV_KEY_ROLES) {
-    const secret = devKey(demo.slug, role);
-    statements.push(
-      db
-        .insert(apiKeys)
-        .values({
-          id: `key_dev_${demo.slug}_${role}`,
-          tenantId,
-          name: `Local dev ${role} key`,
-          role,
-          prefix: displayPrefix(secret),
-          hash: await hashSecretKey(secret),
-          createdBy: 'seed',
-        })
-        .onConflictDoNothing(),
-    );
-  }
+  statements.push(...chunkedInserts(db, apiKeys, await devKeyRows(demo.slug, tenantId, DEV_KEY_ROLES), { ignoreExisting: true }));
   for (const team of demo.teams) {
     statements.push(
       db

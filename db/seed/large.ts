@@ -4,12 +4,11 @@
  * Idempotent like the demo seed.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
-import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
 import { chunkedInserts, runInBatches } from '../batching.ts';
 import type { Database } from '../client.ts';
 import { employees, teams, type EmployeeRole } from '../people.ts';
 import { apiKeys, tenants } from '../tenants.ts';
-import { devKey } from './demo-people.ts';
+import { devKeyRows } from './demo.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
 
@@ -53,17 +52,7 @@ export async function seedLarge(db: Database, now: Date = new Date()): Promise<{
     ideas: 400,
   });
   const ignoreExisting = { ignoreExisting: true };
-  const keys = await Promise.all(
-    (['admin', 'reader'] as const).map(async (role) => ({
-      id: `key_dev_large_${role}`,
-      tenantId: LARGE_TENANT_ID,
-      name: `Local dev ${role} key`,
-      role,
-      prefix: displayPrefix(devKey(LARGE_SLUG, role)),
-      hash: await hashSecretKey(devKey(LARGE_SLUG, role)),
-      createdBy: 'seed',
-    })),
-  );
+  const keys = await devKeyRows(LARGE_SLUG, LARGE_TENANT_ID, ['admin', 'reader']);
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(tenants).values({ id: LARGE_TENANT_ID, name: 'Large Demo Co', slug: LARGE_SLUG }).onConflictDoNothing(),
     ...chunkedInserts(db, apiKeys, keys, ignoreExisting),
