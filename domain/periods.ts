@@ -12,33 +12,29 @@ export interface DateRange {
   to: Date;
 }
 
-const DAY_MS = 86_400_000;
-const DAY = DAY_MS;
+const DAY = 86_400_000;
 /** Longest range a voice or trend query may cover. */
 export const MAX_RANGE_DAYS = 400;
 /** Default look-back when no range is given. */
 export const DEFAULT_RANGE_DAYS = 90;
 
+/** A bucket is a calendar period (periodContaining below); buckets are named by their first day. */
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const bucketAt = (start: string, granularity: Granularity) => periodContaining(granularity, new Date(`${start}T00:00:00Z`));
+
 /** The first day (YYYY-MM-DD) of the bucket that contains `date`. */
 export function bucketStart(date: Date, granularity: Granularity): string {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  if (granularity === 'month') return day.toISOString().slice(0, 8) + '01';
-  const mondayOffset = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - mondayOffset * DAY_MS).toISOString().slice(0, 10);
+  return isoDay(periodContaining(granularity, date).start);
 }
 
 /** The first day of the bucket after the one starting at `start`. */
 export function nextBucket(start: string, granularity: Granularity): string {
-  const date = new Date(`${start}T00:00:00Z`);
-  if (granularity === 'week') return new Date(date.getTime() + 7 * DAY_MS).toISOString().slice(0, 10);
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  return isoDay(bucketAt(start, granularity).end);
 }
 
 /** The first day of the bucket before the one starting at `start`. */
 export function previousBucket(start: string, granularity: Granularity): string {
-  const date = new Date(`${start}T00:00:00Z`);
-  if (granularity === 'week') return new Date(date.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  return isoDay(bucketAt(start, granularity).previousStart);
 }
 
 /** Every bucket start that overlaps the range, oldest first. */
@@ -57,9 +53,9 @@ export function bucketsIn(range: DateRange, granularity: Granularity): string[] 
  */
 export function resolveRange(input: { from?: Date | null; to?: Date | null }, now: Date = new Date(), path: string[] = []): DateRange {
   const to = input.to ?? now;
-  const from = input.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+  const from = input.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY);
   if (from >= to) throw validationError([...path, 'from'], '`from` must be before `to`.');
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
     throw validationError([...path, 'to'], `A range covers at most ${MAX_RANGE_DAYS} days.`);
   }
   return { from, to };
