@@ -14,8 +14,8 @@ import {
   EmployeeStatusEnum,
 } from './employee-filter.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
-import { payloadType, runMutation } from './mutations.ts';
-import { findTeam, withoutNulls } from './teams.ts';
+import { payloadType, runMutation, withoutNulls } from './mutations.ts';
+import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 
 export const Employee = builder.drizzleNode('employees', {

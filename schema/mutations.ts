@@ -52,3 +52,10 @@ export function payloadType<Key extends string, Ref extends ObjectParam<SchemaTy
     }),
   });
 }
+
+/** GraphQL gives `null` for fields sent as null; for updates, null and absent both mean "unchanged". */
+export function withoutNulls<T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as {
+    [K in keyof T]?: Exclude<T[K], null>;
+  };
+}

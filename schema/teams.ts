@@ -8,7 +8,7 @@ import { employees, teams, TEAM_STATUSES, type TeamStatus } from '../db/people.t
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { builder } from './builder.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
-import { payloadType, runMutation } from './mutations.ts';
+import { payloadType, runMutation, withoutNulls } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 import { EmployeeFilter, employeeFilterSql } from './employee-filter.ts';
 
@@ -125,7 +125,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'people:write');
         const values = parseInput(createTeamSchema, input);
         await assertTeamNameFree(tenant, values.name);
-        const [team] = await tenant.insert(teams, { ...values, id: newTeamId() }).returning();
+        const [team] = await tenant.insert(teams, { ...values, id: newId('team') }).returning();
         return { team: team ?? null };
       }, { team: null }),
   }),
@@ -158,12 +158,3 @@ builder.mutationFields((t) => ({
       }, { team: null }),
   }),
 }));
-
-const newTeamId = () => newId('team');
-
-/** GraphQL gives `null` for fields sent as null; for updates, null and absent both mean "unchanged". */
-export function withoutNulls<T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as {
-    [K in keyof T]?: Exclude<T[K], null>;
-  };
-}
