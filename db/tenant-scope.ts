@@ -174,7 +174,11 @@ export class TenantScope {
       .where(this.filter(table, where));
   }
 
-  /** Rows of a hand-written read (aggregates); like `statement`, it must filter by `this.tenantId`. */
+  /**
+   * Rows of a hand-written read (aggregates, window functions): the one entry point for raw SQL
+   * reads, so they can be found and audited. The SQL must filter every table it reads by
+   * `this.tenantId`.
+   */
   rows<T>(query: SQL): Promise<T[]> {
     return this.raw.all<T>(query);
   }

@@ -33,7 +33,7 @@ function bucketSql(column: SQL, granularity: Granularity): SQL {
 /** Complaint counts per theme and bucket in [from, to). One GROUP BY. */
 export async function complaintThemeCounts(tenant: TenantScope, range: DateRange, granularity: Granularity): Promise<ThemeBucketCount[]> {
   const bucket = bucketSql(sql`received_at`, granularity);
-  const rows = await tenant.db.all<{ theme: string; label: string; bucket: string; count: number }>(sql`
+  const rows = await tenant.rows<{ theme: string; label: string; bucket: string; count: number }>(sql`
     SELECT theme, min(label) AS label, ${bucket} AS bucket, count(*) AS count
     FROM feedback_themes
     WHERE tenant_id = ${tenant.tenantId} AND kind = 'complaint'
@@ -56,7 +56,7 @@ export async function complaintExamples(
   const examples = new Map<string, string[]>();
   if (pairs.length === 0) return examples;
   const bucket = bucketSql(sql`received_at`, granularity);
-  const rows = await tenant.db.all<{ feedback_id: string; pair: string }>(sql`
+  const rows = await tenant.rows<{ feedback_id: string; pair: string }>(sql`
     SELECT feedback_id, pair FROM (
       SELECT feedback_id, theme || '|' || ${bucket} AS pair,
              row_number() OVER (PARTITION BY theme, ${bucket} ORDER BY received_at DESC, feedback_id) AS rank
@@ -108,7 +108,7 @@ export async function voiceStats(tenant: TenantScope, level: VoiceLevel, subject
                GROUP BY m.subject)
         SELECT s.subject, calls.n, calls.satisfaction, calls.promoters, calls.detractors, calls.nps_n, fb.praise, fb.complaints, fb.ideas
         FROM subjects s LEFT JOIN fb ON fb.subject = s.subject LEFT JOIN calls ON calls.subject = s.subject`;
-  const rows = await tenant.db.all<{
+  const rows = await tenant.rows<{
     subject: string;
     n: number | null;
     satisfaction: number | null;
@@ -146,7 +146,7 @@ export async function topPraiseIds(
   perSubject: number,
 ): Promise<{ subject: string; id: string }[]> {
   const subject = level === 'tenant' ? sql.raw('tenant_id') : SUBJECT_COLUMN[level];
-  return tenant.db.all<{ subject: string; id: string }>(sql`
+  return tenant.rows<{ subject: string; id: string }>(sql`
     SELECT subject, id FROM (
       SELECT ${subject} AS subject, id,
              row_number() OVER (PARTITION BY ${subject} ORDER BY sentiment DESC, received_at DESC, id) AS rank

@@ -105,7 +105,7 @@ export async function teamComplaintTrends(tenant: TenantScope, requests: readonl
     })),
   );
   // feedback_themes' tenant_id is stated too, so its (tenant_id, kind, received_at) index leads the plan.
-  const rows = await tenant.db.all<{ request: number; theme: string; label: string; count: number; previous_count: number }>(sql`
+  const rows = await tenant.rows<{ request: number; theme: string; label: string; count: number; previous_count: number }>(sql`
     WITH wanted AS (
       SELECT key AS request, json_extract(value, '$.team') AS team_id, json_extract(value, '$.start') AS start_at,
              json_extract(value, '$.end') AS end_at, json_extract(value, '$.previousStart') AS previous_start,
