@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 
-export const USER_ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'LIMIT_REACHED', 'INVALID_TRANSITION'] as const;
+export const USER_ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'LIMIT_REACHED', 'INVALID_TRANSITION', 'SELF_DEALING'] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
 export interface UserErrorData {

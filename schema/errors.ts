@@ -16,6 +16,9 @@ const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     CONFLICT: { description: 'The change clashes with existing data, for example a duplicate email.' },
     LIMIT_REACHED: { description: 'A limit or allowance would be exceeded.' },
     INVALID_TRANSITION: { description: 'A workflow does not allow this change from the current status; the message names both.' },
+    SELF_DEALING: {
+      description: 'Separation of duties: you may not approve, fulfil, fund or award value to yourself; the message names who must do it.',
+    },
   } as const,
 });
 
@@ -35,6 +38,7 @@ const TYPE_BY_CODE: Record<UserErrorCode, string> = {
   CONFLICT: 'ConflictError',
   LIMIT_REACHED: 'LimitReachedError',
   INVALID_TRANSITION: 'InvalidTransitionError',
+  SELF_DEALING: 'SelfDealingError',
 };
 
 for (const [code, name] of Object.entries(TYPE_BY_CODE)) {

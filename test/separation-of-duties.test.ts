@@ -1,0 +1,170 @@
+/**
+ * Separation of duties (issue 8, section 4): a manager's own employee token replays the reported
+ * attack (a team program paying 100,000 points, then rewards approved and fulfilled for oneself, a
+ * 10,000,000 budget set and spent for oneself). Every step is refused with SELF_DEALING (or the
+ * manager is excluded from the award) and nothing is written; a different manager or an API key
+ * doing the same things succeeds.
+ */
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEmployee, createTeam, createTenant, data, employeeToken, localId, type TestTenant } from './helpers.ts';
+
+let tenant: TestTenant;
+let care: string;
+let mia: string;
+let noah: string;
+let ana: string;
+let miaToken: string;
+let noahToken: string;
+let anaToken: string;
+
+const CREATE_PROGRAM = `mutation($input: CreateIncentiveProgramInput!) { createIncentiveProgram(input: $input) { program { id createdBy } errors { code path message } } }`;
+const EVALUATE = `mutation($input: EvaluateIncentiveProgramInput!) { evaluateIncentiveProgram(input: $input) {
+  awardedNow excluded { employee { name } reason } progress { achieved awarded } errors { code path message } } }`;
+const ADJUST = `mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { entry { delta actor } errors { code path message } } }`;
+const PROPOSE = `mutation($input: ProposeRewardInput!) { proposeReward(input: $input) { reward { id } errors { code path message } } }`;
+const VOTE = `mutation($input: RewardIdInput!) { voteForReward(input: $input) { reward { voteCount } errors { code path message } } }`;
+const APPROVE = `mutation($input: RewardIdInput!) { approveReward(input: $input) { reward { status } errors { code path message } } }`;
+const APPROVE_TOP = `mutation($input: ApproveTopRewardsInput!) { approveTopRewards(input: $input) { rewards { title } skipped { title } errors { code message } } }`;
+const REQUEST = `mutation($input: RequestRedemptionInput!) { requestRedemption(input: $input) { redemption { id status } errors { code path message } } }`;
+const FULFIL = `mutation($input: RedemptionIdInput!) { fulfillRedemption(input: $input) { redemption { status } errors { code path message } } }`;
+const SET_BUDGET = `mutation($input: SetEmpowermentBudgetInput!) { setEmpowermentBudget(input: $input) { budget { id makeItRightAmount setBy } errors { code path message } } }`;
+const SPEND = `mutation($input: SpendBudgetInput!) { spendBudget(input: $input) { spend { id amount flagged } errors { code path message } } }`;
+const RECOGNIZE = `mutation($input: GiveRecognitionInput!) { giveRecognition(input: $input) { recognition { id } errors { code path message } } }`;
+
+const count = async (sqlText: string, ...bindings: unknown[]) =>
+  (await env.DB.prepare(sqlText).bind(...bindings).first<{ n: number }>())?.n ?? 0;
+const balance = (employee: string) => count('SELECT COALESCE(SUM(delta), 0) AS n FROM points_entries WHERE employee_id = ?', localId(employee));
+const selfDealing = (path: string[]) => [{ code: 'SELF_DEALING', path, message: expect.stringContaining('') }];
+
+beforeAll(async () => {
+  tenant = await createTenant();
+  care = await createTeam(tenant.admin, 'Care');
+  const floor = await createTeam(tenant.admin, 'Floor');
+  mia = await createEmployee(tenant.admin, { name: 'Mia Manager', role: 'MANAGER', teamId: care });
+  noah = await createEmployee(tenant.admin, { name: 'Noah Manager', role: 'MANAGER', teamId: floor });
+  ana = await createEmployee(tenant.admin, { name: 'Ana Agent', teamId: care });
+  miaToken = await employeeToken(tenant.manager, mia);
+  noahToken = await employeeToken(tenant.manager, noah);
+  anaToken = await employeeToken(tenant.manager, ana);
+  // The team made a survey call this month, so a "1 call" goal is reached.
+  const t = localId(tenant.id);
+  const now = Date.now();
+  await env.DB.batch([
+    env.DB.prepare("INSERT INTO survey_templates (id, tenant_id, name, created_at, updated_at) VALUES ('tpl_sod', ?, 'Default', ?, ?)").bind(t, now, now),
+    env.DB.prepare("INSERT INTO survey_calls (id, tenant_id, template_id, caller_id, team_id, called_at, channel, satisfaction, created_at) VALUES ('call_sod', ?, 'tpl_sod', ?, ?, ?, 'phone', 5, ?)")
+      .bind(t, localId(ana), localId(care), now - 1000, now),
+  ]);
+});
+
+const program = (scope: 'TEAM' | 'TENANT', points: number) => ({
+  name: `${scope} drive ${crypto.randomUUID().slice(0, 6)}`, metric: 'SURVEY_CALLS_MADE', target: 1, period: 'MONTH', scope, points, ...(scope === 'TEAM' ? { teamId: care } : {}),
+});
+
+describe("the reported attack, replayed with a manager's own employee token", () => {
+  it('a team or tenant program the manager created awards everyone but them, and says so', async () => {
+    for (const scope of ['TEAM', 'TENANT'] as const) {
+      const created = await data(miaToken, CREATE_PROGRAM, { input: program(scope, 100_000) });
+      expect(created.createIncentiveProgram.errors).toEqual([]);
+      expect(created.createIncentiveProgram.program.createdBy).toBe(mia);
+      const evaluated = await data(miaToken, EVALUATE, { input: { programId: created.createIncentiveProgram.program.id } });
+      expect(evaluated.evaluateIncentiveProgram.errors).toEqual([]);
+      expect(evaluated.evaluateIncentiveProgram.excluded).toEqual([{ employee: { name: 'Mia Manager' }, reason: expect.stringContaining('created') }]);
+      // Only Ana (the tenant program: Ana and Noah) was paid; a second run adds nothing.
+      expect(evaluated.evaluateIncentiveProgram.awardedNow).toBe(scope === 'TEAM' ? 1 : 2);
+      const again = await data(noahToken, EVALUATE, { input: { programId: created.createIncentiveProgram.program.id } });
+      expect(again.evaluateIncentiveProgram.awardedNow).toBe(0);
+    }
+    expect(await balance(mia)).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM points_entries WHERE employee_id = ?', localId(mia))).toBe(0);
+  });
+
+  it('an employee-scoped program for oneself and a hand adjustment for oneself are refused', async () => {
+    const own = await data(miaToken, CREATE_PROGRAM, { input: { ...program('TEAM', 100_000), scope: 'EMPLOYEE', employeeId: mia, teamId: null } });
+    expect(own.createIncentiveProgram.errors).toEqual(selfDealing(['input', 'employeeId']));
+    const adjust = await data(miaToken, ADJUST, { input: { employeeId: mia, points: 100_000, reason: 'Bonus for me' } });
+    expect(adjust.adjustPoints.errors).toEqual(selfDealing(['input', 'employeeId']));
+    expect(await count('SELECT count(*) AS n FROM points_entries WHERE employee_id = ?', localId(mia))).toBe(0);
+  });
+
+  it('the proposer cannot vote for, approve or top-approve their own reward', async () => {
+    const proposed = await data(miaToken, PROPOSE, { input: { title: 'Mia week off', kind: 'TIME_OFF', cost: 100 } });
+    const reward = proposed.proposeReward.reward.id;
+    expect((await data(miaToken, VOTE, { input: { rewardId: reward } })).voteForReward.errors).toEqual(selfDealing(['input', 'rewardId']));
+    expect((await data(miaToken, APPROVE, { input: { rewardId: reward } })).approveReward.errors).toEqual(selfDealing(['input', 'rewardId']));
+    const top = await data(miaToken, APPROVE_TOP, { input: { budget: 10_000 } });
+    expect(top.approveTopRewards.rewards.map((r: { title: string }) => r.title)).not.toContain('Mia week off');
+    expect(top.approveTopRewards.skipped).toEqual([{ title: 'Mia week off' }]);
+    expect(await count("SELECT count(*) AS n FROM rewards WHERE id = ? AND status = 'proposed' AND decided_by IS NULL", localId(reward))).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM reward_votes WHERE reward_id = ?', localId(reward))).toBe(0);
+  });
+
+  it('a manager cannot fulfil their own redemption; another manager can', async () => {
+    const proposed = await data(anaToken, PROPOSE, { input: { title: 'Team lunch', kind: 'TEAM_LUNCH', cost: 50 } });
+    const reward = proposed.proposeReward.reward.id;
+    expect((await data(noahToken, APPROVE, { input: { rewardId: reward } })).approveReward.reward.status).toBe('APPROVED');
+    expect((await data(tenant.admin, ADJUST, { input: { employeeId: mia, points: 60, reason: 'Opening balance' } })).adjustPoints.errors).toEqual([]);
+    const requested = await data(miaToken, REQUEST, { input: { rewardId: reward } });
+    expect(requested.requestRedemption.errors).toEqual([]);
+    const redemption = requested.requestRedemption.redemption.id;
+    expect((await data(miaToken, FULFIL, { input: { redemptionId: redemption } })).fulfillRedemption.errors).toEqual(selfDealing(['input', 'redemptionId']));
+    expect(await count("SELECT count(*) AS n FROM redemptions WHERE id = ? AND status = 'requested' AND decided_by IS NULL", localId(redemption))).toBe(1);
+    expect((await data(noahToken, FULFIL, { input: { redemptionId: redemption } })).fulfillRedemption.redemption.status).toBe('FULFILLED');
+    expect(await balance(mia)).toBe(10);
+  });
+
+  it('a manager cannot set their own budget, nor spend one they set for themselves', async () => {
+    const set = await data(miaToken, SET_BUDGET, { input: { employeeId: mia, makeItRightAmount: 10_000_000, currency: 'EUR', kindnessCount: 1000 } });
+    expect(set.setEmpowermentBudget.errors).toEqual(selfDealing(['input', 'employeeId']));
+    expect(await count('SELECT count(*) AS n FROM empowerment_budgets WHERE employee_id = ?', localId(mia))).toBe(0);
+    // A budget written before the rule, by Mia for herself: it cannot be spent.
+    const now = Date.now();
+    await env.DB.prepare(
+      "INSERT INTO empowerment_budgets (id, tenant_id, employee_id, period, period_key, starts_at, ends_at, make_it_right_amount, currency, kindness_count, set_by, created_at, updated_at) VALUES ('bud_sod_legacy', ?, ?, 'month', 'legacy', ?, ?, 10000000, 'EUR', 1000, ?, ?, ?)",
+    ).bind(localId(tenant.id), localId(mia), now - 60_000, now + 3_600_000, localId(mia), now, now).run();
+    const spend = await data(miaToken, SPEND, { input: { kind: 'MAKE_IT_RIGHT', amount: 10_000_000, reasonCode: 'GOODWILL', customerNote: 'Me' } });
+    expect(spend.spendBudget.errors).toEqual(selfDealing(['input', 'kind']));
+    expect(await count('SELECT count(*) AS n FROM budget_spends WHERE employee_id = ?', localId(mia))).toBe(0);
+    await env.DB.prepare("DELETE FROM empowerment_budgets WHERE id = 'bud_sod_legacy'").run();
+  });
+
+  it('recognising oneself goes through the same rule', async () => {
+    const self = await data(miaToken, RECOGNIZE, { input: { recipientIds: [mia], message: 'Great me', value: 'Care', points: 10 } });
+    expect(self.giveRecognition.errors).toEqual(selfDealing(['input', 'recipientIds']));
+    expect(await count('SELECT count(*) AS n FROM recognitions WHERE giver_id = ?', localId(mia))).toBe(0);
+  });
+});
+
+describe('the same actions by a different manager or by a key', () => {
+  it("a program set up by a key pays the manager when someone else evaluates it, never when they evaluate it", async () => {
+    const created = await data(tenant.manager, CREATE_PROGRAM, { input: program('TEAM', 30) });
+    const id = created.createIncentiveProgram.program.id;
+    expect(created.createIncentiveProgram.program.createdBy).toMatch(/\S/);
+    const byMia = await data(miaToken, EVALUATE, { input: { programId: id } });
+    expect(byMia.evaluateIncentiveProgram).toMatchObject({ awardedNow: 1, excluded: [{ employee: { name: 'Mia Manager' }, reason: expect.stringContaining('evaluated') }] });
+    const before = await balance(mia);
+    const byKey = await data(tenant.admin, EVALUATE, { input: { programId: id } });
+    expect(byKey.evaluateIncentiveProgram).toMatchObject({ awardedNow: 1, excluded: [] });
+    expect(await balance(mia)).toBe(before + 30);
+    const byNoah = await data(tenant.manager, CREATE_PROGRAM, { input: program('TEAM', 5) });
+    const noahRun = await data(noahToken, EVALUATE, { input: { programId: byNoah.createIncentiveProgram.program.id } });
+    expect(noahRun.evaluateIncentiveProgram).toMatchObject({ awardedNow: 2, excluded: [] });
+  });
+
+  it('another manager and a key adjust points, approve rewards and set budgets for the manager', async () => {
+    const byNoah = await data(noahToken, ADJUST, { input: { employeeId: mia, points: 5, reason: 'Covered a shift' } });
+    expect(byNoah.adjustPoints.entry).toEqual({ delta: 5, actor: noah });
+    const byKey = await data(tenant.admin, ADJUST, { input: { employeeId: mia, points: 5, reason: 'Covered a shift' } });
+    expect(atob(byKey.adjustPoints.entry.actor.replace(/-/g, '+').replace(/_/g, '/'))).toMatch(/^ApiKey:/);
+    const proposed = await data(miaToken, PROPOSE, { input: { title: 'Mia coffee', kind: 'GIFT', cost: 5 } });
+    expect((await data(tenant.manager, APPROVE, { input: { rewardId: proposed.proposeReward.reward.id } })).approveReward.reward.status).toBe('APPROVED');
+    expect((await data(anaToken, VOTE, { input: { rewardId: proposed.proposeReward.reward.id } })).voteForReward.reward.voteCount).toBe(1);
+    const set = await data(noahToken, SET_BUDGET, { input: { employeeId: mia, makeItRightAmount: 5000, currency: 'EUR', kindnessCount: 2 } });
+    expect(set.setEmpowermentBudget.budget).toMatchObject({ makeItRightAmount: 5000, setBy: noah });
+    const spend = await data(miaToken, SPEND, { input: { kind: 'MAKE_IT_RIGHT', amount: 1200, reasonCode: 'ORDER_ERROR', customerNote: 'Table 2' } });
+    expect(spend.spendBudget.spend).toMatchObject({ amount: 1200, flagged: false });
+    const byAdminKey = await data(tenant.admin, SET_BUDGET, { input: { employeeId: noah, makeItRightAmount: 3000, currency: 'EUR', kindnessCount: 1 } });
+    expect(byAdminKey.setEmpowermentBudget.errors).toEqual([]);
+    expect(atob(byAdminKey.setEmpowermentBudget.budget.setBy.replace(/-/g, '+').replace(/_/g, '/'))).toMatch(/^ApiKey:/);
+  });
+});
