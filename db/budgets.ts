@@ -25,6 +25,11 @@ export const empowermentBudgets = sqliteTable(
     currency: text('currency').notNull(),
     /** Number of small giveaways. */
     kindnessCount: integer('kindness_count').notNull(),
+    /**
+     * Who last set it: an employee id or an API key id (null for budgets older than the column).
+     * Nobody sets their own budget, and a budget someone set for themselves cannot be spent.
+     */
+    setBy: text('set_by'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
@@ -57,6 +62,7 @@ export const budgetSpends = sqliteTable(
     customerNote: text('customer_note'),
     /** Accepted over the remaining budget because the tenant's policy says so; for review. */
     flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    /** The latest recorded outcome; every recorded outcome is a row of budget_spend_outcomes. */
     outcome: text('outcome', { enum: SPEND_OUTCOMES }).notNull().default('pending'),
     outcomeNote: text('outcome_note'),
     outcomeAt: timestampColumn('outcome_at'),
@@ -69,5 +75,31 @@ export const budgetSpends = sqliteTable(
     uniqueIndex('budget_spends_tenant_id_unique').on(t.tenantId, t.id),
     index('budget_spends_tenant_budget_idx').on(t.tenantId, t.budgetId, t.kind),
     index('budget_spends_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+  ],
+);
+
+/**
+ * The history of a spend's outcome, append-only: one row per recorded outcome (never updated or
+ * deleted), written in the same batch as the spend's `outcome` column, so a change such as
+ * RESOLVED -> UNRESOLVED always leaves a trace of what it was, who changed it, when and why.
+ */
+export const budgetSpendOutcomes = sqliteTable(
+  'budget_spend_outcomes',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn(),
+    spendId: text('spend_id').notNull(),
+    /** The outcome before this record (pending for the first one). */
+    fromOutcome: text('from_outcome', { enum: SPEND_OUTCOMES }).notNull(),
+    outcome: text('outcome', { enum: SPEND_OUTCOMES }).notNull(),
+    note: text('note'),
+    /** Who recorded it: an employee id or an API key id (null for outcomes backfilled from before the history). */
+    recordedBy: text('recorded_by'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.spendId], foreignColumns: [budgetSpends.tenantId, budgetSpends.id] }),
+    uniqueIndex('budget_spend_outcomes_tenant_id_unique').on(t.tenantId, t.id),
+    index('budget_spend_outcomes_tenant_spend_idx').on(t.tenantId, t.spendId, t.createdAt),
   ],
 );

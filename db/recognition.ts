@@ -113,6 +113,11 @@ export const incentivePrograms = sqliteTable(
     /** Points each awarded employee receives when the goal is reached in a period. */
     points: integer('points').notNull(),
     status: text('status', { enum: PROGRAM_STATUSES }).notNull().default('active'),
+    /**
+     * Who set it up: an employee id or an API key id (null for programs older than the column).
+     * An employee who created a program is never among its awardees (domain/separation-of-duties.ts).
+     */
+    createdBy: text('created_by'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -117,6 +117,10 @@ export const relations = defineRelations(schema, (r) => ({
     budget: r.one.empowermentBudgets({ from: r.budgetSpends.budgetId, to: r.empowermentBudgets.id, optional: false }),
     employee: r.one.employees({ from: r.budgetSpends.employeeId, to: r.employees.id, optional: false }),
     feedback: r.one.feedback({ from: r.budgetSpends.feedbackId, to: r.feedback.id }),
+    outcomeHistory: r.many.budgetSpendOutcomes({ from: r.budgetSpends.id, to: r.budgetSpendOutcomes.spendId }),
+  },
+  budgetSpendOutcomes: {
+    spend: r.one.budgetSpends({ from: r.budgetSpendOutcomes.spendId, to: r.budgetSpends.id, optional: false }),
   },
 }));
 

@@ -51,6 +51,7 @@ const TENANT_KEY = {
   pointsEntries: 'tenantId',
   empowermentBudgets: 'tenantId',
   budgetSpends: 'tenantId',
+  budgetSpendOutcomes: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;

@@ -1,6 +1,6 @@
 /** Empowerment budget rules: what remains, and whether a spend is refused, accepted or flagged. */
 import type { OverspendPolicy } from '../db/recognition.ts';
-import type { SpendKind } from '../db/budgets.ts';
+import type { SpendKind, SpendOutcome } from '../db/budgets.ts';
 
 export interface BudgetLimits {
   makeItRightAmount: number;
@@ -19,3 +19,18 @@ export function decideSpend(limit: number, alreadySpent: number, amount: number,
 
 /** "12.50 EUR" from 1250 minor units. */
 export const formatMoney = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+
+export type OutcomeChangeProblem = 'to_pending' | 'unchanged' | 'note_required';
+
+/**
+ * Whether a spend's outcome may go from `from` to `to`. Outcomes are history: each recording is
+ * kept (budget_spend_outcomes), and a recorded outcome may still change, because customers come
+ * back and fixes do not always hold, but only forward (never back to PENDING), only to a different
+ * outcome, and only with a note saying why. Null when the change is allowed.
+ */
+export function outcomeChangeProblem(from: SpendOutcome, to: SpendOutcome, note: string | null): OutcomeChangeProblem | null {
+  if (from === to) return 'unchanged';
+  if (to === 'pending') return 'to_pending';
+  if (from !== 'pending' && !note) return 'note_required';
+  return null;
+}

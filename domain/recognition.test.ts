@@ -8,7 +8,7 @@ describe('recognition rules', () => {
     expect(recognitionProblems(base)).toEqual([]);
   });
   it('refuses self-recognition', () => {
-    expect(recognitionProblems({ ...base, recipientIds: ['g'] })[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'recipientIds'] });
+    expect(recognitionProblems({ ...base, recipientIds: ['g'] })[0]).toMatchObject({ code: 'SELF_DEALING', path: ['input', 'recipientIds'] });
   });
   it('counts points x recipients against the monthly allowance', () => {
     const problems = recognitionProblems({ ...base, pointsEach: 30, givenThisMonth: 50 });

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { OverspendPolicy } from '../db/recognition.ts';
 import { UserErrors, type UserErrorData } from './errors.ts';
+import { selfDealingProblem } from './separation-of-duties.ts';
 
 export interface RecognitionPolicy {
   monthlyGivingAllowance: number;
@@ -75,9 +76,8 @@ export const remainingAllowance = (policy: RecognitionPolicy, givenThisMonth: nu
 /** The anti-gaming rules, as errors a person understands; an empty list means it may be given. */
 export function recognitionProblems(check: RecognitionCheck, names: Map<string, string> = new Map()): UserErrorData[] {
   const problems: UserErrorData[] = [];
-  if (check.recipientIds.includes(check.giverId)) {
-    problems.push({ code: 'VALIDATION', path: ['input', 'recipientIds'], message: 'You cannot recognise yourself: pick a colleague.' });
-  }
+  const selfDealing = selfDealingProblem('recognize', [{ kind: 'employee', employeeId: check.giverId }], check.recipientIds, ['input', 'recipientIds']);
+  if (selfDealing) problems.push(selfDealing);
   if (check.recipientIds.length === 0) {
     problems.push({ code: 'VALIDATION', path: ['input', 'recipientIds'], message: 'Recognise at least one colleague or a team with other members.' });
   }

@@ -7,15 +7,19 @@
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import { budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../db/budgets.ts';
-import { newId } from '../db/ids.ts';
+import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../db/budgets.ts';
+import { newId, randomId } from '../db/ids.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../db/recognition.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { feedback } from '../db/voice.ts';
 import { formatMoney, limitFor } from '../domain/budgets.ts';
-import { notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
+import { conflictError, invalidTransitionError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
 import { periodContaining } from '../domain/periods.ts';
+import { assertNoSelfDealing, recordedActor } from '../domain/separation-of-duties.ts';
+import { outcomeChangeProblem } from '../domain/budgets.ts';
+import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -55,11 +59,32 @@ export const EmpowermentBudget = builder.drizzleNode('empowermentBudgets', {
       resolve: (budget) => Math.max(0, budget.makeItRightAmount - Number(budget.makeItRightSpent)),
     }),
     kindnessCount: t.exposeInt('kindnessCount', { description: 'Small giveaways allowed in the period.' }),
+    setBy: t.id({
+      nullable: true,
+      description: 'Who last set it: an Employee id, or the id of the API key (ApiKey). Never the employee it is for.',
+      resolve: (budget) => actorGlobalId(budget.setBy),
+    }),
     kindnessUsed: t.int({
       select: { extras: { kindnessUsed: (budget) => spentSql(budget, 'kindness') } },
       resolve: (budget) => Number(budget.kindnessUsed),
     }),
     spends: t.relatedConnection('spends', { totalCount: true, query: { orderBy: { createdAt: 'desc', id: 'desc' } } }),
+  }),
+});
+
+export const SpendOutcomeRecord = builder.drizzleObject('budgetSpendOutcomes', {
+  name: 'SpendOutcomeRecord',
+  description: 'One recorded outcome of a budget spend. The history is append-only: a change of outcome adds a record, nothing is overwritten.',
+  fields: (t) => ({
+    from: t.expose('fromOutcome', { type: SpendOutcomeEnum, description: 'The outcome before this record.' }),
+    outcome: t.expose('outcome', { type: SpendOutcomeEnum }),
+    note: t.exposeString('note', { nullable: true }),
+    recordedBy: t.id({
+      nullable: true,
+      description: 'An Employee id, or the id of the API key (ApiKey); null for outcomes recorded before the history was kept.',
+      resolve: (record) => actorGlobalId(record.recordedBy),
+    }),
+    recordedAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
@@ -80,9 +105,13 @@ export const BudgetSpend = builder.drizzleNode('budgetSpends', {
     }),
     customerNote: t.exposeString('customerNote', { nullable: true }),
     flagged: t.exposeBoolean('flagged', { description: 'Accepted over the remaining budget under the FLAG policy; for review.' }),
-    outcome: t.expose('outcome', { type: SpendOutcomeEnum }),
+    outcome: t.expose('outcome', { type: SpendOutcomeEnum, description: 'The latest recorded outcome (see outcomeHistory).' }),
     outcomeNote: t.exposeString('outcomeNote', { nullable: true }),
     outcomeAt: t.expose('outcomeAt', { type: 'DateTime', nullable: true }),
+    outcomeHistory: t.relation('outcomeHistory', {
+      description: 'Every outcome recorded for this spend, oldest first, with who recorded it, when and why.',
+      query: { orderBy: { createdAt: 'asc', id: 'asc' } },
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -264,10 +293,12 @@ builder.mutationFields((t) => ({
         const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
         const values = parseInput(setSchema, { makeItRightAmount: input.makeItRightAmount, currency: input.currency, kindnessCount: input.kindnessCount });
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);
+        refuseSelfDealing(ctx, 'setBudget', [employeeId], ['input', 'employeeId']);
         const period = periodContaining(input.period ?? 'month', input.at ?? ctx.now);
+        const setBy = actorIdOf(ctx.principal);
         await tenant
-          .insert(empowermentBudgets, { id: newId('bud'), employeeId, period: period.kind, periodKey: period.key, startsAt: period.start, endsAt: period.end, ...values })
-          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, updatedAt: new Date() } });
+          .insert(empowermentBudgets, { id: newId('bud'), employeeId, period: period.kind, periodKey: period.key, startsAt: period.start, endsAt: period.end, ...values, setBy })
+          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, setBy, updatedAt: new Date() } });
         const budget = await tenant.db.query.empowermentBudgets.findFirst({ where: { employeeId, periodKey: period.key } });
         return { budget: budget ?? null };
       }, { budget: null }),
@@ -295,6 +326,8 @@ builder.mutationFields((t) => ({
           orderBy: { startsAt: 'desc' },
         });
         if (!budget) throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'kind'], message: 'You have no empowerment budget for this period; ask your manager to set one.' }]);
+        // A budget someone set for themselves (possible only before the rule existed) is not spendable.
+        assertNoSelfDealing('spendBudget', [recordedActor(budget.setBy)], [employeeId], ['input', 'kind']);
         const policy = await loadPolicy(tenant);
         const limitColumn = input.kind === 'make_it_right' ? sql`b.make_it_right_amount` : sql`b.kindness_count`;
         const within = sql`((SELECT COALESCE(SUM(s.amount), 0) FROM budget_spends s WHERE s.tenant_id = ${tenant.tenantId} AND s.budget_id = b.id AND s.kind = ${input.kind}) + ${values.amount} <= ${limitColumn})`;
@@ -338,7 +371,24 @@ builder.mutationFields((t) => ({
         if (ctx.principal.kind === 'employee' && ctx.principal.employeeId !== spend.employeeId && !['manager', 'director'].includes(ctx.principal.employeeRole)) {
           throw validationError(['input', 'spendId'], 'Only the employee who made this spend, or a manager, can record its outcome.');
         }
-        const [updated] = await tenant.updateById(budgetSpends, id, { outcome: input.outcome, outcomeNote: note ?? null, outcomeAt: new Date() }).returning();
+        const problem = outcomeChangeProblem(spend.outcome, input.outcome, note ?? null);
+        if (problem === 'to_pending') throw invalidTransitionError(['input', 'outcome'], `This spend's outcome is ${spend.outcome.toUpperCase()}; a recorded outcome never goes back to PENDING.`);
+        if (problem === 'unchanged') throw invalidTransitionError(['input', 'outcome'], `This spend's outcome is already ${spend.outcome.toUpperCase()}.`);
+        if (problem === 'note_required') throw validationError(['input', 'note'], `Say why the outcome changes from ${spend.outcome.toUpperCase()} to ${input.outcome.toUpperCase()}: the change is kept in its history.`);
+        // One batch: the history row is written only while the outcome is still what was read, then
+        // the outcome changes under the same guard; of two concurrent changes only one applies.
+        const t = tenant.tenantId;
+        const at = ctx.now;
+        const [, changed] = (await tenant.batch([
+          tenant.insertSelect(
+            budgetSpendOutcomes,
+            { id: randomId('sdo'), spendId: id, fromOutcome: spend.outcome, outcome: input.outcome, note: note ?? null, recordedBy: actorIdOf(ctx.principal), createdAt: at.getTime() },
+            sql`FROM budget_spends s WHERE s.tenant_id = ${t} AND s.id = ${id} AND s.outcome = ${spend.outcome}`,
+          ),
+          tenant.updateWhere(budgetSpends, { outcome: input.outcome, outcomeNote: note ?? null, outcomeAt: at }, and(eq(budgetSpends.id, id), eq(budgetSpends.outcome, spend.outcome)) as SQL),
+        ])) as [unknown, D1Result];
+        if (!changed.meta.changes) throw conflictError(['input', 'spendId'], 'The outcome changed while you were working on it; reload the spend and try again.');
+        const updated = await tenant.db.query.budgetSpends.findFirst({ where: { id } });
         return { spend: updated ?? null };
       }, { spend: null }),
   }),

@@ -9,16 +9,19 @@ import * as v from 'valibot';
 import { newId, randomId } from '../db/ids.ts';
 import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
 import { pointsEntries } from '../db/rewards.ts';
+import type { employees } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
+import { deciderEmployeeIds, recordedActor } from '../domain/separation-of-duties.ts';
 import { periodContaining, type Period } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { requestLoader } from './request-loaders.ts';
 import { upperEnum } from './enums.ts';
-import { findEmployee } from './employees.ts';
+import { actorGlobalId, dutyActorOf, refuseSelfDealing } from './duties.ts';
+import { Employee, findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
@@ -102,6 +105,11 @@ export const IncentiveProgram = builder.drizzleNode('incentivePrograms', {
     team: t.relation('team', { nullable: true }),
     points: t.exposeInt('points', { description: 'Points each awarded employee receives per period achieved.' }),
     status: t.expose('status', { type: ProgramStatusEnum }),
+    createdBy: t.id({
+      nullable: true,
+      description: 'Who set it up: an Employee id, or the id of the API key (ApiKey). That employee is never awarded by it.',
+      resolve: (program) => actorGlobalId(program.createdBy),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     progress: t.field({
       type: ProgressType,
@@ -148,11 +156,29 @@ const ProgramIdInput = builder.inputType('EvaluateIncentiveProgramInput', {
 });
 const EndProgramInput = builder.inputType('EndIncentiveProgramInput', { fields: (t) => ({ programId: t.id({ required: true }) }) });
 
+type EmployeeRow = typeof employees.$inferSelect;
+
+/** An employee in the program's scope who is not paid by this evaluation, and why. */
+interface AwardExclusion {
+  employee: EmployeeRow;
+  reason: string;
+}
+
+const AwardExclusionType = builder.objectRef<AwardExclusion>('AwardExclusion').implement({
+  description: 'Separation of duties: someone who decided on this award (created the program, or evaluated it) is not paid by it.',
+  fields: (t) => ({
+    employee: t.field({ type: Employee, resolve: (exclusion) => exclusion.employee }),
+    reason: t.exposeString('reason'),
+  }),
+});
+
 interface ProgramPayloadShape {
   program: ProgramRow | null;
   progress: ProgressData | null;
   /** Employees awarded by this call (0 when already awarded or not achieved). */
   awardedNow: number | null;
+  /** Employees in scope left out because they decided on the award. */
+  excluded: AwardExclusion[] | null;
   errors: UserErrorData[];
 }
 const IncentiveProgramPayload = builder.objectRef<ProgramPayloadShape>('IncentiveProgramPayload').implement({
@@ -160,6 +186,12 @@ const IncentiveProgramPayload = builder.objectRef<ProgramPayloadShape>('Incentiv
     program: t.field({ type: IncentiveProgram, nullable: true, resolve: (payload) => payload.program }),
     progress: t.field({ type: ProgressType, nullable: true, resolve: (payload) => payload.progress }),
     awardedNow: t.int({ nullable: true, description: 'Employees awarded by this call.', resolve: (payload) => payload.awardedNow }),
+    excluded: t.field({
+      type: [AwardExclusionType],
+      nullable: true,
+      description: "Employees in the program's scope who were not awarded because they created the program or ran this evaluation (separation of duties).",
+      resolve: (payload) => payload.excluded,
+    }),
     errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
   }),
 });
@@ -179,11 +211,34 @@ async function findProgram(tenant: TenantScope, globalId: string): Promise<Progr
   return program;
 }
 
-/** Who is awarded when the goal is reached: the employee, the team's active members, or everyone active. */
-function awardeesSql(program: ProgramRow): SQL {
-  if (program.scope === 'employee') return sql`e.id = ${program.employeeId}`;
-  if (program.scope === 'team') return sql`e.team_id = ${program.teamId}`;
-  return sql`1 = 1`;
+/**
+ * Who is awarded when the goal is reached: the employee, the team's active members, or everyone
+ * active; never the employees in `excluded` (its deciders).
+ */
+function awardeesSql(program: ProgramRow, excluded: readonly string[]): SQL {
+  const scope = program.scope === 'employee' ? sql`e.id = ${program.employeeId}` : program.scope === 'team' ? sql`e.team_id = ${program.teamId}` : sql`1 = 1`;
+  return excluded.length === 0 ? scope : sql`${scope} AND e.id NOT IN (${sql.join(excluded.map((id) => sql`${id}`), sql`, `)})`;
+}
+
+const inScope = (program: ProgramRow, employee: EmployeeRow) =>
+  program.scope === 'tenant' || (program.scope === 'team' ? employee.teamId === program.teamId : employee.id === program.employeeId);
+
+/**
+ * The deciders of an evaluation (the program's creator and whoever evaluates now) who would
+ * otherwise be awarded: active and in scope. One statement, only when there is an employee decider.
+ */
+async function excludedAwardees(tenant: TenantScope, program: ProgramRow, deciders: readonly string[]): Promise<AwardExclusion[]> {
+  if (deciders.length === 0) return [];
+  const people = await tenant.db.query.employees.findMany({ where: { id: { in: [...deciders] }, status: 'active' } });
+  return people
+    .filter((employee) => inScope(program, employee))
+    .map((employee) => ({
+      employee,
+      reason:
+        employee.id === program.createdBy
+          ? 'They created this program: a program never pays the person who set it up.'
+          : 'They evaluated it: another manager or an API key must evaluate the program to award them.',
+    }));
 }
 
 builder.mutationFields((t) => ({
@@ -200,15 +255,13 @@ builder.mutationFields((t) => ({
         const shape = { metric: input.metric, scope: input.scope, target: values.target, withinHours: values.withinHours ?? null, employeeId, teamId };
         assertProgramShape(shape);
         if (employeeId) await findEmployee(tenant, employeeId, ['input', 'employeeId']);
-        if (employeeId && ctx.principal.kind === 'employee' && ctx.principal.employeeId === employeeId) {
-          throw validationError(['input', 'employeeId'], 'You cannot set up an incentive program for yourself; ask another manager.');
-        }
+        refuseSelfDealing(ctx, 'awardPoints', [employeeId], ['input', 'employeeId']);
         if (teamId) await findTeam(tenant, teamId, ['input', 'teamId']);
         const [program] = await tenant
-          .insert(incentivePrograms, { id: newId('prg'), ...shape, name: values.name, description: values.description || null, period: input.period, points: values.points })
+          .insert(incentivePrograms, { id: newId('prg'), ...shape, name: values.name, description: values.description || null, period: input.period, points: values.points, createdBy: actorIdOf(ctx.principal) })
           .returning();
-        return { program: program ?? null, progress: null, awardedNow: null };
-      }, { program: null, progress: null, awardedNow: null }),
+        return { program: program ?? null, progress: null, awardedNow: null, excluded: null };
+      }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
   evaluateIncentiveProgram: t.field({
     type: IncentiveProgramPayload,
@@ -225,7 +278,11 @@ builder.mutationFields((t) => ({
         }
         let progress = await progressNow(tenant, program, at);
         let awardedNow = 0;
+        let excluded: AwardExclusion[] = [];
         if (progress.achieved && program.status === 'active') {
+          // Separation of duties: neither the program's creator nor the evaluator is paid by it.
+          const deciders = deciderEmployeeIds([recordedActor(program.createdBy), dutyActorOf(ctx)]);
+          excluded = await excludedAwardees(tenant, program, deciders);
           const result = await tenant
             .insertSelect(
               pointsEntries,
@@ -235,15 +292,15 @@ builder.mutationFields((t) => ({
                 recognitionId: null, programId: program.id, periodKey: progress.periodKey, redemptionId: null, createdAt: Date.now(),
               },
               // The program must still be active when the award is written (not only when read).
-              sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program)}
+              sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program, deciders)}
                 AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
             )
             .onConflictDoNothing();
           awardedNow = result.meta.changes ?? 0;
           progress = { ...progress, awarded: progress.awarded || awardedNow > 0 };
         }
-        return { program, progress, awardedNow };
-      }, { program: null, progress: null, awardedNow: null }),
+        return { program, progress, awardedNow, excluded };
+      }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
   endIncentiveProgram: t.field({
     type: IncentiveProgramPayload,
@@ -255,7 +312,7 @@ builder.mutationFields((t) => ({
         const program = await findProgram(tenant, input.programId);
         if (program.status === 'ended') throw conflictError(['input', 'programId'], 'This program has already ended.');
         const [ended] = await tenant.updateById(incentivePrograms, program.id, { status: 'ended' }).returning();
-        return { program: ended ?? null, progress: null, awardedNow: null };
-      }, { program: null, progress: null, awardedNow: null }),
+        return { program: ended ?? null, progress: null, awardedNow: null, excluded: null };
+      }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
 }));

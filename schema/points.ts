@@ -8,12 +8,13 @@ import * as v from 'valibot';
 import { newId } from '../db/ids.ts';
 import { POINTS_ENTRY_KINDS, pointsEntries, type PointsEntryKind } from '../db/rewards.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { parseInput, UserErrors, validationError } from '../domain/errors.ts';
+import { parseInput, UserErrors } from '../domain/errors.ts';
 import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { Employee, findEmployee } from './employees.ts';
-import { encodeId, idEquals, localIdFor } from './global-ids.ts';
+import { idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -36,7 +37,7 @@ export const PointsEntry = builder.drizzleNode('pointsEntries', {
     actor: t.id({
       nullable: true,
       description: 'Who made it: an Employee id, or the id of the API key (ApiKey).',
-      resolve: (entry) => (entry.actor ? encodeId(entry.actor.startsWith('emp_') ? 'Employee' : 'ApiKey', entry.actor) : null),
+      resolve: (entry) => actorGlobalId(entry.actor),
     }),
     recognition: t.relation('recognition', { nullable: true }),
     program: t.relation('program', { nullable: true }),
@@ -125,9 +126,7 @@ builder.mutationFields((t) => ({
         const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
         const values = parseInput(adjustSchema, { points: input.points, reason: input.reason });
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);
-        if (ctx.principal.kind === 'employee' && ctx.principal.employeeId === employeeId) {
-          throw validationError(['input', 'employeeId'], 'You cannot adjust your own points; ask another manager.');
-        }
+        refuseSelfDealing(ctx, 'adjustPoints', [employeeId], ['input', 'employeeId']);
         const id = newId('pts');
         const t = tenant.tenantId;
         // Written only while the balance covers a removal: the check is part of the INSERT.

@@ -22,6 +22,7 @@ import {
   recognitionMessage,
   type RecognitionPolicy,
 } from '../domain/recognition.ts';
+import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
 import { builder } from './builder.ts';
 import { Employee } from './employees.ts';
 import { encodeId, idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
@@ -207,7 +208,7 @@ interface Giving {
 /** The recipients: named colleagues plus a team's active members, each once; all active in this tenant. */
 async function resolveRecipients(tenant: TenantScope, giverId: string, globalIds: readonly string[], teamId: string | null) {
   const ids = globalIds.map((id, index) => localIdFor('Employee', id, ['input', 'recipientIds', String(index)]));
-  if (ids.includes(giverId)) throw validationError(['input', 'recipientIds'], 'You cannot recognise yourself: pick a colleague.');
+  assertNoSelfDealing('recognize', [{ kind: 'employee', employeeId: giverId }], ids, ['input', 'recipientIds']);
   const named = ids.length > 0 ? await tenant.db.query.employees.findMany({ where: { id: { in: [...new Set(ids)] }, status: 'active' } }) : [];
   const found = new Set(named.map((employee) => employee.id));
   const missingAt = ids.findIndex((id) => !found.has(id));

@@ -11,8 +11,10 @@ import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, reward
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
 import { pickWithinBudget } from '../domain/rewards.ts';
+import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { dutyActorOf, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { idEquals, localIdFor, missingMessage } from './global-ids.ts';
@@ -124,9 +126,15 @@ const RedemptionIdInput = builder.inputType('RedemptionIdInput', {
 const RewardPayload = payloadType('RewardPayload', 'reward', Reward);
 const RedemptionPayload = payloadType('RedemptionPayload', 'redemption', Redemption);
 type RewardRow = typeof rewards.$inferSelect;
-const RewardsPayload = builder.objectRef<{ rewards: RewardRow[] | null; errors: UserErrorData[] }>('RewardsPayload').implement({
+const RewardsPayload = builder.objectRef<{ rewards: RewardRow[] | null; skipped: RewardRow[] | null; errors: UserErrorData[] }>('RewardsPayload').implement({
   fields: (t) => ({
     rewards: t.field({ type: [Reward], nullable: true, resolve: (payload) => payload.rewards }),
+    skipped: t.field({
+      type: [Reward],
+      nullable: true,
+      description: 'Proposals of yours, left for another manager or an API key to decide (separation of duties).',
+      resolve: (payload) => payload.skipped,
+    }),
     errors: t.field({ type: [UserErrorInterface], resolve: (payload) => payload.errors }),
   }),
 });
@@ -149,6 +157,8 @@ async function findReward(tenant: TenantScope, globalId: string, path: string[])
 async function changeVote(tenant: TenantScope, employeeId: string, globalId: string, add: boolean) {
   const reward = await findReward(tenant, globalId, ['input', 'rewardId']);
   if (reward.status === 'retired') throw conflictError(['input', 'rewardId'], 'This reward is retired: votes on it no longer count.');
+  // A proposer does not vote for their own reward (retracting stays possible for older votes).
+  if (add) assertNoSelfDealing('voteForReward', [{ kind: 'employee', employeeId }], [reward.proposedById], ['input', 'rewardId']);
   const t = tenant.tenantId;
   const write = add
     ? tenant
@@ -169,8 +179,18 @@ async function changeVote(tenant: TenantScope, employeeId: string, globalId: str
   return tenant.db.query.rewards.findFirst({ where: { id: reward.id } });
 }
 
-/** Guarded status change of one requested redemption (and its refund on cancel); CONFLICT when it was no longer requested. */
-async function transition(tenant: TenantScope, globalId: string, to: RedemptionStatus, by: string, note: string | null | undefined) {
+/**
+ * Guarded status change of one requested redemption (and its refund on cancel); CONFLICT when it was
+ * no longer requested. `allow` sees the redemption before anything is written and may refuse it.
+ */
+async function transition(
+  tenant: TenantScope,
+  globalId: string,
+  to: RedemptionStatus,
+  by: string,
+  note: string | null | undefined,
+  allow: (redemption: typeof redemptions.$inferSelect) => void = () => {},
+) {
   const path = ['input', 'redemptionId'];
   const id = localIdFor('Redemption', globalId, path);
   const t = tenant.tenantId;
@@ -199,6 +219,7 @@ async function transition(tenant: TenantScope, globalId: string, to: RedemptionS
   }
   const before = await tenant.db.query.redemptions.findFirst({ where: { id } });
   if (!before) throw notFoundError(path, missingMessage('Redemption'));
+  allow(before);
   const [first, ...rest] = statements;
   const [changed] = (await tenant.batch([first!, ...rest])) as [D1Result, ...unknown[]];
   const redemption = await tenant.db.query.redemptions.findFirst({ where: { id } });
@@ -253,6 +274,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'rewards:manage');
         const reward = await findReward(tenant, input.rewardId, ['input', 'rewardId']);
         if (reward.status !== 'proposed') throw conflictError(['input', 'rewardId'], `This reward is ${reward.status}; only a proposed reward can be approved.`);
+        refuseSelfDealing(ctx, 'approveReward', [reward.proposedById], ['input', 'rewardId']);
         const [updated] = await tenant.updateWhere(rewards, { status: 'approved', decidedBy: actorIdOf(ctx.principal), decidedAt: new Date() }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL).returning();
         if (!updated) throw conflictError(['input', 'rewardId'], 'This reward was just decided by someone else.');
         return { reward: updated };
@@ -268,8 +290,12 @@ builder.mutationFields((t) => ({
         if (input.budget < 1) throw validationError(['input', 'budget'], 'The budget is a positive number of points.');
         if (input.limit !== null && input.limit !== undefined && input.limit < 1) throw validationError(['input', 'limit'], 'Approve at least one reward.');
         const proposed = await tenant.db.query.rewards.findMany({ where: { status: 'proposed' }, limit: 500 });
-        const picked = pickWithinBudget(proposed, input.budget, input.limit ?? undefined);
-        if (picked.length === 0) return { rewards: [] };
+        // Separation of duties: the caller's own proposals are left for someone else to decide.
+        const actor = dutyActorOf(ctx);
+        const own = (reward: RewardRow) => actor?.kind === 'employee' && reward.proposedById === actor.employeeId;
+        const skipped = proposed.filter(own);
+        const picked = pickWithinBudget(proposed.filter((reward) => !own(reward)), input.budget, input.limit ?? undefined);
+        if (picked.length === 0) return { rewards: [], skipped };
         const by = actorIdOf(ctx.principal);
         const updates = picked.map((reward) =>
           tenant.updateWhere(rewards, { status: 'approved', decidedBy: by, decidedAt: new Date() }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL),
@@ -277,8 +303,8 @@ builder.mutationFields((t) => ({
         const [first, ...rest] = updates;
         await tenant.batch([first!, ...rest]);
         const approved = await tenant.db.query.rewards.findMany({ where: { id: { in: picked.map((reward) => reward.id) } }, orderBy: { voteCount: 'desc', id: 'asc' } });
-        return { rewards: approved };
-      }, { rewards: null }),
+        return { rewards: approved, skipped };
+      }, { rewards: null, skipped: null }),
   }),
   retireReward: t.field({
     type: RewardPayload,
@@ -341,7 +367,8 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'rewards:manage', async () => {
         const tenant = tenantFor(ctx, 'rewards:manage');
         const note = parseInput(noteSchema, input.note, ['input', 'note']);
-        return { redemption: await transition(tenant, input.redemptionId, 'fulfilled', actorIdOf(ctx.principal), note) };
+        const notOwn = (redemption: { employeeId: string }) => refuseSelfDealing(ctx, 'fulfillRedemption', [redemption.employeeId], ['input', 'redemptionId']);
+        return { redemption: await transition(tenant, input.redemptionId, 'fulfilled', actorIdOf(ctx.principal), note, notOwn) };
       }, { redemption: null }),
   }),
   cancelRedemption: t.field({

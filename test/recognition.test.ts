@@ -41,7 +41,7 @@ describe('recognition', () => {
   it('refuses self-recognition, unknown values and over-allowance points with typed errors, writing nothing', async () => {
     const before = await env.DB.prepare('SELECT count(*) AS n FROM recognitions').first<{ n: number }>();
     const self = await data(tokens.Dev!, GIVE, { input: { recipientIds: [people.Dev], message: 'Me', value: 'Care' } });
-    expect(self.giveRecognition.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'recipientIds'] });
+    expect(self.giveRecognition.errors[0]).toMatchObject({ code: 'SELF_DEALING', path: ['input', 'recipientIds'] });
     const value = await data(tokens.Dev!, GIVE, { input: { recipientIds: [people.Ana], message: 'Hi', value: 'Speed' } });
     expect(value.giveRecognition.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'value'], message: expect.stringContaining('Care, Ownership') });
     const over = await data(tokens.Dev!, GIVE, { input: { recipientIds: [people.Ana, people.Ben], message: 'Big thanks', value: 'Care', points: 60 } });

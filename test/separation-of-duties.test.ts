@@ -168,3 +168,48 @@ describe('the same actions by a different manager or by a key', () => {
     expect(atob(byAdminKey.setEmpowermentBudget.budget.setBy.replace(/-/g, '+').replace(/_/g, '/'))).toMatch(/^ApiKey:/);
   });
 });
+
+describe('budget spend outcomes are history', () => {
+  const OUTCOME = `mutation($input: RecordSpendOutcomeInput!) { recordSpendOutcome(input: $input) {
+    spend { outcome outcomeNote outcomeHistory { from outcome note recordedBy } } errors { code path message } } }`;
+
+  it('every recorded outcome is kept; a change needs a note; nothing goes back to PENDING', async () => {
+    const ben = await createEmployee(tenant.admin, { name: 'Ben Agent', teamId: care });
+    const benToken = await employeeToken(tenant.manager, ben);
+    await data(noahToken, SET_BUDGET, { input: { employeeId: ben, makeItRightAmount: 5000, currency: 'EUR', kindnessCount: 2 } });
+    const spent = await data(benToken, SPEND, { input: { kind: 'MAKE_IT_RIGHT', amount: 900, reasonCode: 'ORDER_ERROR', customerNote: 'Wrong size' } });
+    const spendId = spent.spendBudget.spend.id;
+
+    const resolved = await data(benToken, OUTCOME, { input: { spendId, outcome: 'RESOLVED', note: 'Happy customer' } });
+    expect(resolved.recordSpendOutcome.spend.outcomeHistory).toEqual([{ from: 'PENDING', outcome: 'RESOLVED', note: 'Happy customer', recordedBy: ben }]);
+    const silent = await data(noahToken, OUTCOME, { input: { spendId, outcome: 'UNRESOLVED' } });
+    expect(silent.recordSpendOutcome.errors).toEqual([expect.objectContaining({ code: 'VALIDATION', path: ['input', 'note'] })]);
+    const changed = await data(noahToken, OUTCOME, { input: { spendId, outcome: 'UNRESOLVED', note: 'Customer came back: still broken' } });
+    expect(changed.recordSpendOutcome.spend).toMatchObject({
+      outcome: 'UNRESOLVED',
+      outcomeHistory: [
+        { from: 'PENDING', outcome: 'RESOLVED', note: 'Happy customer', recordedBy: ben },
+        { from: 'RESOLVED', outcome: 'UNRESOLVED', note: 'Customer came back: still broken', recordedBy: noah },
+      ],
+    });
+    const back = await data(benToken, OUTCOME, { input: { spendId, outcome: 'PENDING', note: 'undo' } });
+    expect(back.recordSpendOutcome.errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION', path: ['input', 'outcome'] })]);
+    const same = await data(benToken, OUTCOME, { input: { spendId, outcome: 'UNRESOLVED', note: 'again' } });
+    expect(same.recordSpendOutcome.errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
+    expect(await count('SELECT count(*) AS n FROM budget_spend_outcomes WHERE spend_id = ?', localId(spendId))).toBe(2);
+  });
+
+  it('of concurrent changes from the same outcome, one applies and the others get CONFLICT, each leaving at most one record', async () => {
+    const cy = await createEmployee(tenant.admin, { name: 'Cy Agent', teamId: care });
+    const cyToken = await employeeToken(tenant.manager, cy);
+    await data(noahToken, SET_BUDGET, { input: { employeeId: cy, makeItRightAmount: 5000, currency: 'EUR', kindnessCount: 2 } });
+    const spendId = (await data(cyToken, SPEND, { input: { kind: 'KINDNESS', reasonCode: 'GOODWILL', customerNote: 'Cookie' } })).spendBudget.spend.id;
+    const results = await Promise.all(
+      (['RESOLVED', 'UNRESOLVED', 'RESOLVED', 'UNRESOLVED'] as const).map((outcome) => data(noahToken, OUTCOME, { input: { spendId, outcome } })),
+    );
+    const codes = results.map((r) => r.recordSpendOutcome.errors[0]?.code ?? 'OK');
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
+    const records = await count('SELECT count(*) AS n FROM budget_spend_outcomes WHERE spend_id = ?', localId(spendId));
+    expect(records).toBe(1);
+  });
+});
