@@ -115,7 +115,7 @@ describe('incentive guards', () => {
     const manager = await createEmployee(tenant.admin, { name: 'Mia Manager', role: 'MANAGER', teamId: team });
     const token = await employeeToken(tenant.admin, manager);
     const self = await data(token, CREATE, { input: { name: 'Me', metric: 'PRAISE_COUNT', scope: 'EMPLOYEE', employeeId: manager, target: 1, period: 'MONTH', points: 500 } });
-    expect(self.createIncentiveProgram.errors).toEqual([expect.objectContaining({ code: 'VALIDATION', path: ['input', 'employeeId'] })]);
+    expect(self.createIncentiveProgram.errors).toEqual([expect.objectContaining({ code: 'SELF_DEALING', path: ['input', 'employeeId'] })]);
     const adjust = await gql(token, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { errors { code path message } } }', {
       input: { employeeId: manager, points: 1000, reason: 'Bonus for me' },
     });

@@ -55,10 +55,11 @@ describe('rewards', () => {
 
   it('managers approve the most voted within a budget, and retire rewards', async () => {
     const fresh = await createTenant();
-    const voters = await Promise.all(['V1', 'V2', 'V3'].map((name) => createEmployee(fresh.admin, { name })));
+    // P proposes; V1 to V3 vote (a proposer does not vote for their own reward).
+    const voters = await Promise.all(['V1', 'V2', 'V3', 'P'].map((name) => createEmployee(fresh.admin, { name })));
     const voterTokens = await Promise.all(voters.map((id) => employeeToken(fresh.manager, id)));
     const make = async (title: string, cost: number, votes: number) => {
-      const reward = (await data(voterTokens[0]!, PROPOSE, { input: { title, cost, kind: 'OTHER' } })).proposeReward.reward.id;
+      const reward = (await data(voterTokens[3]!, PROPOSE, { input: { title, cost, kind: 'OTHER' } })).proposeReward.reward.id;
       for (let i = 0; i < votes; i++) await data(voterTokens[i]!, VOTE, { input: { rewardId: reward } });
       return reward;
     };
