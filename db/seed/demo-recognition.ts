@@ -7,7 +7,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { periodContaining } from '../../domain/periods.ts';
 import type { Database } from '../client.ts';
-import { budgetSpends, empowermentBudgets, type SpendKind, type SpendOutcome, SPEND_REASONS } from '../budgets.ts';
+import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, type SpendKind, type SpendOutcome, SPEND_REASONS } from '../budgets.ts';
 import { incentivePrograms, type IncentiveMetric, type PeriodKind, type ProgramScope, recognitionPolicies, recognitionRecipients, recognitions } from '../recognition.ts';
 import { DEMO_TENANTS } from './demo-people.ts';
 import { pointsEntries, redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../rewards.ts';
@@ -200,14 +200,16 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
         id: id('prg', key), tenantId, name, metric, scope, target, period, points, withinHours,
         employeeId: scope === 'employee' && typeof subject === 'number' ? emp(demo.slug, subject) : null,
         teamId: scope === 'team' && typeof subject === 'string' ? team(demo.slug, subject) : null,
-        createdAt: day(1, 8),
+        createdBy: `key_dev_${demo.slug}_manager`, createdAt: day(1, 8),
       }).onConflictDoNothing(),
     );
   }
 
   const costs = new Map<string, { cost: number; title: string }>();
-  for (const [key, title, kind, cost, proposer, voters, status] of demo.rewards) {
+  for (const [key, title, kind, cost, proposer, allVoters, status] of demo.rewards) {
     costs.set(key, { cost, title });
+    // A proposer does not vote for their own reward (separation of duties).
+    const voters = allVoters.filter((voter) => voter !== proposer);
     out.push(
       db.insert(rewards).values({
         id: id('rwd', key), tenantId, title, kind, cost, status, proposedById: emp(demo.slug, proposer), voteCount: voters.length,
@@ -253,6 +255,7 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
       db.insert(empowermentBudgets).values({
         id: id('bud', person), tenantId, employeeId: emp(demo.slug, person), period: 'month', periodKey: MONTH,
         startsAt: monthStart, endsAt: monthEnd, makeItRightAmount: amount, currency: demo.currency, kindnessCount: kindness,
+        setBy: `key_dev_${demo.slug}_manager`,
       }).onConflictDoNothing(),
     );
   }
@@ -263,6 +266,13 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
         flagged, outcome, outcomeAt: outcome === 'pending' ? null : day(20), createdAt: day(8 + index),
       }).onConflictDoNothing(),
     );
+    if (outcome !== 'pending') {
+      out.push(
+        db.insert(budgetSpendOutcomes).values({
+          id: id('sdo', index), tenantId, spendId: id('spd', index), fromOutcome: 'pending', outcome, recordedBy: emp(demo.slug, person), createdAt: day(20),
+        }).onConflictDoNothing(),
+      );
+    }
   });
   return out;
 }
