@@ -225,11 +225,19 @@ const inScope = (program: ProgramRow, employee: EmployeeRow) =>
 
 /**
  * The deciders of an evaluation (the program's creator and whoever evaluates now) who would
- * otherwise be awarded: active and in scope. One statement, only when there is an employee decider.
+ * otherwise be awarded: active, in scope, and not already paid for the period (by an earlier
+ * evaluation someone else ran). One statement, only when there is an employee decider.
  */
-async function excludedAwardees(tenant: TenantScope, program: ProgramRow, deciders: readonly string[]): Promise<AwardExclusion[]> {
+async function excludedAwardees(tenant: TenantScope, program: ProgramRow, periodKey: string, deciders: readonly string[]): Promise<AwardExclusion[]> {
   if (deciders.length === 0) return [];
-  const people = await tenant.db.query.employees.findMany({ where: { id: { in: [...deciders] }, status: 'active' } });
+  const people = await tenant.db.query.employees.findMany({
+    where: {
+      id: { in: [...deciders] },
+      status: 'active',
+      RAW: (e) => sql`NOT EXISTS (SELECT 1 FROM points_entries pe WHERE pe.tenant_id = ${e.tenantId} AND pe.employee_id = ${e.id}
+        AND pe.program_id = ${program.id} AND pe.period_key = ${periodKey})`,
+    },
+  });
   return people
     .filter((employee) => inScope(program, employee))
     .map((employee) => ({
@@ -282,7 +290,7 @@ builder.mutationFields((t) => ({
         if (progress.achieved && program.status === 'active') {
           // Separation of duties: neither the program's creator nor the evaluator is paid by it.
           const deciders = deciderEmployeeIds([recordedActor(program.createdBy), dutyActorOf(ctx)]);
-          excluded = await excludedAwardees(tenant, program, deciders);
+          excluded = await excludedAwardees(tenant, program, progress.periodKey, deciders);
           const result = await tenant
             .insertSelect(
               pointsEntries,

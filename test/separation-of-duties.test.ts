@@ -147,6 +147,8 @@ describe('the same actions by a different manager or by a key', () => {
     const byKey = await data(tenant.admin, EVALUATE, { input: { programId: id } });
     expect(byKey.evaluateIncentiveProgram).toMatchObject({ awardedNow: 1, excluded: [] });
     expect(await balance(mia)).toBe(before + 30);
+    const miaAgain = await data(miaToken, EVALUATE, { input: { programId: id } });
+    expect(miaAgain.evaluateIncentiveProgram).toMatchObject({ awardedNow: 0, excluded: [] });
     const byNoah = await data(tenant.manager, CREATE_PROGRAM, { input: program('TEAM', 5) });
     const noahRun = await data(noahToken, EVALUATE, { input: { programId: byNoah.createIncentiveProgram.program.id } });
     expect(noahRun.evaluateIncentiveProgram).toMatchObject({ awardedNow: 2, excluded: [] });
