@@ -8,6 +8,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SELF_DEALING_RULES, type ValueAction } from '../domain/separation-of-duties.ts';
+import backfill from '../migrations/20261123125552_budget_outcome_backfill/migration.sql?raw';
 import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
 
 let tenant: TestTenant;
@@ -214,6 +215,24 @@ describe('budget spend outcomes are history', () => {
     expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
     const records = await count('SELECT count(*) AS n FROM budget_spend_outcomes WHERE spend_id = ?', localId(spendId));
     expect(records).toBe(1);
+  });
+
+  it('the data migration turns outcomes recorded before the history into its first rows', async () => {
+    const dee = await createEmployee(tenant.admin, { name: 'Dee Agent', teamId: care });
+    await data(noahToken, SET_BUDGET, { input: { employeeId: dee, makeItRightAmount: 5000, currency: 'EUR', kindnessCount: 2 } });
+    const spendId = (await data(await employeeToken(tenant.manager, dee), SPEND, { input: { kind: 'KINDNESS', reasonCode: 'GOODWILL', customerNote: 'Tea' } })).spendBudget.spend.id;
+    // As an older deployment left it: an outcome on the spend, no history.
+    await env.DB.prepare("UPDATE budget_spends SET outcome = 'resolved', outcome_note = 'Smiled', outcome_at = 1700000000000 WHERE id = ?").bind(localId(spendId)).run();
+    await env.DB.prepare('DELETE FROM budget_spend_outcomes WHERE spend_id = ?').bind(localId(spendId)).run();
+    const before = await count('SELECT count(*) AS n FROM budget_spend_outcomes');
+    const withoutHistory = await count("SELECT count(*) AS n FROM budget_spends s WHERE s.outcome <> 'pending' AND NOT EXISTS (SELECT 1 FROM budget_spend_outcomes o WHERE o.spend_id = s.id)");
+    await env.DB.exec(backfill.replace(/--.*$/gm, '').replace(/\s+/g, ' ').trim());
+    // (The migration runs once, on a database where no spend has history yet; here only Dee's lacked it.)
+    await env.DB.prepare('DELETE FROM budget_spend_outcomes WHERE created_at > 0 AND recorded_by IS NULL AND spend_id <> ?').bind(localId(spendId)).run();
+    const spend = await data(tenant.reader, 'query($id: ID!) { node(id: $id) { ... on BudgetSpend { outcomeHistory { from outcome note recordedBy recordedAt } } } }', { id: spendId });
+    expect(spend.node.outcomeHistory).toEqual([{ from: 'PENDING', outcome: 'RESOLVED', note: 'Smiled', recordedBy: null, recordedAt: new Date(1700000000000).toISOString() }]);
+    expect(withoutHistory).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM budget_spend_outcomes')).toBe(before + 1);
   });
 
   it('a page of spends with their outcome histories is one query plus its count', async () => {
