@@ -1,7 +1,7 @@
 /** Feedback: praise, complaints and ideas about employees and teams, and their resolution. */
-import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { sql } from 'drizzle-orm';
 import { chunkedInserts, jsonList, runBatch } from '../db/batching.ts';
+import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { newId } from '../db/ids.ts';
 import { employees, teams } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';

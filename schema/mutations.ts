@@ -2,8 +2,8 @@
 import type { GraphQLContext } from '../worker/context.ts';
 import { requirePermission, type Permission } from '../worker/auth/permissions.ts';
 import type { ObjectParam, OutputShape } from '@pothos/core';
-import { UserErrors, type UserErrorData } from '../domain/errors.ts';
 import { constraintViolationOf } from '../db/constraint-errors.ts';
+import { UserErrors, type UserErrorData } from '../domain/errors.ts';
 import { builder } from './builder.ts';
 import { UserErrorInterface } from './errors.ts';
 
