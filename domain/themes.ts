@@ -1,6 +1,7 @@
 /**
- * Themes: the key phrases of customers' words, so that complaints about "long waits",
- * "waited ages" and "the wait" count as one theme.
+ * Themes: the key phrases of customers' words, so that variants of one phrase count as one theme:
+ * "waiting times" and "wait times" (key "wait time"), "waited" and "waiting" (key "wait"). A pair
+ * such as "waited ages" is its own theme (see the README's example, checked against the API).
  *
  * How: words are lower-cased, English stop words are dropped (npm `stopword`), the rest are
  * reduced to their Porter stem (npm `stemmer`: "waiting", "waits" -> "wait"). Candidate phrases are

@@ -3,8 +3,14 @@
  * GraphQL layer resolves ids and writes. Messages say what to fix.
  */
 import * as v from 'valibot';
-import { CALL_CHANNELS, FEEDBACK_KINDS, FEEDBACK_SOURCES } from '../db/voice.ts';
+import { CALL_CHANNELS, FEEDBACK_KINDS, FEEDBACK_SOURCES, type FeedbackKind } from '../db/voice.ts';
 import { requiredText } from './people.ts';
+
+/**
+ * What a customer can say about a person on a survey call. The same words as the feedback it
+ * becomes (one vocabulary, input and output): a mention of kind X is a Feedback of kind X.
+ */
+export const MENTION_KINDS = ['praise', 'complaint'] as const satisfies readonly FeedbackKind[];
 
 export const VOICE_LIMITS = {
   answer: 5000,
@@ -84,7 +90,7 @@ export function callRules(now: Date = new Date()) {
         v.array(
           v.object({
             employeeId: v.string(),
-            kind: v.picklist(['praise', 'concern'] as const),
+            kind: v.picklist(MENTION_KINDS),
             quote: requiredText(VOICE_LIMITS.quote, "Quote the customer's words about this person.", `Quotes are at most ${VOICE_LIMITS.quote} characters.`),
           }),
         ),

@@ -28,6 +28,16 @@ describe('themes', () => {
     expect(themeKey('Waiting Times')).toBe('wait time');
   });
 
+  it("groups the README's example as documented: wait time and wait apart, pairs on their own", () => {
+    const keys = (text: string) => themesOf(text).map((theme) => theme.key);
+    expect(keys('The waiting times were awful')).toContain('wait time');
+    expect(keys('Wait times are far too long')).toContain('wait time');
+    expect(keys('We waited and waited')).toEqual(['wait']);
+    expect(keys('Waiting again')).toEqual(['wait']);
+    expect(keys('I waited ages for my coffee')).not.toContain('wait');
+    expect(keys('Long wait at the counter')).not.toContain('wait');
+  });
+
   it('is deterministic', () => {
     const text = 'The fridge arrived damaged and the installation was rushed';
     expect(themesOf(text)).toEqual(themesOf(text));

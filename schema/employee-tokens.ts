@@ -2,7 +2,6 @@
 import * as v from 'valibot';
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken } from '../worker/auth/employee-tokens.ts';
-import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -60,9 +59,13 @@ builder.mutationField('createEmployeeToken', (t) =>
         const ttlSeconds = parseInput(ttl, input.ttlSeconds ?? DEFAULT_TTL_SECONDS, ['input', 'ttlSeconds']);
         const employee = await findEmployee(tenant, localIdFor('Employee', input.employeeId, path), path);
         if (employee.status !== 'active') throw validationError(path, 'This employee is inactive; tokens are only for active employees.');
+        // Only secret keys hold this permission (checked by runMutation); the token names the key,
+        // so revoking or expiring that key ends the token too.
+        if (ctx.principal.kind !== 'secretKey') throw new Error('employeeTokens:create was granted to a caller that is not a key');
         const { token, expiresAt } = await mintEmployeeToken(
-          { tenantId: tenant.tenantId, employeeId: employee.id, issuedBy: actorIdOf(ctx.principal), ttlSeconds },
+          { tenantId: tenant.tenantId, employeeId: employee.id, mintedByKeyId: ctx.principal.keyId, ttlSeconds },
           ctx.env.EMPLOYEE_TOKEN_SECRET,
+          ctx.now,
         );
         return { token, expiresAt, employee };
       }, { token: null, expiresAt: null, employee: null }),

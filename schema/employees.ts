@@ -127,18 +127,6 @@ export async function findEmployee(tenant: TenantScope, id: string, path: string
   return employee;
 }
 
-/** A unique-index race (two creates at once) still ends as a CONFLICT on email, not a 500. */
-async function onEmailClash<T>(write: Promise<T>, address: string | undefined): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (address && String((error as Error)?.message).includes('employees.email')) {
-      throw conflictError(['input', 'email'], `Another employee already uses ${address}.`);
-    }
-    throw error;
-  }
-}
-
 builder.mutationFields((t) => ({
   createEmployee: t.field({
     type: EmployeePayload,
@@ -150,10 +138,9 @@ builder.mutationFields((t) => ({
         const values = parseInput(createEmployeeSchema(), input);
         const teamId = input.teamId ? await resolveTeamId(tenant, input.teamId) : null;
         await assertEmailFree(tenant, values.email);
-        const [employee] = await onEmailClash(
-          tenant.insert(employees, { ...values, teamId, id: newId('emp') }).returning(),
-          values.email,
-        );
+        // Two creates at once can both pass assertEmailFree; the unique index refuses the second
+        // and runMutation reports it as a CONFLICT on input.email.
+        const [employee] = await tenant.insert(employees, { ...values, teamId, id: newId('emp') }).returning();
         return { employee: employee ?? null };
       }, { employee: null }),
   }),
@@ -174,10 +161,7 @@ builder.mutationFields((t) => ({
             ? { teamId: null }
             : {};
         if (changes.email) await assertEmailFree(tenant, changes.email, id);
-        const [employee] = await onEmailClash(
-          tenant.updateById(employees, id, { ...changes, ...teamChange }).returning(),
-          changes.email,
-        );
+        const [employee] = await tenant.updateById(employees, id, { ...changes, ...teamChange }).returning();
         return { employee: employee ?? null };
       }, { employee: null }),
   }),

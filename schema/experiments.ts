@@ -157,7 +157,8 @@ builder.mutationFields((t) => ({
   }),
   concludeExperiment: t.field({
     type: ExperimentPayload,
-    description: 'Records the outcome and lessons of a running experiment (once). Then adopt (SUCCEEDED, INCONCLUSIVE) or decline the suggestion.',
+    description:
+      'Records the outcome and lessons of a running experiment (once). FAILED also declines the suggestion, with the lessons as its reason; after SUCCEEDED or INCONCLUSIVE, adopt or decline it with changeSuggestionStatus.',
     args: { input: t.arg({ type: ConcludeExperimentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(
@@ -176,12 +177,30 @@ builder.mutationFields((t) => ({
               `This experiment was already concluded${outcome ? ` as ${outcome.toUpperCase()}` : ''}; outcomes do not change.`,
             );
           if (existing.outcome) throw concluded(existing.outcome);
+          const now = ctx.now;
           // WHERE outcome IS NULL: of two concurrent conclusions only one applies.
-          const [experiment] = await tenant.db
+          const conclude = tenant.db
             .update(experiments)
-            .set({ outcome: values.outcome, lessons: values.lessons, concludedAt: new Date() })
+            .set({ outcome: values.outcome, lessons: values.lessons, concludedAt: now })
             .where(tenant.filter(experiments, eq(experiments.id, id), isNull(experiments.outcome)))
             .returning();
+          if (values.outcome !== 'failed') {
+            const [experiment] = await conclude;
+            if (!experiment) throw concluded(null);
+            return { experiment };
+          }
+          // A failed experiment declines its suggestion, with the lessons as the reason the author
+          // reads: after a failure the only way on is DECLINED (one experiment per suggestion), and
+          // leaving it EXPERIMENTING would keep a finished trial looking alive. Same batch: the
+          // guarded history row and status change apply only while the suggestion is still
+          // EXPERIMENTING (a suggestion declined by hand meanwhile keeps its own reason) and the
+          // experiment really ended FAILED (a concurrent SUCCEEDED that won must not decline it).
+          const endedFailed = sql`EXISTS (SELECT 1 FROM ${experiments} WHERE tenant_id = ${tenant.tenantId} AND id = ${id} AND outcome = 'failed')`;
+          const [[experiment]] = await tenant.db.batch([
+            conclude,
+            guardedHistoryInsert(tenant, existing.suggestionId, 'experimenting', 'declined', actorOf(ctx), 'The experiment failed.', now, endedFailed),
+            guardedStatusUpdate(tenant, existing.suggestionId, 'experimenting', { status: 'declined', declineReason: values.lessons }, now, endedFailed),
+          ]);
           if (!experiment) throw concluded(null);
           return { experiment };
         },

@@ -1,6 +1,7 @@
 /** Feedback: praise, complaints and ideas about employees and teams, and their resolution. */
 import { sql } from 'drizzle-orm';
 import { chunkedInserts, jsonList, runBatch } from '../db/batching.ts';
+import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { newId } from '../db/ids.ts';
 import { employees, teams } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -304,7 +305,7 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
   } catch (error) {
     // Only a concurrent import of the same references can break the unique index here; the batch
     // is atomic, so nothing of this call was written.
-    if (String((error as Error)?.message).includes('UNIQUE')) {
+    if (constraintViolationOf(error)?.kind === 'unique') {
       throw conflictError(['input', 'records'], 'Another import of the same records ran at the same time; nothing was written. Run the import again.');
     }
     throw error;

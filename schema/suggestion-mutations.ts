@@ -5,7 +5,7 @@
  * Anonymity: every mutation that takes a suggestion id runs the same steps and gives the same
  * answers whether or not the caller wrote it; none of them compares the caller with an author.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { newId } from '../db/ids.ts';
 import {
@@ -58,7 +58,7 @@ export async function findSuggestion(tenant: TenantScope, globalId: string, path
 /**
  * The history row for a change from `from` to `to`, inserted only while the suggestion still has
  * status `from`. It goes into the same batch as the guarded UPDATE, before it: both see the same
- * row, so either both apply or neither does.
+ * row, so either both apply or neither does. `onlyIf` adds a condition both must share.
  */
 export function guardedHistoryInsert(
   tenant: TenantScope,
@@ -68,11 +68,12 @@ export function guardedHistoryInsert(
   actor: { actorEmployeeId: string | null; actorKeyId: string | null },
   note: string | null,
   at: Date,
+  onlyIf: SQL = sql`1 = 1`,
 ) {
   // INSERT ... SELECT with a raw SELECT lists every column in table order (drizzle's rule).
   return tenant.db.insert(suggestionHistory).select(sql`
     SELECT ${newId('sgh')}, tenant_id, id, status, ${to}, ${actor.actorEmployeeId}, ${actor.actorKeyId}, ${note}, ${at.getTime()}
-    FROM ${suggestions} WHERE tenant_id = ${tenant.tenantId} AND id = ${suggestionId} AND status = ${from}`);
+    FROM ${suggestions} WHERE tenant_id = ${tenant.tenantId} AND id = ${suggestionId} AND status = ${from} AND ${onlyIf}`);
 }
 
 /** UPDATE ... WHERE status = <from>: of two concurrent transitions only one can match. */
@@ -82,11 +83,12 @@ export function guardedStatusUpdate(
   from: SuggestionStatus,
   set: Partial<Pick<SuggestionRow, 'status' | 'declineReason'>>,
   at: Date,
+  onlyIf?: SQL,
 ) {
   return tenant.db
     .update(suggestions)
     .set({ ...set, updatedAt: at })
-    .where(tenant.filter(suggestions, eq(suggestions.id, suggestionId), eq(suggestions.status, from)))
+    .where(tenant.filter(suggestions, eq(suggestions.id, suggestionId), eq(suggestions.status, from), onlyIf))
     .returning();
 }
 
@@ -313,7 +315,7 @@ builder.mutationFields((t) => ({
             if (!experiment?.outcome || experiment.outcome === 'failed') {
               throw invalidTransitionError(
                 ['input', 'status'],
-                `A suggestion cannot go from ${statusLabel(from)} to ADOPTED before its experiment is concluded as SUCCEEDED or INCONCLUSIVE${experiment?.outcome === 'failed' ? ' (it FAILED: decline it with the lessons as reason)' : ''}.`,
+                `A suggestion cannot go from ${statusLabel(from)} to ADOPTED before its experiment is concluded as SUCCEEDED or INCONCLUSIVE.`,
               );
             }
           }

@@ -248,7 +248,7 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
     feedbackRows({
       id: newId('fb'),
       tenantId: tenant.tenantId,
-      kind: mention.kind === 'praise' ? 'praise' : 'complaint',
+      kind: mention.kind,
       source: 'survey_call',
       body: mention.quote,
       employeeId: mentionIds[i]!,

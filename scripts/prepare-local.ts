@@ -1,5 +1,5 @@
 /**
- * Gets a fresh clone ready to run (`npm start` calls it before `wrangler dev`): creates .dev.vars
+ * Gets a fresh clone ready to run (scripts/start.ts runs it before `wrangler dev`): creates .dev.vars
  * from .dev.vars.example if missing, applies migrations to the local D1 and seeds the demo tenants.
  * Safe to run on every start: nothing is applied or inserted twice.
  */
@@ -20,4 +20,4 @@ console.log('\nLocal keys (Authorization: Bearer <key>):');
 for (const tenant of DEMO_TENANTS) {
   console.log(`  ${tenant.name}: ${DEV_KEY_ROLES.map((role) => devKey(tenant.slug, role)).join('  ')}`);
 }
-console.log('\nGraphiQL: http://localhost:8787/graphql (or the port you passed)\n');
+console.log('');

@@ -226,3 +226,101 @@ describe('employee tokens', () => {
     expect(after.body.errors?.[0]?.message).toMatch(/employee is inactive/);
   });
 });
+
+describe('employee tokens live no longer than the key that minted them', () => {
+  const GIVE = `mutation($input: GiveRecognitionInput!) { giveRecognition(input: $input) { recognition { id } errors { code message } } }`;
+  const MINT = 'mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { message } } }';
+
+  /** A tenant with two employees, a fresh manager key (secret and local id) and a token it minted for the first. */
+  async function setUp() {
+    const tenant = await createTenant();
+    const giver = await createEmployee(tenant.admin, { name: 'Gia Ruiz' });
+    const receiver = await createEmployee(tenant.admin, { name: 'Rui Sato' });
+    const key = (await data(tenant.admin, 'mutation { createApiKey(input: { name: "help desk", role: MANAGER }) { secret apiKey { id } } }')).createApiKey;
+    const token: string = (await data(key.secret, MINT, { input: { employeeId: giver } })).createEmployeeToken.token;
+    return { tenant, giver, receiver, keyGlobalId: key.apiKey.id as string, keyId: localId(key.apiKey.id), token };
+  }
+
+  /** A token signed with the real test secret, with whatever claims a forger would choose. */
+  const signToken = (claims: { tid: string; sub: string; iby?: string; iat: number; exp: number }) =>
+    new SignJWT({ tid: claims.tid, ...(claims.iby ? { iby: claims.iby } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setAudience('frontline')
+      .setIssuer('frontline')
+      .setIssuedAt(claims.iat)
+      .setExpirationTime(claims.exp)
+      .sign(new TextEncoder().encode(env.EMPLOYEE_TOKEN_SECRET!))
+      .then((jwt) => `fl_et_${jwt}`);
+
+  it('end when the key is revoked: 401 with the reason, and no more recognition', async () => {
+    const { tenant, giver, receiver, keyGlobalId, token } = await setUp();
+    const give = { input: { recipientIds: [receiver], message: 'Covered my shift', value: 'teamwork', points: 5 } };
+    expect((await data(token, GIVE, give)).giveRecognition.errors).toEqual([]);
+    const adminToken: string = (await data(tenant.admin, MINT, { input: { employeeId: giver } })).createEmployeeToken.token;
+
+    const revoked = await data(tenant.admin, 'mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { status } } }', {
+      id: keyGlobalId,
+    });
+    expect(revoked.revokeApiKey.apiKey?.status).toBe('REVOKED');
+
+    for (const operation of [VIEWER, GIVE]) {
+      const after = await gql(token, operation, give);
+      expect(after.status).toBe(401);
+      expect(after.body.errors?.[0]).toMatchObject({
+        message: 'This employee token is no longer valid: the API key that minted it has been revoked.',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    }
+    const given = await env.DB.prepare('SELECT count(*) AS n FROM recognitions WHERE tenant_id = ?').bind(localId(tenant.id)).first<{ n: number }>();
+    expect(given?.n).toBe(1);
+    // Only that key's tokens end: a token the admin key minted for the same employee still works.
+    expect((await gql(adminToken, VIEWER)).status).toBe(200);
+  });
+
+  it('end when the key expires', async () => {
+    const { keyId, token } = await setUp();
+    expect((await gql(token, VIEWER)).status).toBe(200);
+    // Expire the key without waiting for the clock: its expiry is now in the past.
+    const past = Date.now() - 1_000;
+    await env.DB.prepare('UPDATE api_keys SET expires_at = ? WHERE id = ?').bind(past, keyId).run();
+    const after = await gql(token, VIEWER);
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.message).toBe(
+      `This employee token is no longer valid: the API key that minted it expired at ${new Date(past).toISOString()}.`,
+    );
+  });
+
+  it('refuse a validly signed token whose lifetime is longer than an hour', async () => {
+    const { tenant, giver, keyId } = await setUp();
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { tid: localId(tenant.id), sub: localId(giver), iby: keyId, iat: now - 10 };
+    // The same claims with a lifetime inside the maximum are accepted, so only the lifetime differs.
+    expect((await gql(await signToken({ ...claims, exp: claims.iat + 3600 }), VIEWER)).status).toBe(200);
+    const tooLong = await gql(await signToken({ ...claims, exp: claims.iat + 3601 }), VIEWER);
+    expect(tooLong.status).toBe(401);
+    expect(tooLong.body.errors?.[0]?.message).toBe('Invalid employee token: its lifetime is longer than the one-hour maximum.');
+  });
+
+  it("refuse a token that names no key, the platform, a reader key or another tenant's key", async () => {
+    const { tenant, giver, keyId } = await setUp();
+    const other = await setUp();
+    const now = Math.floor(Date.now() / 1000);
+    const readerKey = (await data(tenant.admin, 'mutation { createApiKey(input: { name: "r", role: READER }) { apiKey { id } } }')).createApiKey.apiKey.id;
+    const base = { tid: localId(tenant.id), sub: localId(giver), iat: now, exp: now + 600 };
+    const cases = [
+      { ...base },
+      { ...base, iby: 'platform' },
+      { ...base, iby: localId(readerKey) },
+      // Another tenant's live manager key, for this tenant's employee.
+      { ...base, iby: other.keyId },
+      // This tenant's key, naming the other tenant and its employee: the key is not in that tenant.
+      { tid: localId(other.tenant.id), sub: localId(other.giver), iby: keyId, iat: now, exp: now + 600 },
+    ];
+    for (const claims of cases) {
+      const result = await gql(await signToken(claims), VIEWER);
+      expect(result.status, JSON.stringify(claims)).toBe(401);
+      expect(result.body.errors?.[0]?.message).toBe('Invalid employee token.');
+    }
+  });
+});

@@ -58,11 +58,16 @@ describe('experiments', () => {
       experiment: null,
       errors: [{ __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', path: ['input', 'outcome'], message: 'This experiment was already concluded as FAILED; outcomes do not change.' }],
     });
-    // A failed experiment cannot be adopted; it is declined with its lessons as the reason.
+    // Failing declines the suggestion, with the lessons as the reason its author reads, and a
+    // history row saying who did it; a declined suggestion can no longer be adopted.
+    const declined = await data(token, `query($id: ID!) { node(id: $id) { ... on Suggestion { status declineReason } } }`, { id: suggestionId });
+    expect(declined.node).toEqual({ status: 'DECLINED', declineReason: 'Customers still had to queue for the label printer.' });
+    const history = await env.DB.prepare("SELECT from_status, note, actor_key_id IS NOT NULL AS by_key FROM suggestion_history WHERE suggestion_id = ? AND to_status = 'declined'")
+      .bind(localId(suggestionId))
+      .all();
+    expect(history.results).toEqual([{ from_status: 'experimenting', note: 'The experiment failed.', by_key: 1 }]);
     const adopt = (await data(tenant.manager, CHANGE, { input: { suggestionId, status: 'ADOPTED' } })).changeSuggestionStatus;
-    expect(adopt.errors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('FAILED') });
-    const decline = (await data(tenant.manager, CHANGE, { input: { suggestionId, status: 'DECLINED', reason: 'The trial failed: the label printer is the bottleneck.' } })).changeSuggestionStatus;
-    expect(decline.suggestion.status).toBe('DECLINED');
+    expect(adopt.errors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('from DECLINED to ADOPTED') });
 
     const lessons = await data(token, `{
       failed: experiments(filter: { outcome: [FAILED] }) { totalCount edges { node { lessons suggestion { title status } } } }

@@ -44,7 +44,7 @@ describe('logging a survey call', () => {
       answers: ['Ari was wonderful and so friendly.', 'The queue was long and the waiting times were awful.'],
       mentions: [
         { employeeId: agent, kind: 'PRAISE', quote: 'Ari was wonderful and so friendly.' },
-        { employeeId: lead, kind: 'CONCERN', quote: 'Lena seemed rushed and a bit rude.' },
+        { employeeId: lead, kind: 'COMPLAINT', quote: 'Lena seemed rushed and a bit rude.' },
       ],
       satisfaction: 4,
       nps: 9,

@@ -27,7 +27,7 @@ export interface CallInput {
   satisfaction?: number;
   nps?: number | null;
   answers?: string[];
-  mentions?: { employeeId: string; kind: 'PRAISE' | 'CONCERN'; quote: string }[];
+  mentions?: { employeeId: string; kind: 'PRAISE' | 'COMPLAINT'; quote: string }[];
   customerName?: string;
   customerContact?: string;
 }

@@ -29,11 +29,11 @@ beforeAll(async () => {
   ben = await createEmployee(tenant.admin, { name: 'Ben', teamId: otherTeam });
   const caller = await createEmployee(tenant.admin, { name: 'Cal Caller', role: 'MANAGER' });
   const template = await createTemplate(tenant.admin);
-  // Ana: praised on two calls (satisfaction 5 and 3, NPS 10 and 6), one concern on a third (2, no NPS).
+  // Ana: praised on two calls (satisfaction 5 and 3, NPS 10 and 6), one complaint on a third (2, no NPS).
   calls = [
     await logCall(tenant.admin, { template, callerId: caller, satisfaction: 5, nps: 10, calledAt: inWeek(1), mentions: [{ employeeId: ana, kind: 'PRAISE', quote: 'Ana was wonderful, so kind and helpful!' }] }),
-    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 3, nps: 6, calledAt: inWeek(1), mentions: [{ employeeId: ana, kind: 'PRAISE', quote: 'Ana was nice.' }, { employeeId: ben, kind: 'CONCERN', quote: 'Ben forgot the order.' }] }),
-    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 2, nps: null, calledAt: inWeek(0), mentions: [{ employeeId: ana, kind: 'CONCERN', quote: 'Ana was slow at lunch.' }] }),
+    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 3, nps: 6, calledAt: inWeek(1), mentions: [{ employeeId: ana, kind: 'PRAISE', quote: 'Ana was nice.' }, { employeeId: ben, kind: 'COMPLAINT', quote: 'Ben forgot the order.' }] }),
+    await logCall(tenant.admin, { template, callerId: caller, satisfaction: 2, nps: null, calledAt: inWeek(0), mentions: [{ employeeId: ana, kind: 'COMPLAINT', quote: 'Ana was slow at lunch.' }] }),
     await logCall(tenant.admin, { template, callerId: caller, satisfaction: 4, nps: 9, calledAt: inWeek(0) }),
   ];
   // Complaint records: "waiting times" 1x two weeks ago, 2x last week, 3x this week; "cold coffee" 2x this week.

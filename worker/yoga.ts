@@ -2,6 +2,7 @@
  * GraphQL over HTTP with graphql-yoga: authentication in the context factory, error masking, and
  * GraphiQL for local development only.
  */
+import { PothosError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { createDatabase } from '../db/client.ts';
@@ -85,14 +86,14 @@ function maskError(error: unknown, message: string): Error {
       });
     }
     // Pothos's errors are GraphQLErrors too: only its argument checks are meant for clients.
-    if (original?.name === 'PothosValidationError') {
+    if (original instanceof PothosValidationError) {
       return new GraphQLError(original.message, {
         nodes: error.nodes,
         path: error.path,
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
-    const intended = !original || (original instanceof GraphQLError && !original.name.startsWith('Pothos'));
+    const intended = !original || (original instanceof GraphQLError && !(original instanceof PothosError));
     if (intended) return error;
   }
   console.error('Unexpected error', error);

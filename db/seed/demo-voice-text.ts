@@ -7,7 +7,7 @@ export interface VoiceBank {
   badAnswers: string[];
   /** `{name}` is replaced by the employee's first name. */
   praise: string[];
-  concerns: string[];
+  complaintMentions: string[];
   /** Complaint records, with a weight per week index (0 = oldest of 13) to shape the trend. */
   complaints: { body: string; rising?: boolean }[];
   ideas: string[];
@@ -54,7 +54,7 @@ export const VOICE_BANKS: Record<string, VoiceBank> = {
       '{name} stayed calm and kind during a crazy busy rush.',
       '{name} fixed my wrong order without any fuss and added a cookie.',
     ],
-    concerns: [
+    complaintMentions: [
       '{name} seemed distracted and got my order wrong.',
       '{name} was a bit curt when I asked for oat milk.',
       '{name} forgot the extra shot I paid for.',
@@ -110,7 +110,7 @@ export const VOICE_BANKS: Record<string, VoiceBank> = {
       '{name} was patient with my mum and showed her how the dishwasher works.',
       '{name} went the extra mile and fixed the door alignment too.',
     ],
-    concerns: [
+    complaintMentions: [
       '{name} rushed the installation and left packaging behind.',
       '{name} did not know the return policy and gave me wrong information.',
       '{name} never called back as promised.',

@@ -81,8 +81,8 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     const calledAt = moment();
     const mentionCount = pick([0, 1, 1, 1, 2]);
     const mentioned = Array.from({ length: mentionCount }, () => pick(frontline)).filter((e, i, all) => all.indexOf(e) === i);
-    const kinds = mentioned.map(() => (rand() < 0.72 ? 'praise' : 'concern') as 'praise' | 'concern');
-    const unhappy = kinds.includes('concern') || rand() < 0.15;
+    const kinds = mentioned.map(() => (rand() < 0.72 ? 'praise' : 'complaint') as 'praise' | 'complaint');
+    const unhappy = kinds.includes('complaint') || rand() < 0.15;
     const satisfaction = unhappy ? between(1, 3) : between(4, 5);
     const nps = rand() < 0.8 ? (satisfaction >= 5 ? between(9, 10) : satisfaction === 4 ? between(7, 9) : satisfaction === 3 ? between(5, 7) : between(0, 5)) : null;
     const callId = `call_${key}_${n}`;
@@ -115,9 +115,9 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       const rows = feedbackRows({
         id: `fb_${key}_c${n}_${m}`,
         tenantId,
-        kind: kinds[m] === 'praise' ? 'praise' : 'complaint',
+        kind: kinds[m]!,
         source: 'survey_call',
-        body: pick(kinds[m] === 'praise' ? bank.praise : bank.concerns).replace('{name}', firstName(employee.name)),
+        body: pick(kinds[m] === 'praise' ? bank.praise : bank.complaintMentions).replace('{name}', firstName(employee.name)),
         employeeId: employee.id,
         teamId: employee.teamId,
         callId,

@@ -1,7 +1,7 @@
 /**
  * Turns the `Authorization: Bearer <credential>` header into a Principal, or a one-line reason
  * for a 401. The credential's format says what it is: `fl_sk_` secret key, `fl_et_` employee token,
- * or the platform admin token.
+ * or the platform admin token. An employee token is only as alive as the key that minted it.
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -9,6 +9,7 @@ import { employees } from '../../db/people.ts';
 import { apiKeys } from '../../db/tenants.ts';
 import type { Env } from '../env.ts';
 import { EMPLOYEE_TOKEN_PREFIX, verifyEmployeeToken } from './employee-tokens.ts';
+import { hasPermission } from './permissions.ts';
 import type { Principal } from './principal.ts';
 import { hashSecretKey, SECRET_KEY_PREFIX } from './secret-keys.ts';
 
@@ -33,7 +34,7 @@ export async function authenticate(header: string | null, options: AuthenticateO
   const now = options.now ?? new Date();
 
   if (credential.startsWith(SECRET_KEY_PREFIX)) return authenticateSecretKey(credential, options, now);
-  if (credential.startsWith(EMPLOYEE_TOKEN_PREFIX)) return authenticateEmployeeToken(credential, options);
+  if (credential.startsWith(EMPLOYEE_TOKEN_PREFIX)) return authenticateEmployeeToken(credential, options, now);
   if (options.env.PLATFORM_ADMIN_TOKEN && (await sameSecret(credential, options.env.PLATFORM_ADMIN_TOKEN))) {
     return { ok: true, principal: { kind: 'platform' } };
   }
@@ -65,19 +66,44 @@ async function authenticateSecretKey(secret: string, { db, waitUntil }: Authenti
   return { ok: true, principal: { kind: 'secretKey', tenantId: key.tenantId, keyId: key.id, role: key.role } };
 }
 
-async function authenticateEmployeeToken(token: string, { env, db }: AuthenticateOptions): Promise<AuthResult> {
-  const check = await verifyEmployeeToken(token, env.EMPLOYEE_TOKEN_SECRET);
-  if (!check.ok) return fail(check.reason === 'expired' ? 'This employee token has expired.' : 'Invalid employee token.');
-  const { tenantId, employeeId } = check.claims;
-  const [employee] = await db
-    .select({ status: employees.status, role: employees.role })
+const TOKEN_REFUSALS = {
+  expired: 'This employee token has expired.',
+  invalid: 'Invalid employee token.',
+  tooLong: 'Invalid employee token: its lifetime is longer than the one-hour maximum.',
+} as const;
+
+/**
+ * An employee token acts while its employee is active AND the key that minted it is live (not
+ * revoked, not expired, still allowed to mint). Both are read in one statement: the employee row
+ * LEFT JOINed to the minting key within the same tenant, so a key of another tenant never matches.
+ */
+async function authenticateEmployeeToken(token: string, { env, db }: AuthenticateOptions, now: Date): Promise<AuthResult> {
+  const check = await verifyEmployeeToken(token, env.EMPLOYEE_TOKEN_SECRET, now);
+  if (!check.ok) return fail(TOKEN_REFUSALS[check.reason]);
+  const { tenantId, employeeId, mintedByKeyId } = check.claims;
+  const [row] = await db
+    .select({
+      status: employees.status,
+      role: employees.role,
+      keyId: apiKeys.id,
+      keyRole: apiKeys.role,
+      keyRevokedAt: apiKeys.revokedAt,
+      keyExpiresAt: apiKeys.expiresAt,
+    })
     .from(employees)
+    .leftJoin(apiKeys, and(eq(apiKeys.tenantId, employees.tenantId), eq(apiKeys.id, mintedByKeyId)))
     .where(and(eq(employees.tenantId, tenantId), eq(employees.id, employeeId)))
     .limit(1);
-  if (!employee || employee.status !== 'active') {
+  if (!row || row.status !== 'active') {
     return fail('This employee token is no longer valid: the employee is inactive or gone.');
   }
-  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: employee.role } };
+  const key = row.keyId && row.keyRole ? { tenantId, keyId: row.keyId, role: row.keyRole } : null;
+  if (!key || !hasPermission({ kind: 'secretKey', ...key }, 'employeeTokens:create')) return fail(TOKEN_REFUSALS.invalid);
+  if (row.keyRevokedAt) return fail('This employee token is no longer valid: the API key that minted it has been revoked.');
+  if (row.keyExpiresAt && row.keyExpiresAt <= now) {
+    return fail(`This employee token is no longer valid: the API key that minted it expired at ${row.keyExpiresAt.toISOString()}.`);
+  }
+  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: row.role } };
 }
 
 /** Compares two secrets in time that does not depend on where they differ. */

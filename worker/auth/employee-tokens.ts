@@ -1,6 +1,8 @@
 /**
- * Employee tokens: `fl_et_` + a compact HS256 JWT (jose) naming one employee of one tenant.
- * Short-lived (at most an hour) and checked against the employee's current status on every use.
+ * Employee tokens: `fl_et_` + a compact HS256 JWT (jose) naming one employee of one tenant and the
+ * API key that minted it (claim `iby`). Short-lived (at most an hour, checked when minting and again
+ * when verifying), and checked on every use against the employee's status and the minting key's:
+ * revoking or expiring a key ends the tokens it minted (worker/auth/authenticate.ts).
  */
 import { errors, jwtVerify, SignJWT } from 'jose';
 
@@ -12,6 +14,8 @@ const ISSUER = 'frontline';
 export interface EmployeeTokenClaims {
   tenantId: string;
   employeeId: string;
+  /** The id of the secret key that minted the token; the token lives no longer than that key. */
+  mintedByKeyId: string;
 }
 
 function keyFrom(secret: string | undefined): Uint8Array {
@@ -22,12 +26,14 @@ function keyFrom(secret: string | undefined): Uint8Array {
 }
 
 export async function mintEmployeeToken(
-  claims: EmployeeTokenClaims & { issuedBy: string; ttlSeconds: number },
+  claims: EmployeeTokenClaims & { ttlSeconds: number },
   secret: string | undefined,
+  now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const issuedAt = Math.floor(Date.now() / 1000);
+  if (claims.ttlSeconds > MAX_EMPLOYEE_TOKEN_TTL_SECONDS) throw new Error('employee token ttl above the maximum');
+  const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + claims.ttlSeconds;
-  const jwt = await new SignJWT({ tid: claims.tenantId, iby: claims.issuedBy })
+  const jwt = await new SignJWT({ tid: claims.tenantId, iby: claims.mintedByKeyId })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.employeeId)
     .setAudience(AUDIENCE)
@@ -40,18 +46,31 @@ export async function mintEmployeeToken(
 
 export type EmployeeTokenCheck =
   | { ok: true; claims: EmployeeTokenClaims }
-  | { ok: false; reason: 'expired' | 'invalid' };
+  | { ok: false; reason: 'expired' | 'invalid' | 'tooLong' };
 
-export async function verifyEmployeeToken(token: string, secret: string | undefined): Promise<EmployeeTokenCheck> {
+/** Clock skew tolerated between the minting and the verifying Worker for `iat`. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * Checks signature, audience, issuer, expiry and lifetime. The lifetime (exp - iat) is bounded here
+ * too, not only when minting: a token that claims to live longer than the maximum was not minted by
+ * us (or by an older, looser build) and is refused even though its signature is valid.
+ */
+export async function verifyEmployeeToken(token: string, secret: string | undefined, now: Date): Promise<EmployeeTokenCheck> {
   try {
     const { payload } = await jwtVerify(token.slice(EMPLOYEE_TOKEN_PREFIX.length), keyFrom(secret), {
       algorithms: ['HS256'],
       audience: AUDIENCE,
       issuer: ISSUER,
-      requiredClaims: ['exp', 'sub'],
+      currentDate: now,
+      requiredClaims: ['exp', 'iat', 'sub'],
     });
-    if (typeof payload.tid !== 'string' || typeof payload.sub !== 'string') return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { tenantId: payload.tid, employeeId: payload.sub } };
+    const { tid, iby, sub, iat, exp } = payload;
+    if (typeof tid !== 'string' || typeof iby !== 'string' || typeof sub !== 'string') return { ok: false, reason: 'invalid' };
+    if (iat === undefined || exp === undefined) return { ok: false, reason: 'invalid' };
+    if (iat > now.getTime() / 1000 + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'invalid' };
+    if (exp - iat > MAX_EMPLOYEE_TOKEN_TTL_SECONDS) return { ok: false, reason: 'tooLong' };
+    return { ok: true, claims: { tenantId: tid, employeeId: sub, mintedByKeyId: iby } };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

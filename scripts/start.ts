@@ -1,0 +1,17 @@
+/**
+ * `npm start [-- <wrangler dev options>]`: prepares the local D1 (scripts/prepare-local.ts), prints
+ * where GraphiQL will be, on the port actually requested, then runs `wrangler dev` with the same
+ * options. (A plain `prepare && wrangler dev` script gives the options to wrangler only, so the
+ * banner could not know the port.)
+ */
+import { spawn } from 'node:child_process';
+import { devPortFrom } from './dev-port.ts';
+
+const args = process.argv.slice(2);
+await import('./prepare-local.ts');
+console.log(`GraphiQL: http://localhost:${devPortFrom(args)}/graphql\n`);
+
+// npm puts node_modules/.bin first on PATH, so this is the project's wrangler.
+const dev = spawn('wrangler', ['dev', ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
+dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
