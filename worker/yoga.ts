@@ -8,6 +8,7 @@ import { createDatabase } from '../db/client.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { corsOptions } from './cors.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 
@@ -40,6 +41,8 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   graphqlEndpoint: '/graphql',
   landingPage: false,
   batching: false,
+  // Yoga types the CORS factory's server context as unknown; it is our ServerContext.
+  cors: (request, serverContext) => (hasEnv(serverContext) ? corsOptions(request, serverContext.env) : false),
   graphiql: (_request, { env }) =>
     isLocal(env)
       ? {
@@ -67,6 +70,10 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
     return createGraphQLContext({ env, principal: result.principal, stats, waitUntil });
   },
 });
+
+function hasEnv(value: unknown): value is Pick<ServerContext, 'env'> {
+  return typeof value === 'object' && value !== null && 'env' in value;
+}
 
 /**
  * Errors we raise on purpose are GraphQLErrors with an `extensions.code`, and pass through.
