@@ -8,9 +8,11 @@ import { createDatabase } from '../db/client.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { corsOptions } from './cors.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
+import { useOperationLimits } from './plugins/operation-limits.ts';
 
 export interface ServerContext {
   env: Env;
@@ -21,7 +23,7 @@ export interface ServerContext {
 /** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
 export const GRAPHIQL_DEMO_KEY = 'fl_sk_dev_brewline_admin';
 
-const GRAPHIQL_QUERY = `# Frontline: the header below uses the demo admin key of Brewline Coffee.
+export const GRAPHIQL_QUERY = `# Frontline: the header below uses the demo admin key of Brewline Coffee.
 query Directory {
   viewer { role tenant { name } }
   teams(first: 10) {
@@ -52,6 +54,13 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
         }
       : false,
   maskedErrors: { maskError },
+  plugins: [
+    // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
+    useOperationLimits<ServerContext>({
+      pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
+      exposeLimits: ({ env }) => isLocal(env),
+    }),
+  ],
   context: async ({ request, env, executionCtx, stats }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
     const result = await authenticate(request.headers.get('Authorization'), {
