@@ -22,7 +22,7 @@ export default {
     if (!limited.ok) return limited.response;
 
     const stats = { statements: 0 };
-    const response = await yoga.fetch(limited.request, { env, executionCtx, stats });
+    const response = await yoga.fetch(limited.request, { env, executionCtx, stats, credential: { verified: false } });
     if (!isLocal(env)) return response;
     // Local only: how many SQL statements the operation ran (tests and developers watch for N+1).
     const annotated = new Response(response.body, response);

@@ -10,14 +10,18 @@ import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { corsOptions } from './cors.ts';
+import { renderLocalGraphiQL } from './graphiql.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
+import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
 
 export interface ServerContext {
   env: Env;
   executionCtx: ExecutionContext;
   stats: RequestStats;
+  /** Set by the context factory once the request's credential has been verified. */
+  credential: { verified: boolean };
 }
 
 /** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
@@ -53,6 +57,8 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
           headers: JSON.stringify({ Authorization: `Bearer ${GRAPHIQL_DEMO_KEY}` }, null, 2),
         }
       : false,
+  // Local files instead of a CDN (worker/graphiql.ts), so GraphiQL works offline.
+  renderGraphiQL: renderLocalGraphiQL,
   maskedErrors: { maskError },
   plugins: [
     // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
@@ -60,8 +66,12 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
       exposeLimits: ({ env }) => isLocal(env),
     }),
+    // "Did you mean ...?" only for verified callers in development and tests.
+    useNoSchemaHints<ServerContext>({
+      shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),
+    }),
   ],
-  context: async ({ request, env, executionCtx, stats }: YogaInitialContext & ServerContext) => {
+  context: async ({ request, env, executionCtx, stats, credential }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
@@ -76,9 +86,22 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
         },
       });
     }
+    credential.verified = true;
     return createGraphQLContext({ env, principal: result.principal, stats, waitUntil });
   },
 });
+
+/**
+ * Whether the request carries a valid credential, for errors raised before the context factory
+ * authenticated it (validation). Only asked locally, and only when an error has a suggestion.
+ */
+async function credentialVerifies(request: Request, { env, executionCtx }: ServerContext): Promise<boolean> {
+  const header = request.headers.get('Authorization');
+  if (!header) return false;
+  const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
+  const result = await authenticate(header, { env, db: createDatabase(env.DB), waitUntil });
+  return result.ok;
+}
 
 function hasEnv(value: unknown): value is Pick<ServerContext, 'env'> {
   return typeof value === 'object' && value !== null && 'env' in value;

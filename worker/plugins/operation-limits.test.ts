@@ -10,6 +10,7 @@ import { createEmployee, createTeam, createTenant, employeeToken, gql, type Grap
 import { GRAPHIQL_QUERY } from '../yoga.ts';
 import { measureOperation, selectOperation } from './operation-cost.ts';
 import { OPERATION_LIMIT_DEFAULTS, operationLimitError } from './operation-limits.ts';
+import { productionGql } from '../../test/production-fetch.ts';
 
 const pages = { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
 
@@ -180,7 +181,15 @@ describe('refusing oversized operations', () => {
     expect(result.body.errors?.[0]?.message).toMatch(/maximum depth\): \d+ > 20\./);
   });
 
-  it('in production names the limit without its value', () => {
+  it('in production names the limit without its value', async () => {
+    const [credential] = credentials;
+    if (!credential) throw new Error('no credential');
+    const answer = await productionGql(credential.value, teamsAndEmployees(12));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
+    expect(answer.body.errors?.[0]?.message).toContain('maximum depth');
+    expect(answer.body.errors?.[0]?.message).not.toMatch(/\d/);
+
     const error = operationLimitError('QUERY_TOO_COMPLEX', 123456, 20000, false);
     expect(error.message).toContain('maximum cost');
     expect(error.message).not.toMatch(/\d/);
