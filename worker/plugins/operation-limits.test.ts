@@ -190,7 +190,7 @@ describe('refusing oversized operations', () => {
     expect(answer.body.errors?.[0]?.message).toContain('maximum depth');
     expect(answer.body.errors?.[0]?.message).not.toMatch(/\d/);
 
-    const error = operationLimitError('QUERY_TOO_COMPLEX', 123456, 20000, false);
+    const error = operationLimitError('QUERY_TOO_COMPLEX', 123456, 50000, false);
     expect(error.message).toContain('maximum cost');
     expect(error.message).not.toMatch(/\d/);
     expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', http: { status: 400 } });

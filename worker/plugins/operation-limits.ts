@@ -43,7 +43,7 @@ export interface OperationLimitsOptions<TContext = YogaInitialContext> {
   /**
    * Fields resolved, counting a connection's rows: `employees(first: 100) { edges { node { name } } }`
    * costs 1 + 1 + 100 * (1 + 1) = 202.
-   * @default 20000
+   * @default 50000
    */
   maxCost?: number;
   /**
@@ -65,7 +65,7 @@ export const OPERATION_LIMIT_DEFAULTS = {
   maxAliases: 30,
   maxTokens: 2000,
   maxValueNesting: 10,
-  maxCost: 20_000,
+  maxCost: 50_000,
   pageSizes: { defaultPageSize: 20, maxPageSize: 100 },
 } as const;
 
