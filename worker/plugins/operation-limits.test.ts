@@ -2,6 +2,7 @@
  * Operation limits: the shapes from issue 8 are refused with a 400 and a stable code before any SQL
  * runs, for reader keys and employee tokens; real dashboard queries and GraphiQL stay well inside.
  */
+import { exports } from 'cloudflare:workers';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../schema/builder.ts';
@@ -115,6 +116,22 @@ describe('refusing oversized operations', () => {
     }
   });
 
+  it('answers legacy application/json clients like any validation error: 200 with the code', async () => {
+    const [credential] = credentials;
+    if (!credential) throw new Error('no credential');
+    for (const query of [teamsAndEmployees(12), teamsAndEmployees(40)]) {
+      const response = await exports.default.fetch(
+        new Request('http://frontline.test/graphql', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${credential.value}` },
+          body: JSON.stringify({ query }),
+        }),
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'QUERY_TOO_DEEP' } }] });
+    }
+  });
+
   it('refuses teams → employees → team → employees nested 12, 14 and 40 hops deep', async () => {
     for (const credential of credentials) {
       for (const hops of [12, 14, 40]) {
@@ -193,6 +210,6 @@ describe('refusing oversized operations', () => {
     const error = operationLimitError('QUERY_TOO_COMPLEX', 123456, 50000, false);
     expect(error.message).toContain('maximum cost');
     expect(error.message).not.toMatch(/\d/);
-    expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', http: { status: 400 } });
+    expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', http: { status: 400, spec: true } });
   });
 });

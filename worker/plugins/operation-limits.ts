@@ -10,7 +10,8 @@
  * 2. validate (before graphql's own rules, some of which are quadratic in the number of fields):
  *    depth, aliases and cost of the operation that will run, with the request's variables.
  *
- * Refusals are GraphQL errors with a stable `extensions.code` and HTTP 400. The message names the
+ * Refusals are GraphQL errors with a stable `extensions.code` and HTTP 400 (200 for clients that
+ * accept only application/json, as for any validation error). The message names the
  * limit; the measured value and the limit's value are included only where `exposeLimits` says so
  * (local development), so production does not teach an attacker where the edges are.
  */
@@ -81,7 +82,9 @@ const DESCRIPTIONS: Record<OperationLimitCode, string> = {
 export function operationLimitError(code: OperationLimitCode, measured: number, limit: number, expose: boolean): GraphQLError {
   const detail = expose ? `: ${measured} > ${limit}` : '';
   return new GraphQLError(`${DESCRIPTIONS[code]}${detail}. Split it into smaller operations or request smaller pages.`, {
-    extensions: { code, http: { status: 400 } },
+    // `spec`: like parse and validation errors, GraphQL over HTTP status rules apply: 400 for
+    // application/graphql-response+json, 200 for legacy application/json clients.
+    extensions: { code, http: { status: 400, spec: true } },
   });
 }
 
