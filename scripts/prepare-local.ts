@@ -5,6 +5,7 @@
  */
 import { copyFileSync, existsSync } from 'node:fs';
 import { seedDemo } from '../db/seed/demo.ts';
+import { copyGraphiQLAssets } from './graphiql-assets.ts';
 import { DEMO_TENANTS, DEV_KEY_ROLES, devKey } from '../db/seed/demo-people.ts';
 import { migrateLocal, withLocalDatabase } from './local-d1.ts';
 
@@ -13,6 +14,7 @@ if (!existsSync('.dev.vars')) {
   console.log('Created .dev.vars from .dev.vars.example (local development values).');
 }
 
+copyGraphiQLAssets();
 migrateLocal();
 const result = await withLocalDatabase((db) => seedDemo(db));
 console.log(`Seeded ${result.tenants} demo tenants (existing rows left as they are).`);

@@ -12,6 +12,7 @@ await import('./prepare-local.ts');
 console.log(`GraphiQL: http://localhost:${devPortFrom(args)}/graphql\n`);
 
 // npm puts node_modules/.bin first on PATH, so this is the project's wrangler.
-const dev = spawn('wrangler', ['dev', ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
+// --assets serves the offline GraphiQL files (copied by prepare-local) in development only.
+const dev = spawn('wrangler', ['dev', '--assets', '.local-assets', ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

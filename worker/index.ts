@@ -4,11 +4,9 @@
  */
 import type { Env } from './env.ts';
 import { isLocal } from './env.ts';
+import { limitBody } from './body-limit.ts';
 import { jsonError } from './http-errors.ts';
 import { yoga } from './yoga.ts';
-
-/** Requests larger than this are refused before parsing (413). */
-const MAX_BODY_BYTES = 256 * 1024;
 
 export default {
   async fetch(request: Request, env: Env, executionCtx: ExecutionContext): Promise<Response> {
@@ -19,13 +17,12 @@ export default {
     if (url.pathname !== '/graphql') {
       return jsonError(404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
     }
-    const length = Number(request.headers.get('Content-Length') ?? '0');
-    if (length > MAX_BODY_BYTES) {
-      return jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-    }
+    // Counted on the bytes that arrive, before authentication or parsing does any work.
+    const limited = await limitBody(request);
+    if (!limited.ok) return limited.response;
 
     const stats = { statements: 0 };
-    const response = await yoga.fetch(request, { env, executionCtx, stats });
+    const response = await yoga.fetch(limited.request, { env, executionCtx, stats, credential: { verified: false } });
     if (!isLocal(env)) return response;
     // Local only: how many SQL statements the operation ran (tests and developers watch for N+1).
     const annotated = new Response(response.body, response);

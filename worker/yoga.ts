@@ -9,19 +9,26 @@ import { createDatabase } from '../db/client.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
+import { corsOptions } from './cors.ts';
+import { renderLocalGraphiQL } from './graphiql.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
+import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
+import { useOperationLimits } from './plugins/operation-limits.ts';
 
 export interface ServerContext {
   env: Env;
   executionCtx: ExecutionContext;
   stats: RequestStats;
+  /** Set by the context factory once the request's credential has been verified. */
+  credential: { verified: boolean };
 }
 
 /** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
 export const GRAPHIQL_DEMO_KEY = 'fl_sk_dev_brewline_admin';
 
-const GRAPHIQL_QUERY = `# Frontline: the header below uses the demo admin key of Brewline Coffee.
+export const GRAPHIQL_QUERY = `# Frontline: the header below uses the demo admin key of Brewline Coffee.
 query Directory {
   viewer { role tenant { name } }
   teams(first: 10) {
@@ -41,6 +48,8 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   graphqlEndpoint: '/graphql',
   landingPage: false,
   batching: false,
+  // Yoga types the CORS factory's server context as unknown; it is our ServerContext.
+  cors: (request, serverContext) => (hasEnv(serverContext) ? corsOptions(request, serverContext.env) : false),
   graphiql: (_request, { env }) =>
     isLocal(env)
       ? {
@@ -49,8 +58,21 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
           headers: JSON.stringify({ Authorization: `Bearer ${GRAPHIQL_DEMO_KEY}` }, null, 2),
         }
       : false,
+  // Local files instead of a CDN (worker/graphiql.ts), so GraphiQL works offline.
+  renderGraphiQL: renderLocalGraphiQL,
   maskedErrors: { maskError },
-  context: async ({ request, env, executionCtx, stats }: YogaInitialContext & ServerContext) => {
+  plugins: [
+    // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
+    useOperationLimits<ServerContext>({
+      pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
+      exposeLimits: ({ env }) => isLocal(env),
+    }),
+    // "Did you mean ...?" only for verified callers in development and tests.
+    useNoSchemaHints<ServerContext>({
+      shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),
+    }),
+  ],
+  context: async ({ request, env, executionCtx, stats, credential }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
@@ -65,9 +87,26 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
         },
       });
     }
+    credential.verified = true;
     return createGraphQLContext({ env, principal: result.principal, stats, waitUntil });
   },
 });
+
+/**
+ * Whether the request carries a valid credential, for errors raised before the context factory
+ * authenticated it (validation). Only asked locally, and only when an error has a suggestion.
+ */
+async function credentialVerifies(request: Request, { env, executionCtx }: ServerContext): Promise<boolean> {
+  const header = request.headers.get('Authorization');
+  if (!header) return false;
+  const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
+  const result = await authenticate(header, { env, db: createDatabase(env.DB), waitUntil });
+  return result.ok;
+}
+
+function hasEnv(value: unknown): value is Pick<ServerContext, 'env'> {
+  return typeof value === 'object' && value !== null && 'env' in value;
+}
 
 /**
  * Errors we raise on purpose are GraphQLErrors with an `extensions.code`, and pass through.
