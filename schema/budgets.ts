@@ -267,7 +267,7 @@ builder.mutationFields((t) => ({
         const period = periodContaining(input.period ?? 'month', input.at ?? ctx.now);
         await tenant
           .insert(empowermentBudgets, { id: newId('bud'), employeeId, period: period.kind, periodKey: period.key, startsAt: period.start, endsAt: period.end, ...values })
-          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, updatedAt: new Date() } });
+          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, updatedAt: ctx.now } });
         const budget = await tenant.db.query.empowermentBudgets.findFirst({ where: { employeeId, periodKey: period.key } });
         return { budget: budget ?? null };
       }, { budget: null }),
@@ -289,7 +289,7 @@ builder.mutationFields((t) => ({
           throw notFoundError(['input', 'feedbackId'], missingMessage('Feedback'));
         }
         if (!feedbackId && !values.customerNote) throw validationError(['input', 'customerNote'], 'Link the complaint or feedback this answers, or add a note about the customer.');
-        const now = new Date();
+        const { now } = ctx;
         const budget = await tenant.db.query.empowermentBudgets.findFirst({
           where: { employeeId, startsAt: { lte: now }, endsAt: { gt: now } },
           orderBy: { startsAt: 'desc' },
@@ -338,7 +338,7 @@ builder.mutationFields((t) => ({
         if (ctx.principal.kind === 'employee' && ctx.principal.employeeId !== spend.employeeId && !['manager', 'director'].includes(ctx.principal.employeeRole)) {
           throw validationError(['input', 'spendId'], 'Only the employee who made this spend, or a manager, can record its outcome.');
         }
-        const [updated] = await tenant.updateById(budgetSpends, id, { outcome: input.outcome, outcomeNote: note ?? null, outcomeAt: new Date() }).returning();
+        const [updated] = await tenant.updateById(budgetSpends, id, { outcome: input.outcome, outcomeNote: note ?? null, outcomeAt: ctx.now }).returning();
         return { spend: updated ?? null };
       }, { spend: null }),
   }),

@@ -63,6 +63,7 @@ builder.mutationField('createEmployeeToken', (t) =>
         const { token, expiresAt } = await mintEmployeeToken(
           { tenantId: tenant.tenantId, employeeId: employee.id, issuedBy: actorIdOf(ctx.principal), ttlSeconds },
           ctx.env.EMPLOYEE_TOKEN_SECRET,
+          ctx.now,
         );
         return { token, expiresAt, employee };
       }, { token: null, expiresAt: null, employee: null }),

@@ -179,7 +179,7 @@ function callerOf(ctx: GraphQLContext, callerId: string | null | undefined): str
 }
 
 async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallInput) {
-  const values = parseInput(callRules(), input);
+  const values = parseInput(callRules(ctx.now), input);
   const problems = new Problems();
   const callerId = problems.run(() => callerOf(ctx, input.callerId));
   const templateId = problems.run(() => localIdFor('SurveyTemplate', input.templateId, ['input', 'templateId']));
@@ -260,12 +260,12 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
   );
   // One batch: the call, its answers and its feedback stand or fall together.
   await runBatch(tenant.db, [
-    tenant.db.insert(surveyCalls).values(call),
+    tenant.db.insert(surveyCalls).values({ ...call, createdAt: ctx.now }),
     ...chunkedInserts(tenant.db, surveyAnswers, answers),
-    ...chunkedInserts(tenant.db, feedback, mentions.map((row) => row.feedback)),
+    ...chunkedInserts(tenant.db, feedback, mentions.map((row) => ({ ...row.feedback, createdAt: ctx.now }))),
     ...chunkedInserts(tenant.db, feedbackThemes, mentions.flatMap((row) => row.themes)),
   ]);
-  return { ...call, createdAt: new Date() };
+  return { ...call, createdAt: ctx.now };
 }
 
 builder.mutationField('logSurveyCall', (t) =>

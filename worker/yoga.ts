@@ -8,6 +8,7 @@ import { createDatabase } from '../db/client.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { requestNow } from './clock.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 
@@ -51,10 +52,12 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   maskedErrors: { maskError },
   context: async ({ request, env, executionCtx, stats }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
+    const now = requestNow(request.headers, env);
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
       db: createDatabase(env.DB),
       waitUntil,
+      now,
     });
     if (!result.ok) {
       throw new GraphQLError(result.reason, {
@@ -64,7 +67,7 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
         },
       });
     }
-    return createGraphQLContext({ env, principal: result.principal, stats, waitUntil });
+    return createGraphQLContext({ env, principal: result.principal, stats, waitUntil, now });
   },
 });
 

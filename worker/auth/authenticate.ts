@@ -22,7 +22,8 @@ export interface AuthenticateOptions {
   db: Database;
   /** Background work that must not delay the response (the last_used_at refresh). */
   waitUntil: (promise: Promise<unknown>) => void;
-  now?: Date;
+  /** The request clock (worker/clock.ts): key expiry, token expiry and last_used_at. */
+  now: Date;
 }
 
 export async function authenticate(header: string | null, options: AuthenticateOptions): Promise<AuthResult> {
@@ -30,10 +31,10 @@ export async function authenticate(header: string | null, options: AuthenticateO
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) return fail('Malformed Authorization header: expected "Bearer <key>".');
   const credential = match[1];
-  const now = options.now ?? new Date();
+  const { now } = options;
 
   if (credential.startsWith(SECRET_KEY_PREFIX)) return authenticateSecretKey(credential, options, now);
-  if (credential.startsWith(EMPLOYEE_TOKEN_PREFIX)) return authenticateEmployeeToken(credential, options);
+  if (credential.startsWith(EMPLOYEE_TOKEN_PREFIX)) return authenticateEmployeeToken(credential, options, now);
   if (options.env.PLATFORM_ADMIN_TOKEN && (await sameSecret(credential, options.env.PLATFORM_ADMIN_TOKEN))) {
     return { ok: true, principal: { kind: 'platform' } };
   }
@@ -65,8 +66,8 @@ async function authenticateSecretKey(secret: string, { db, waitUntil }: Authenti
   return { ok: true, principal: { kind: 'secretKey', tenantId: key.tenantId, keyId: key.id, role: key.role } };
 }
 
-async function authenticateEmployeeToken(token: string, { env, db }: AuthenticateOptions): Promise<AuthResult> {
-  const check = await verifyEmployeeToken(token, env.EMPLOYEE_TOKEN_SECRET);
+async function authenticateEmployeeToken(token: string, { env, db }: AuthenticateOptions, now: Date): Promise<AuthResult> {
+  const check = await verifyEmployeeToken(token, env.EMPLOYEE_TOKEN_SECRET, now);
   if (!check.ok) return fail(check.reason === 'expired' ? 'This employee token has expired.' : 'Invalid employee token.');
   const { tenantId, employeeId } = check.claims;
   const [employee] = await db

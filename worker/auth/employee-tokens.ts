@@ -24,8 +24,9 @@ function keyFrom(secret: string | undefined): Uint8Array {
 export async function mintEmployeeToken(
   claims: EmployeeTokenClaims & { issuedBy: string; ttlSeconds: number },
   secret: string | undefined,
+  now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const issuedAt = Math.floor(Date.now() / 1000);
+  const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + claims.ttlSeconds;
   const jwt = await new SignJWT({ tid: claims.tenantId, iby: claims.issuedBy })
     .setProtectedHeader({ alg: 'HS256' })
@@ -42,13 +43,15 @@ export type EmployeeTokenCheck =
   | { ok: true; claims: EmployeeTokenClaims }
   | { ok: false; reason: 'expired' | 'invalid' };
 
-export async function verifyEmployeeToken(token: string, secret: string | undefined): Promise<EmployeeTokenCheck> {
+/** Checks signature and claims; expiry is judged at `now`, the request clock. */
+export async function verifyEmployeeToken(token: string, secret: string | undefined, now: Date): Promise<EmployeeTokenCheck> {
   try {
     const { payload } = await jwtVerify(token.slice(EMPLOYEE_TOKEN_PREFIX.length), keyFrom(secret), {
       algorithms: ['HS256'],
       audience: AUDIENCE,
       issuer: ISSUER,
       requiredClaims: ['exp', 'sub'],
+      currentDate: now,
     });
     if (typeof payload.tid !== 'string' || typeof payload.sub !== 'string') return { ok: false, reason: 'invalid' };
     return { ok: true, claims: { tenantId: payload.tid, employeeId: payload.sub } };
