@@ -22,6 +22,8 @@ import { tenantFor } from './tenancy.ts';
 import { CallChannelEnum, MentionKindEnum, SentimentLabelEnum } from './voice-enums.ts';
 
 const contactVisible = (ctx: GraphQLContext) => hasPermission(ctx.principal, 'voice:contact');
+/** Private notes are manager material too; like the contact, hidden fields read as null. */
+const notesVisible = (ctx: GraphQLContext) => hasPermission(ctx.principal, 'voice:notes');
 
 export const SurveyAnswer = builder.drizzleObject('surveyAnswers', {
   name: 'SurveyAnswer',
@@ -42,7 +44,12 @@ export const SurveyCall = builder.drizzleNode('surveyCalls', {
     channel: t.expose('channel', { type: CallChannelEnum }),
     satisfaction: t.exposeInt('satisfaction', { description: 'Overall satisfaction, 1 to 5.' }),
     nps: t.exposeInt('nps', { nullable: true, description: 'Likelihood to recommend, 0 to 10.' }),
-    notes: t.exposeString('notes', { nullable: true }),
+    notes: t.string({
+      nullable: true,
+      description: "The caller's private notes: null (redacted) unless the caller is a manager or admin.",
+      select: { columns: { notes: true } },
+      resolve: (call, _args, ctx) => (notesVisible(ctx) ? call.notes : null),
+    }),
     sentiment: t.exposeFloat('sentiment', { description: 'Mean sentiment of the answers, -1 to 1.' }),
     customerName: t.string({
       nullable: true,

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, gql, localId, PLATFORM_TOKEN } from './helpers.ts';
+import { createEmployee, createTenant, data, gql, localId, PLATFORM_TOKEN, TEST_NOW } from './helpers.ts';
 
 const VIEWER = '{ viewer { role tenant { name } employee { id name } } }';
 
@@ -72,13 +72,13 @@ describe('secret keys', () => {
 
   it('stops accepting a key after it expires', async () => {
     const tenant = await createTenant();
-    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const expiresAt = new Date(TEST_NOW.getTime() + 1500).toISOString();
     const created = await data(tenant.admin, `mutation($at: DateTime) { createApiKey(input: { name: "short", role: READER, expiresAt: $at }) { secret } }`, {
       at: expiresAt,
     });
     expect((await gql(created.createApiKey.secret, VIEWER)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    const after = await gql(created.createApiKey.secret, VIEWER);
+    // Expiry is judged by the request clock: run the next request 1.6 s later instead of sleeping.
+    const after = await gql(created.createApiKey.secret, VIEWER, {}, { now: new Date(TEST_NOW.getTime() + 1600) });
     expect(after.status).toBe(401);
     expect(after.body.errors?.[0]?.message).toMatch(/^This API key expired at /);
   });
@@ -164,9 +164,12 @@ describe('employee tokens', () => {
     const minted = await data(tenant.manager, MINT, { input: { employeeId, ttlSeconds: 600 } });
     const { token, expiresAt } = minted.createEmployeeToken;
     expect(token).toMatch(/^fl_et_/);
-    const ttl = new Date(expiresAt).getTime() - Date.now();
-    expect(ttl).toBeGreaterThan(590_000);
-    expect(ttl).toBeLessThanOrEqual(600_000);
+    // Minted and checked on the request clock: exactly the TTL, and expired one second after it.
+    expect(new Date(expiresAt).getTime() - TEST_NOW.getTime()).toBe(600_000);
+    expect((await gql(token, VIEWER, {}, { now: new Date(TEST_NOW.getTime() + 599_000) })).status).toBe(200);
+    const late = await gql(token, VIEWER, {}, { now: new Date(TEST_NOW.getTime() + 601_000) });
+    expect(late.status).toBe(401);
+    expect(late.body.errors?.[0]?.message).toBe('This employee token has expired.');
 
     const viewer = await data(token, VIEWER);
     expect(viewer.viewer).toEqual({ role: 'EMPLOYEE', tenant: { name: tenant.name }, employee: { id: employeeId, name: 'Ana Lima' } });
@@ -208,7 +211,7 @@ describe('employee tokens', () => {
         .setIssuedAt(exp - 600)
         .setExpirationTime(exp)
         .sign(new TextEncoder().encode(secret));
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(TEST_NOW.getTime() / 1000);
     const expired = await gql(`fl_et_${await sign(env.EMPLOYEE_TOKEN_SECRET!, now - 10)}`, VIEWER);
     expect(expired.status).toBe(401);
     expect(expired.body.errors?.[0]?.message).toBe('This employee token has expired.');

@@ -2,10 +2,22 @@
  * Test helpers: call the Worker's own fetch handler with GraphQL, and provision tenants through
  * the platform mutation, as an operator would.
  */
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 
 export const PLATFORM_TOKEN = 'fl_platform_test_token';
+
+/**
+ * The instant every request runs at unless a test moves it: FRONTLINE_NOW in vitest.config.ts (a
+ * Monday just after midnight UTC, the moment that used to drop the current week). Compute test
+ * dates from this, never from the machine's clock.
+ */
+export const TEST_NOW = new Date(env.FRONTLINE_NOW ?? 'FRONTLINE_NOW is not set');
+
+/** Per-request options: `now` runs this one request at another instant (X-Frontline-Now, test only). */
+export interface RequestOptions {
+  now?: Date | string;
+}
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -20,9 +32,11 @@ export async function gql<T = Record<string, unknown>>(
   credential: string | null,
   query: string,
   variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' };
   if (credential) headers.Authorization = `Bearer ${credential}`;
+  if (options.now) headers['X-Frontline-Now'] = options.now instanceof Date ? options.now.toISOString() : options.now;
   const response = await exports.default.fetch(
     new Request('http://frontline.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
   );
@@ -31,8 +45,8 @@ export async function gql<T = Record<string, unknown>>(
 }
 
 /** Like gql, but fails the test on any top-level error and returns `data`. */
-export async function data<T = Record<string, any>>(credential: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(credential, query, variables);
+export async function data<T = Record<string, any>>(credential: string, query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+  const result = await gql<T>(credential, query, variables, options);
   expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
   return result.body.data as T;
 }
