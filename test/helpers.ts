@@ -106,10 +106,10 @@ export async function createEmployee(
 }
 
 /** Mints an employee token (with an admin or manager key) that acts as `employeeId`. */
-export async function employeeToken(key: string, employeeId: string, ttlSeconds = 900): Promise<string> {
+export async function employeeToken(key: string, employeeId: string, ttlSeconds = 900, options: RequestOptions = {}): Promise<string> {
   const result = await data(key, `mutation($input: CreateEmployeeTokenInput!) {
     createEmployeeToken(input: $input) { token errors { code message } }
-  }`, { input: { employeeId, ttlSeconds } });
+  }`, { input: { employeeId, ttlSeconds } }, options);
   expect(result.createEmployeeToken.errors).toEqual([]);
   return result.createEmployeeToken.token;
 }
