@@ -19,6 +19,15 @@ export interface RequestOptions {
   now?: Date | string;
 }
 
+let ticks = 0;
+/**
+ * Where no `now` is given, each request of a test file runs one millisecond after the one before,
+ * starting just after TEST_NOW: time passes between real requests, so lists ordered by created_at
+ * keep the order a test did things in (with one frozen instant they would tie and fall back to
+ * random ids), and every run of a file sees the same instants.
+ */
+const nextInstant = () => new Date(TEST_NOW.getTime() + ++ticks);
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -36,7 +45,8 @@ export async function gql<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' };
   if (credential) headers.Authorization = `Bearer ${credential}`;
-  if (options.now) headers['X-Frontline-Now'] = options.now instanceof Date ? options.now.toISOString() : options.now;
+  const now = options.now ?? nextInstant();
+  headers['X-Frontline-Now'] = now instanceof Date ? now.toISOString() : now;
   const response = await exports.default.fetch(
     new Request('http://frontline.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
   );
