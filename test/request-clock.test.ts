@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, localId, TEST_NOW, type TestTenant } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, gql, localId, TEST_NOW, type TestTenant } from './helpers.ts';
 
 const GIVE = `mutation($input: GiveRecognitionInput!) {
   giveRecognition(input: $input) { recognition { id period createdAt } errors { code path message } } }`;
@@ -25,6 +25,12 @@ describe('the request clock', () => {
   it('is pinned for tests to a Monday just after midnight UTC', () => {
     expect(TEST_NOW.toISOString()).toBe('2026-11-23T00:00:30.000Z');
     expect(TEST_NOW.getUTCDay()).toBe(1);
+  });
+
+  it('refuses a malformed X-Frontline-Now with a 400 that says what to send', async () => {
+    const result = await gql(tenant.reader, '{ viewer { role } }', {}, { now: 'next Monday' });
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0]).toMatchObject({ message: 'X-Frontline-Now must be an RFC 3339 instant such as 2026-11-23T00:00:05Z; got "next Monday".', extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('charges the giving allowance in the month it reads, at the last millisecond of a month and the first of the next', async () => {

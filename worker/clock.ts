@@ -10,6 +10,7 @@
  *   `test`, so a test can run the same operation at several instants (a Monday, the 1st).
  */
 import { GraphQLError } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import type { Env } from './env.ts';
 
 export type Clock = () => Date;
@@ -19,17 +20,18 @@ export const systemClock: Clock = () => new Date();
 
 export const NOW_HEADER = 'X-Frontline-Now';
 
-/** An instant with a date, a time and an offset (`Z` or `+hh:mm`), e.g. 2026-11-23T00:00:05Z. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
+/** An RFC 3339 instant, read exactly like the DateTime scalar reads input (schema/scalars.ts). */
 function parseInstant(value: string, source: string): Date {
-  const date = new Date(value);
-  if (!INSTANT.test(value) || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`${source} must be an RFC 3339 instant such as 2026-11-23T00:00:05Z; got "${value}".`, {
-      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-    });
+  let date: unknown;
+  try {
+    date = GraphQLDateTime.parseValue(value);
+  } catch {
+    date = null;
   }
-  return date;
+  if (date instanceof Date && !Number.isNaN(date.getTime())) return date;
+  throw new GraphQLError(`${source} must be an RFC 3339 instant such as 2026-11-23T00:00:05Z; got "${value.slice(0, 64)}".`, {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
 }
 
 /**
