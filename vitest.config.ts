@@ -18,6 +18,9 @@ export default defineConfig(async () => {
             ENVIRONMENT: 'test',
             PLATFORM_ADMIN_TOKEN: 'fl_platform_test_token',
             EMPLOYEE_TOKEN_SECRET: 'test-only-employee-token-secret-0123456789abcdef',
+            // The request clock (worker/clock.ts), pinned so no test depends on the day it runs. A
+            // Monday 30 s after midnight UTC: the instant that used to drop the current week.
+            FRONTLINE_NOW: '2026-11-23T00:00:30.000Z',
             TEST_MIGRATIONS: migrations,
           },
         },

@@ -111,8 +111,21 @@ function withScopedQueries(db: Database, tables: TableName[], tenantId: string):
 }
 
 type SelectValue = SQL | string | number | boolean | null;
-/** Every column but the tenant id, each a plain value or an SQL expression (timestamps in ms). */
-export type SelectRow<T extends TenantTable> = { [K in Exclude<keyof InferSelectModel<T>, 'tenantId'>]-?: SelectValue };
+/** Columns TenantScope stamps with its `now` when the caller does not give them. */
+type StampKey = 'createdAt' | 'updatedAt';
+/**
+ * Every column but the tenant id, each a plain value or an SQL expression (timestamps in ms);
+ * created_at/updated_at default to the scope's `now`.
+ */
+export type SelectRow<T extends TenantTable> = { [K in Exclude<keyof InferSelectModel<T>, 'tenantId' | StampKey>]-?: SelectValue } & {
+  [K in Extract<keyof InferSelectModel<T>, StampKey>]?: SelectValue;
+};
+/** An insert's values without the tenant id; created_at/updated_at default to the scope's `now`. */
+export type ScopedInsert<T extends TenantTable> = Omit<InferInsertModel<T>, 'tenantId' | StampKey> & {
+  [K in Extract<keyof InferInsertModel<T>, StampKey>]?: InferInsertModel<T>[K];
+};
+
+const timesInMs = (stamps: Record<string, Date>) => Object.fromEntries(Object.entries(stamps).map(([key, date]) => [key, date.getTime()]));
 
 function toSql(value: SelectValue): SQL {
   if (is(value, SQL)) return value;
@@ -128,12 +141,24 @@ export class TenantScope {
   readonly tenantId: string;
   /** The tenant-scoped client (relational queries filtered by tenant). */
   readonly db: Database;
+  /** The request clock (ctx.now): the created_at/updated_at this scope writes. */
+  readonly now: Date;
   private readonly raw: Database;
 
-  constructor(raw: Database, tenantId: string) {
+  constructor(raw: Database, tenantId: string, now: Date) {
     this.raw = raw;
     this.tenantId = tenantId;
+    this.now = now;
     this.db = scopedDatabase(raw, tenantId);
+  }
+
+  /** created_at (on insert) and updated_at, for the tables that have them, at the request's `now`. */
+  private stamps(table: TenantTable, kind: 'insert' | 'update'): Record<string, Date> {
+    const columns = getColumns(table) as Record<string, SQLiteColumn>;
+    const stamps: Record<string, Date> = {};
+    if (kind === 'insert' && 'createdAt' in columns) stamps.createdAt = this.now;
+    if ('updatedAt' in columns) stamps.updatedAt = this.now;
+    return stamps;
   }
 
   /** `tenant_id = <this tenant>` for hand-written SQL-builder queries (joins, GROUP BY). */
@@ -142,15 +167,15 @@ export class TenantScope {
   }
 
   /** INSERT with the tenant id filled in; returns the builder so it can go into a `db.batch`. */
-  insert<T extends TenantTable>(table: T, values: Omit<InferInsertModel<T>, 'tenantId'>) {
-    return this.raw.insert(table).values({ ...values, tenantId: this.tenantId } as SQLiteInsertValue<T>);
+  insert<T extends TenantTable>(table: T, values: ScopedInsert<T>) {
+    return this.raw.insert(table).values({ ...this.stamps(table, 'insert'), ...values, tenantId: this.tenantId } as SQLiteInsertValue<T>);
   }
 
   /** UPDATE of one row of this tenant by id; returns the builder. */
   updateById<T extends TenantTable>(table: T, id: string, set: Partial<Omit<InferInsertModel<T>, 'tenantId' | 'id'>>) {
     return this.raw
       .update(table)
-      .set(set as Partial<InferInsertModel<T>>)
+      .set({ ...this.stamps(table, 'update'), ...set } as Partial<InferInsertModel<T>>)
       .where(this.filter(table, eq(table.id, id)));
   }
 
@@ -162,8 +187,9 @@ export class TenantScope {
    */
   insertSelect<T extends TenantTable>(table: T, row: SelectRow<T>, rest: SQL) {
     // Same columns, same order as drizzle's INSERT column list (every column of the table).
+    const given: Record<string, SelectValue> = { ...timesInMs(this.stamps(table, 'insert')), ...(row as Record<string, SelectValue>) };
     const values = Object.keys(getColumns(table) as Record<string, SQLiteColumn>)
-      .map((key) => (key === 'tenantId' ? sql`${this.tenantId}` : toSql((row as Record<string, SelectValue>)[key] ?? null)));
+      .map((key) => (key === 'tenantId' ? sql`${this.tenantId}` : toSql(given[key] ?? null)));
     return this.raw.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} ${rest}`);
   }
 
@@ -171,7 +197,7 @@ export class TenantScope {
   updateWhere<T extends TenantTable>(table: T, set: { [K in Exclude<keyof InferInsertModel<T>, 'tenantId' | 'id'>]?: InferInsertModel<T>[K] | SQL }, where: SQL) {
     return this.raw
       .update(table)
-      .set(set as Partial<InferInsertModel<T>>)
+      .set({ ...this.stamps(table, 'update'), ...set } as Partial<InferInsertModel<T>>)
       .where(this.filter(table, where));
   }
 

@@ -35,7 +35,7 @@ export const email = v.pipe(
 );
 
 /** A hire date between 1900 and one year from `today` (people are often added before day one). */
-export function hireDate(today: Date = new Date()) {
+export function hireDate(today: Date) {
   const latest = new Date(today.getTime() + 366 * 86_400_000).toISOString().slice(0, 10);
   return v.pipe(
     v.string(),

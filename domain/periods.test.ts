@@ -21,6 +21,64 @@ describe('periods', () => {
   });
 });
 
+describe('bucketsIn: which buckets a range [from, to) touches', () => {
+  const at = (iso: string) => new Date(iso);
+  const buckets = (from: string, to: string, granularity: 'week' | 'month') => bucketsIn({ from: at(from), to: at(to) }, granularity);
+
+  it('a range ending on a Monday includes that week (the Monday bug)', () => {
+    expect(buckets('2026-11-01T00:00:00Z', '2026-11-23T08:00:00Z', 'week').at(-1)).toBe('2026-11-23');
+    expect(buckets('2026-11-01T00:00:00Z', '2026-11-23T00:00:00.001Z', 'week').at(-1)).toBe('2026-11-23');
+  });
+
+  it('`to` is exclusive (as in the SQL): ending exactly at Monday 00:00:00.000 or on Sunday 23:59:59.999 stops at the week before', () => {
+    expect(buckets('2026-11-01T00:00:00Z', '2026-11-23T00:00:00.000Z', 'week').at(-1)).toBe('2026-11-16');
+    expect(buckets('2026-11-01T00:00:00Z', '2026-11-22T23:59:59.999Z', 'week').at(-1)).toBe('2026-11-16');
+  });
+
+  it('a range ending on the 1st of a month includes that month', () => {
+    expect(buckets('2026-09-15T00:00:00Z', '2026-11-01T09:30:00Z', 'month')).toEqual(['2026-09-01', '2026-10-01', '2026-11-01']);
+    expect(buckets('2026-09-15T00:00:00Z', '2026-11-01T00:00:00.001Z', 'month').at(-1)).toBe('2026-11-01');
+    expect(buckets('2026-09-15T00:00:00Z', '2026-11-01T00:00:00.000Z', 'month').at(-1)).toBe('2026-10-01');
+    expect(buckets('2026-09-15T00:00:00Z', '2026-10-31T23:59:59.999Z', 'month').at(-1)).toBe('2026-10-01');
+  });
+
+  it('a range starting on a bucket boundary starts with that bucket, one starting a millisecond before with the previous one', () => {
+    expect(buckets('2026-11-16T00:00:00.000Z', '2026-11-20T00:00:00Z', 'week')).toEqual(['2026-11-16']);
+    expect(buckets('2026-11-15T23:59:59.999Z', '2026-11-20T00:00:00Z', 'week')).toEqual(['2026-11-09', '2026-11-16']);
+    expect(buckets('2026-10-31T23:59:59.999Z', '2026-11-02T00:00:00Z', 'month')).toEqual(['2026-10-01', '2026-11-01']);
+  });
+
+  it('crosses year ends, ISO week 53 and leap days', () => {
+    // 2026 has 53 ISO weeks: W53 starts Monday 28 December 2026; 2027-W01 starts Monday 4 January.
+    expect(buckets('2026-12-20T00:00:00Z', '2027-01-01T10:00:00Z', 'week')).toEqual(['2026-12-14', '2026-12-21', '2026-12-28']);
+    expect(buckets('2026-12-28T00:00:00Z', '2027-01-04T00:00:00.000Z', 'week')).toEqual(['2026-12-28']);
+    expect(buckets('2026-12-28T00:00:00Z', '2027-01-04T06:00:00Z', 'week')).toEqual(['2026-12-28', '2027-01-04']);
+    expect(buckets('2026-12-31T23:00:00Z', '2027-01-01T00:00:01Z', 'month')).toEqual(['2026-12-01', '2027-01-01']);
+    expect(buckets('2028-02-28T00:00:00Z', '2028-03-01T00:00:00.001Z', 'month')).toEqual(['2028-02-01', '2028-03-01']);
+    expect(buckets('2028-02-28T00:00:00Z', '2028-03-01T00:00:00.000Z', 'month')).toEqual(['2028-02-01']);
+  });
+
+  it('crosses quarter boundaries by month', () => {
+    expect(buckets('2026-09-30T12:00:00Z', '2026-10-01T00:00:00.001Z', 'month')).toEqual(['2026-09-01', '2026-10-01']);
+    expect(buckets('2026-06-30T23:59:59.999Z', '2026-07-01T00:00:00.000Z', 'month')).toEqual(['2026-06-01']);
+  });
+
+  it('always runs from the bucket holding `from` to the bucket holding the last millisecond before `to`, without gaps', () => {
+    const hour = 3_600_000;
+    for (const granularity of ['week', 'month'] as const) {
+      for (let to = Date.UTC(2026, 11, 20); to < Date.UTC(2027, 1, 5); to += 7 * hour + 1) {
+        for (const to_ of [to, Date.UTC(2027, 0, 1), Date.UTC(2027, 0, 4)]) {
+          const from = new Date(to_ - 40 * 24 * hour);
+          const list = bucketsIn({ from, to: new Date(to_) }, granularity);
+          expect(list[0]).toBe(bucketStart(from, granularity));
+          expect(list.at(-1)).toBe(bucketStart(new Date(to_ - 1), granularity));
+          list.slice(1).forEach((start, i) => expect(start).toBe(nextBucket(list[i]!, granularity)));
+        }
+      }
+    }
+  });
+});
+
 describe('trends', () => {
   it('adds the previous bucket and the change', () => {
     const trends = trendsWithChange(

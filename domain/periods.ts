@@ -37,13 +37,19 @@ export function previousBucket(start: string, granularity: Granularity): string 
   return isoDay(bucketAt(start, granularity).previousStart);
 }
 
-/** Every bucket start that overlaps the range, oldest first. */
+/**
+ * Every bucket that overlaps the range, oldest first, named by its first day. `to` is exclusive,
+ * as in the SQL (`received_at < to`): a bucket is in when it starts before `to`. Instants are
+ * compared, not day strings, so a range ending on the first day of a bucket (any time after its
+ * midnight: Mondays for weeks, the 1st for months) includes that bucket.
+ */
 export function bucketsIn(range: DateRange, granularity: Granularity): string[] {
   const buckets: string[] = [];
-  const end = range.to.toISOString().slice(0, 10);
-  for (let start = bucketStart(range.from, granularity); start < end || buckets.length === 0; start = nextBucket(start, granularity)) {
-    buckets.push(start);
-  }
+  let bucket = periodContaining(granularity, range.from);
+  do {
+    buckets.push(isoDay(bucket.start));
+    bucket = periodContaining(granularity, bucket.end);
+  } while (bucket.start < range.to);
   return buckets;
 }
 
@@ -51,7 +57,7 @@ export function bucketsIn(range: DateRange, granularity: Granularity): string[] 
  * A checked range: `from` before `to`, at most MAX_RANGE_DAYS long. Missing ends default to the
  * last DEFAULT_RANGE_DAYS up to `now`.
  */
-export function resolveRange(input: { from?: Date | null; to?: Date | null }, now: Date = new Date(), path: string[] = []): DateRange {
+export function resolveRange(input: { from?: Date | null; to?: Date | null }, now: Date, path: string[] = []): DateRange {
   const to = input.to ?? now;
   const from = input.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY);
   if (from >= to) throw validationError([...path, 'from'], '`from` must be before `to`.');

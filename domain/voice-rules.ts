@@ -66,7 +66,7 @@ export const templateRules = v.object({
   ),
 });
 
-export function callRules(now: Date = new Date()) {
+export function callRules(now: Date) {
   return v.object({
     customerName: optionalText(VOICE_LIMITS.customerName, `Customer names are at most ${VOICE_LIMITS.customerName} characters.`),
     customerContact: optionalText(VOICE_LIMITS.customerContact, `Customer contacts are at most ${VOICE_LIMITS.customerContact} characters.`),
@@ -106,7 +106,7 @@ const rating = v.nullish(scale(1, 5, 'Ratings are whole numbers from 1 to 5.'));
 const externalRef = optionalText(VOICE_LIMITS.externalRef, `External references are at most ${VOICE_LIMITS.externalRef} characters.`);
 
 /** Feedback recorded by hand or by an integration. Survey-call feedback comes from logSurveyCall. */
-export function feedbackRules(now: Date = new Date()) {
+export function feedbackRules(now: Date) {
   return v.object({
     kind: v.picklist(FEEDBACK_KINDS),
     source: v.picklist(
@@ -121,7 +121,7 @@ export function feedbackRules(now: Date = new Date()) {
 }
 
 /** One record of a complaint import. */
-export function importRecordRules(now: Date = new Date()) {
+export function importRecordRules(now: Date) {
   return v.object({
     externalRef: requiredText(VOICE_LIMITS.externalRef, 'Each imported record needs its id in your system (externalRef).', `External references are at most ${VOICE_LIMITS.externalRef} characters.`),
     kind: v.optional(v.picklist(FEEDBACK_KINDS), 'complaint'),

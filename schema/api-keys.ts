@@ -101,14 +101,14 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'apiKeys:manage', async () => {
         const tenantId = keyOwner(ctx, input.tenantId);
-        const values = parseInput(apiKeyInput, { name: input.name, role: input.role, expiresAt: input.expiresAt });
+        const values = parseInput(apiKeyInput(ctx.now), { name: input.name, role: input.role, expiresAt: input.expiresAt });
         if (ctx.platformDb) {
           const [tenant] = await ctx.platformDb.query.tenants.findMany({ where: { id: tenantId }, limit: 1 });
           if (!tenant) throw notFoundError(['input', 'tenantId'], missingMessage('Tenant'));
-          return createApiKeyForTenant(ctx.platformDb, tenantId, values, 'platform');
+          return createApiKeyForTenant(ctx.platformDb, tenantId, values, 'platform', ctx.now);
         }
         const tenant = tenantFor(ctx, 'apiKeys:manage');
-        const { row, secret } = await newApiKeyRow({ ...values, createdBy: actorIdOf(ctx.principal) });
+        const { row, secret } = await newApiKeyRow({ ...values, createdBy: actorIdOf(ctx.principal), now: ctx.now });
         const [apiKey] = await tenant.insert(apiKeys, row).returning();
         return { apiKey: apiKey ?? null, secret };
       }, { apiKey: null, secret: null }),
@@ -127,7 +127,7 @@ builder.mutationFields((t) => ({
         if (key.revokedAt) return { apiKey: key };
         const [revoked] = await db
           .update(apiKeys)
-          .set({ revokedAt: new Date() })
+          .set({ revokedAt: ctx.now })
           .where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)))
           .returning();
         return { apiKey: revoked ?? null };

@@ -298,7 +298,7 @@ builder.mutationFields((t) => ({
         const setBy = actorIdOf(ctx.principal);
         await tenant
           .insert(empowermentBudgets, { id: newId('bud'), employeeId, period: period.kind, periodKey: period.key, startsAt: period.start, endsAt: period.end, ...values, setBy })
-          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, setBy, updatedAt: new Date() } });
+          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, setBy, updatedAt: ctx.now } });
         const budget = await tenant.db.query.empowermentBudgets.findFirst({ where: { employeeId, periodKey: period.key } });
         return { budget: budget ?? null };
       }, { budget: null }),
@@ -320,7 +320,7 @@ builder.mutationFields((t) => ({
           throw notFoundError(['input', 'feedbackId'], missingMessage('Feedback'));
         }
         if (!feedbackId && !values.customerNote) throw validationError(['input', 'customerNote'], 'Link the complaint or feedback this answers, or add a note about the customer.');
-        const now = new Date();
+        const { now } = ctx;
         const budget = await tenant.db.query.empowermentBudgets.findFirst({
           where: { employeeId, startsAt: { lte: now }, endsAt: { gt: now } },
           orderBy: { startsAt: 'desc' },

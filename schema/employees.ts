@@ -85,21 +85,21 @@ const DeactivateEmployeeInput = builder.inputType('DeactivateEmployeeInput', {
   fields: (t) => ({ id: t.id({ required: true }) }),
 });
 
-const createEmployeeSchema = () =>
+const createEmployeeSchema = (now: Date) =>
   v.object({
     name: personName,
     email,
     role: v.picklist(EMPLOYEE_ROLES),
-    hiredAt: hireDate(),
+    hiredAt: hireDate(now),
     emailOptIn: v.optional(v.boolean(), true),
   });
 
-const updateEmployeeSchema = () =>
+const updateEmployeeSchema = (now: Date) =>
   v.object({
     name: v.optional(personName),
     email: v.optional(email),
     role: v.optional(v.picklist(EMPLOYEE_ROLES)),
-    hiredAt: v.optional(hireDate()),
+    hiredAt: v.optional(hireDate(now)),
     emailOptIn: v.optional(v.boolean()),
     status: v.optional(v.picklist(EMPLOYEE_STATUSES)),
   });
@@ -135,7 +135,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'people:write', async () => {
         const tenant = tenantFor(ctx, 'people:write');
-        const values = parseInput(createEmployeeSchema(), input);
+        const values = parseInput(createEmployeeSchema(ctx.now), input);
         const teamId = input.teamId ? await resolveTeamId(tenant, input.teamId) : null;
         await assertEmailFree(tenant, values.email);
         // Two creates at once can both pass assertEmailFree; the unique index refuses the second
@@ -153,7 +153,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'people:write');
         const id = localIdFor('Employee', input.id, ['input', 'id']);
         const { teamId: _team, removeFromTeam, id: _id, ...fields } = withoutNulls(input);
-        const changes = parseInput(updateEmployeeSchema(), fields);
+        const changes = parseInput(updateEmployeeSchema(ctx.now), fields);
         await findEmployee(tenant, id, ['input', 'id']);
         const teamChange = input.teamId
           ? { teamId: await resolveTeamId(tenant, input.teamId) }

@@ -135,7 +135,7 @@ builder.mutationFields((t) => ({
             throw invalidTransitionError(['input', 'suggestionId'], transitionRefusal(suggestion.status, 'experimenting'));
           }
           const id = newId('exp');
-          const now = new Date();
+          const { now } = ctx;
           // The experiment row is inserted only while the suggestion is still ACCEPTED, in the
           // same batch as the guarded transition, so a lost race leaves no orphan experiment.
           // (A raw SELECT lists every column in table order: outcome, lessons, concluded_at are NULL.)
@@ -181,7 +181,7 @@ builder.mutationFields((t) => ({
           // WHERE outcome IS NULL: of two concurrent conclusions only one applies.
           const conclude = tenant.db
             .update(experiments)
-            .set({ outcome: values.outcome, lessons: values.lessons, concludedAt: now })
+            .set({ outcome: values.outcome, lessons: values.lessons, concludedAt: now, updatedAt: now })
             .where(tenant.filter(experiments, eq(experiments.id, id), isNull(experiments.outcome)))
             .returning();
           if (values.outcome !== 'failed') {

@@ -106,7 +106,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'voice:write', async () => {
         const tenant = tenantFor(ctx, 'voice:write');
-        const values = parseInput(feedbackRules(), input);
+        const values = parseInput(feedbackRules(ctx.now), input);
         const person = input.employeeId
           ? await findEmployee(tenant, localIdFor('Employee', input.employeeId, ['input', 'employeeId']), ['input', 'employeeId'])
           : null;
@@ -120,11 +120,11 @@ builder.mutationFields((t) => ({
           tenantId: tenant.tenantId,
           employeeId: person?.id ?? null,
           teamId,
-          receivedAt: values.receivedAt ?? new Date(),
+          receivedAt: values.receivedAt ?? ctx.now,
           ignoreWords: person ? [person.name] : [],
         });
-        await runBatch(tenant.db, [tenant.db.insert(feedback).values(rows.feedback), ...chunkedInserts(tenant.db, feedbackThemes, rows.themes)]);
-        return { feedback: { ...rows.feedback, createdAt: new Date() } };
+        await runBatch(tenant.db, [tenant.db.insert(feedback).values({ ...rows.feedback, createdAt: ctx.now }), ...chunkedInserts(tenant.db, feedbackThemes, rows.themes)]);
+        return { feedback: { ...rows.feedback, createdAt: ctx.now } };
       }, { feedback: null }),
   }),
   resolveFeedback: t.field({
@@ -144,7 +144,7 @@ builder.mutationFields((t) => ({
         // Guarded on status, so two people resolving at once cannot both overwrite the note.
         const [resolved] = await tenant.db
           .update(feedback)
-          .set({ status: 'resolved', resolutionNote: note, resolvedAt: new Date(), resolvedBy: actorIdOf(ctx.principal) })
+          .set({ status: 'resolved', resolutionNote: note, resolvedAt: ctx.now, resolvedBy: actorIdOf(ctx.principal) })
           .where(tenant.filter(feedback, sql`${feedback.id} = ${id}`, sql`${feedback.status} = 'open'`))
           .returning();
         if (!resolved) throw conflictError(['input', 'id'], 'This feedback was resolved by someone else a moment ago.');
@@ -217,7 +217,7 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
   if (records.length > VOICE_LIMITS.importBatch) {
     throw validationError(['input', 'records'], `At most ${VOICE_LIMITS.importBatch} records per call: split the import (you sent ${records.length}).`);
   }
-  const now = new Date();
+  const { now } = ctx;
   const rules = importRecordRules(now);
   const problems = new Map<number, UserErrorData[]>();
   const reject = (index: number, error: UserErrorData) => problems.set(index, [...(problems.get(index) ?? []), error]);
@@ -299,7 +299,7 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
 
   try {
     await runBatch(tenant.db, [
-      ...chunkedInserts(tenant.db, feedback, rows.map((row) => row.feedback)),
+      ...chunkedInserts(tenant.db, feedback, rows.map((row) => ({ ...row.feedback, createdAt: now }))),
       ...chunkedInserts(tenant.db, feedbackThemes, rows.flatMap((row) => row.themes)),
     ]);
   } catch (error) {

@@ -297,7 +297,7 @@ builder.mutationFields((t) => ({
               {
                 id: randomId('pts'), employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
                 reason: `Goal reached: ${program.name} (${progress.periodKey})`, actor: actorIdOf(ctx.principal),
-                recognitionId: null, programId: program.id, periodKey: progress.periodKey, redemptionId: null, createdAt: Date.now(),
+                recognitionId: null, programId: program.id, periodKey: progress.periodKey, redemptionId: null, createdAt: ctx.now.getTime(),
               },
               // The program must still be active when the award is written (not only when read).
               sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program, deciders)}

@@ -133,9 +133,9 @@ builder.queryFields((t) => ({
     type: 'meetings',
     description: 'Team meetings, soonest first.',
     args: { filter: t.arg({ type: MeetingFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(meetings, meetingFilterSql(meetings, args.filter, new Date())),
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(meetings, meetingFilterSql(meetings, args.filter, ctx.now)),
     resolve: (query, _parent, args, ctx) => {
-      const now = new Date();
+      const { now } = ctx;
       return tenantFor(ctx, 'read').db.query.meetings.findMany(
         query({ where: { RAW: (table) => meetingFilterSql(table, args.filter, now) ?? sql`1 = 1` }, orderBy: { scheduledAt: 'asc', id: 'asc' } }),
       );
@@ -185,7 +185,7 @@ async function changeAgendaVote(ctx: GraphQLContext, globalId: string, vote: boo
   const id = localIdFor('AgendaItem', globalId, path);
   const item = await tenant.db.query.agendaItems.findFirst({ where: { id }, with: { meeting: { columns: { scheduledAt: true } } } });
   if (!item) throw notFoundError(path, missingMessage('AgendaItem'));
-  if (item.meeting.scheduledAt.getTime() <= Date.now()) throw heldAlready(path);
+  if (item.meeting.scheduledAt <= ctx.now) throw heldAlready(path);
   const change = vote
     ? tenant.insert(agendaVotes, { id: newId('avote'), itemId: id, employeeId }).onConflictDoNothing()
     : tenant.db.delete(agendaVotes).where(tenant.filter(agendaVotes, eq(agendaVotes.itemId, id), eq(agendaVotes.employeeId, employeeId)));
@@ -211,7 +211,7 @@ builder.mutationFields((t) => ({
         async () => {
           const tenant = tenantFor(ctx, 'meetings:schedule');
           const { title } = parseInput(meetingSchema, { title: input.title });
-          if (input.scheduledAt.getTime() <= Date.now()) throw validationError(['input', 'scheduledAt'], 'Schedule meetings in the future.');
+          if (input.scheduledAt <= ctx.now) throw validationError(['input', 'scheduledAt'], 'Schedule meetings in the future.');
           const teamId = localIdFor('Team', input.teamId, ['input', 'teamId']);
           await findTeam(tenant, teamId, ['input', 'teamId']);
           const [meeting] = await tenant.insert(meetings, { id: newId('meet'), teamId, title, scheduledAt: input.scheduledAt }).returning();
@@ -233,7 +233,7 @@ builder.mutationFields((t) => ({
           const employeeId = actingEmployeeId(ctx);
           const values = parseInput(agendaItemSchema, { title: input.title, details: input.details });
           const meeting = await findMeeting(tenant, input.meetingId, ['input', 'meetingId']);
-          if (meeting.scheduledAt.getTime() <= Date.now()) throw heldAlready(['input', 'meetingId']);
+          if (meeting.scheduledAt <= ctx.now) throw heldAlready(['input', 'meetingId']);
           const suggestionId = input.suggestionId ? (await findSuggestion(tenant, input.suggestionId)).id : null;
           const [agendaItem] = await tenant
             .insert(agendaItems, { id: newId('agi'), meetingId: meeting.id, proposerId: employeeId, title: values.title, details: values.details, suggestionId })

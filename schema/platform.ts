@@ -38,7 +38,7 @@ builder.mutationField('createTenant', (t) =>
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'tenants:create', async () => {
         if (!ctx.platformDb) throw new Error('tenants:create was granted to a caller without the platform client');
-        const created = await createTenant(ctx.platformDb, input, 'platform');
+        const created = await createTenant(ctx.platformDb, input, 'platform', ctx.now);
         return { tenant: created.tenant, adminKey: created.apiKey, adminSecret: created.secret };
       }, { tenant: null, adminKey: null, adminSecret: null }),
   }),

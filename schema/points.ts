@@ -134,7 +134,7 @@ builder.mutationFields((t) => ({
           pointsEntries,
           {
             id, employeeId, kind: 'adjustment', delta: values.points, reason: values.reason, actor: actorIdOf(ctx.principal),
-            recognitionId: null, programId: null, periodKey: null, redemptionId: null, createdAt: Date.now(),
+            recognitionId: null, programId: null, periodKey: null, redemptionId: null, createdAt: ctx.now.getTime(),
           },
           sql`WHERE ${values.points} > 0 OR (SELECT COALESCE(SUM(delta), 0) FROM points_entries WHERE tenant_id = ${t} AND employee_id = ${employeeId}) + ${values.points} >= 0`,
         );

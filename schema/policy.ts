@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
         const values = [...new Set(companyValues)];
         await tenant
           .insert(recognitionPolicies, { id: `pol_${tenant.tenantId.replace(/[^a-z0-9_]/g, '')}`, ...rest, companyValues: values })
-          .onConflictDoUpdate({ target: recognitionPolicies.tenantId, set: { ...rest, companyValues: values, updatedAt: new Date() } });
+          .onConflictDoUpdate({ target: recognitionPolicies.tenantId, set: { ...rest, companyValues: values, updatedAt: ctx.now } });
         return { policy: { ...policy, companyValues: values } };
       }, { policy: null }),
   }),

@@ -234,7 +234,8 @@ async function receivedIn(tenant: TenantScope, ids: string[], period: string): P
  * only if it exists. The JavaScript check before it exists to give a clear message.
  */
 async function give(tenant: TenantScope, giving: Giving, policy: RecognitionPolicy) {
-  const period = monthKey(new Date());
+  // The scope's clock is the request's (ctx.now): the month checked is the month charged.
+  const period = monthKey(tenant.now);
   const people = await resolveRecipients(tenant, giving.giverId, giving.recipientIds, giving.teamId);
   const ids = [...people.keys()];
   const check = {
@@ -250,7 +251,7 @@ async function give(tenant: TenantScope, giving: Giving, policy: RecognitionPoli
   const id = newId('rec');
   const t = tenant.tenantId;
   const total = giving.points * ids.length;
-  const now = Date.now();
+  const now = tenant.now.getTime();
   const idList = sql.join(ids.map((employeeId) => sql`${employeeId}`), sql`, `);
   const exists = sql`EXISTS (SELECT 1 FROM recognitions WHERE tenant_id = ${t} AND id = ${id})`;
   const statements: BatchItem<'sqlite'>[] = [

@@ -164,7 +164,7 @@ async function changeVote(tenant: TenantScope, employeeId: string, globalId: str
     ? tenant
         .insertSelect(
           rewardVotes,
-          { id: randomId('vote'), rewardId: reward.id, employeeId, createdAt: Date.now() },
+          { id: randomId('vote'), rewardId: reward.id, employeeId, createdAt: tenant.now.getTime() },
           // SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT; this one also refuses retired rewards.
           sql`WHERE EXISTS (SELECT 1 FROM rewards WHERE tenant_id = ${t} AND id = ${reward.id} AND status <> 'retired')`,
         )
@@ -197,7 +197,7 @@ async function transition(
   const statements: BatchItem<'sqlite'>[] = [
     tenant.updateWhere(
       redemptions,
-      { status: to, decidedBy: by, decidedAt: new Date(), ...(note ? { note } : {}) },
+      { status: to, decidedBy: by, decidedAt: tenant.now, ...(note ? { note } : {}) },
       and(eq(redemptions.id, id), eq(redemptions.status, 'requested')) as SQL,
     ),
   ];
@@ -209,7 +209,7 @@ async function transition(
           pointsEntries,
           {
             id: randomId('pts'), employeeId: sql`r.employee_id`, kind: 'refund', delta: sql`r.cost`, reason: 'Redemption cancelled: points refunded',
-            actor: by, recognitionId: null, programId: null, periodKey: null, redemptionId: id, createdAt: Date.now(),
+            actor: by, recognitionId: null, programId: null, periodKey: null, redemptionId: id, createdAt: tenant.now.getTime(),
           },
           sql`FROM redemptions r WHERE r.tenant_id = ${t} AND r.id = ${id} AND r.status = 'cancelled'
               AND NOT EXISTS (SELECT 1 FROM points_entries p WHERE p.tenant_id = ${t} AND p.redemption_id = ${id} AND p.kind = 'refund')`,
@@ -275,7 +275,7 @@ builder.mutationFields((t) => ({
         const reward = await findReward(tenant, input.rewardId, ['input', 'rewardId']);
         if (reward.status !== 'proposed') throw conflictError(['input', 'rewardId'], `This reward is ${reward.status}; only a proposed reward can be approved.`);
         refuseSelfDealing(ctx, 'approveReward', [reward.proposedById], ['input', 'rewardId']);
-        const [updated] = await tenant.updateWhere(rewards, { status: 'approved', decidedBy: actorIdOf(ctx.principal), decidedAt: new Date() }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL).returning();
+        const [updated] = await tenant.updateWhere(rewards, { status: 'approved', decidedBy: actorIdOf(ctx.principal), decidedAt: ctx.now }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL).returning();
         if (!updated) throw conflictError(['input', 'rewardId'], 'This reward was just decided by someone else.');
         return { reward: updated };
       }, { reward: null }),
@@ -298,7 +298,7 @@ builder.mutationFields((t) => ({
         if (picked.length === 0) return { rewards: [], skipped };
         const by = actorIdOf(ctx.principal);
         const updates = picked.map((reward) =>
-          tenant.updateWhere(rewards, { status: 'approved', decidedBy: by, decidedAt: new Date() }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL),
+          tenant.updateWhere(rewards, { status: 'approved', decidedBy: by, decidedAt: ctx.now }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL),
         );
         const [first, ...rest] = updates;
         await tenant.batch([first!, ...rest]);
@@ -315,7 +315,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'rewards:manage');
         const reward = await findReward(tenant, input.rewardId, ['input', 'rewardId']);
         if (reward.status === 'retired') throw conflictError(['input', 'rewardId'], 'This reward is already retired.');
-        const [updated] = await tenant.updateById(rewards, reward.id, { status: 'retired', decidedBy: actorIdOf(ctx.principal), decidedAt: new Date() }).returning();
+        const [updated] = await tenant.updateById(rewards, reward.id, { status: 'retired', decidedBy: actorIdOf(ctx.principal), decidedAt: ctx.now }).returning();
         return { reward: updated ?? null };
       }, { reward: null }),
   }),
@@ -332,7 +332,7 @@ builder.mutationFields((t) => ({
         if (reward.status !== 'approved') throw conflictError(['input', 'rewardId'], `This reward is ${reward.status}; only approved rewards can be redeemed.`);
         const id = newId('rdm');
         const t = tenant.tenantId;
-        const now = Date.now();
+        const now = ctx.now.getTime();
         // Both statements in one batch: the redemption is written only while the balance covers
         // the cost at write time, and the debit only if the redemption was written.
         await tenant.batch([

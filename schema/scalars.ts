@@ -1,15 +1,28 @@
-/** DateTime (ISO 8601 instant) and Date (calendar day, YYYY-MM-DD). */
+/** DateTime (RFC 3339 instant) and Date (calendar day, YYYY-MM-DD). */
 import { GraphQLError, Kind } from 'graphql';
+// Only this scalar is imported (the package is side-effect free, so the bundle keeps just it).
+import { GraphQLDateTime } from 'graphql-scalars';
 import { builder } from './builder.ts';
 
 const invalid = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
+const DATE_TIME_HELP = 'DateTime must be an RFC 3339 instant with a time zone, e.g. "2026-11-22T09:30:00Z" or "2026-11-22T10:30:00.123456+01:00"';
+
+/**
+ * RFC 3339 as real clients write it (any number of fractional digits, `Z` or an offset), checked
+ * by graphql-scalars' DateTime (a real calendar date, hours to 23, seconds required). Its own
+ * errors carry no code; ours are BAD_USER_INPUT and say what to send. Precision below a
+ * millisecond is dropped (a JavaScript Date holds milliseconds).
+ */
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw invalid('DateTime must be an ISO 8601 string with a time zone, e.g. "2026-11-22T09:30:00Z".');
+  if (typeof value !== 'string') throw invalid(`${DATE_TIME_HELP}.`);
+  let date: unknown;
+  try {
+    date = GraphQLDateTime.parseValue(value);
+  } catch {
+    throw invalid(`${DATE_TIME_HELP}; got "${value.slice(0, 64)}".`);
   }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw invalid(`"${value}" is not a real date and time.`);
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalid(`${DATE_TIME_HELP}; got "${value.slice(0, 64)}".`);
   return date;
 }
 
@@ -27,7 +40,9 @@ function parseDate(value: unknown): string {
 }
 
 builder.scalarType('DateTime', {
-  description: 'An instant, as an ISO 8601 string in UTC, e.g. "2026-11-22T09:30:00.000Z".',
+  description:
+    'An instant. Input: RFC 3339 with a time zone, any fractional digits, e.g. "2026-11-22T09:30:00Z" or "2026-11-22T10:30:00.123456+01:00". Output: always UTC with milliseconds, e.g. "2026-11-22T09:30:00.000Z".',
+  // Our own serializer: graphql-scalars' returns the Date itself; clients keep getting this string.
   serialize: (value) => value.toISOString(),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),

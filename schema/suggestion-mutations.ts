@@ -219,7 +219,7 @@ builder.mutationFields((t) => ({
             teamId = (await findEmployee(tenant, employeeId, [])).teamId;
           }
           const id = newId('sug');
-          const now = new Date();
+          const { now } = ctx;
           const followCode = values.anonymous ? newFollowCode() : null;
           const authorId = values.anonymous ? null : employeeId;
           const statements: BatchItem<'sqlite'>[] = [
@@ -319,7 +319,7 @@ builder.mutationFields((t) => ({
               );
             }
           }
-          const now = new Date();
+          const { now } = ctx;
           const [, updated] = await tenant.db.batch([
             guardedHistoryInsert(tenant, suggestion.id, from, to, actorOf(ctx), note, now),
             guardedStatusUpdate(tenant, suggestion.id, from, { status: to, declineReason: to === 'declined' ? reason : null }, now),

@@ -22,6 +22,8 @@ import { tenantFor } from './tenancy.ts';
 import { CallChannelEnum, MentionKindEnum, SentimentLabelEnum } from './voice-enums.ts';
 
 const contactVisible = (ctx: GraphQLContext) => hasPermission(ctx.principal, 'voice:contact');
+/** Private notes are manager material too; like the contact, hidden fields read as null. */
+const notesVisible = (ctx: GraphQLContext) => hasPermission(ctx.principal, 'voice:notes');
 
 export const SurveyAnswer = builder.drizzleObject('surveyAnswers', {
   name: 'SurveyAnswer',
@@ -42,7 +44,12 @@ export const SurveyCall = builder.drizzleNode('surveyCalls', {
     channel: t.expose('channel', { type: CallChannelEnum }),
     satisfaction: t.exposeInt('satisfaction', { description: 'Overall satisfaction, 1 to 5.' }),
     nps: t.exposeInt('nps', { nullable: true, description: 'Likelihood to recommend, 0 to 10.' }),
-    notes: t.exposeString('notes', { nullable: true }),
+    notes: t.string({
+      nullable: true,
+      description: "The caller's private notes: null (redacted) unless the caller is a manager or admin.",
+      select: { columns: { notes: true } },
+      resolve: (call, _args, ctx) => (notesVisible(ctx) ? call.notes : null),
+    }),
     sentiment: t.exposeFloat('sentiment', { description: 'Mean sentiment of the answers, -1 to 1.' }),
     customerName: t.string({
       nullable: true,
@@ -179,7 +186,7 @@ function callerOf(ctx: GraphQLContext, callerId: string | null | undefined): str
 }
 
 async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallInput) {
-  const values = parseInput(callRules(), input);
+  const values = parseInput(callRules(ctx.now), input);
   const problems = new Problems();
   const callerId = problems.run(() => callerOf(ctx, input.callerId));
   const templateId = problems.run(() => localIdFor('SurveyTemplate', input.templateId, ['input', 'templateId']));
@@ -260,12 +267,12 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
   );
   // One batch: the call, its answers and its feedback stand or fall together.
   await runBatch(tenant.db, [
-    tenant.db.insert(surveyCalls).values(call),
+    tenant.db.insert(surveyCalls).values({ ...call, createdAt: ctx.now }),
     ...chunkedInserts(tenant.db, surveyAnswers, answers),
-    ...chunkedInserts(tenant.db, feedback, mentions.map((row) => row.feedback)),
+    ...chunkedInserts(tenant.db, feedback, mentions.map((row) => ({ ...row.feedback, createdAt: ctx.now }))),
     ...chunkedInserts(tenant.db, feedbackThemes, mentions.flatMap((row) => row.themes)),
   ]);
-  return { ...call, createdAt: new Date() };
+  return { ...call, createdAt: ctx.now };
 }
 
 builder.mutationField('logSurveyCall', (t) =>

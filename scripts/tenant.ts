@@ -19,7 +19,7 @@ if (command !== 'create' || !name) {
 
 migrateLocal();
 try {
-  const created = await withLocalDatabase((db) => createTenant(db, { name, slug: values.slug ?? null }, 'cli'));
+  const created = await withLocalDatabase((db) => createTenant(db, { name, slug: values.slug ?? null }, 'cli', new Date()));
   console.log(`Created tenant "${created.tenant.name}" (slug ${created.tenant.slug}, id ${created.tenant.id}).`);
   console.log(`First admin key (shown once, store it now):\n\n  ${created.secret}\n`);
 } catch (error) {

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, gql, localId, PLATFORM_TOKEN } from './helpers.ts';
+import { createEmployee, createTenant, data, gql, localId, PLATFORM_TOKEN, TEST_NOW } from './helpers.ts';
 
 const VIEWER = '{ viewer { role tenant { name } employee { id name } } }';
 
@@ -72,13 +72,13 @@ describe('secret keys', () => {
 
   it('stops accepting a key after it expires', async () => {
     const tenant = await createTenant();
-    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    // Expiry is judged by the request clock: requests just before and just after, no sleeping.
+    const at = (ms: number) => new Date(TEST_NOW.getTime() + ms);
     const created = await data(tenant.admin, `mutation($at: DateTime) { createApiKey(input: { name: "short", role: READER, expiresAt: $at }) { secret } }`, {
-      at: expiresAt,
+      at: at(60_000).toISOString(),
     });
-    expect((await gql(created.createApiKey.secret, VIEWER)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    const after = await gql(created.createApiKey.secret, VIEWER);
+    expect((await gql(created.createApiKey.secret, VIEWER, {}, { now: at(59_999) })).status).toBe(200);
+    const after = await gql(created.createApiKey.secret, VIEWER, {}, { now: at(60_000) });
     expect(after.status).toBe(401);
     expect(after.body.errors?.[0]?.message).toMatch(/^This API key expired at /);
   });
@@ -161,12 +161,15 @@ describe('employee tokens', () => {
   it('act as exactly one employee of one tenant', async () => {
     const tenant = await createTenant();
     const employeeId = await createEmployee(tenant.manager, { name: 'Ana Lima' });
-    const minted = await data(tenant.manager, MINT, { input: { employeeId, ttlSeconds: 600 } });
+    const minted = await data(tenant.manager, MINT, { input: { employeeId, ttlSeconds: 600 } }, { now: TEST_NOW });
     const { token, expiresAt } = minted.createEmployeeToken;
     expect(token).toMatch(/^fl_et_/);
-    const ttl = new Date(expiresAt).getTime() - Date.now();
-    expect(ttl).toBeGreaterThan(590_000);
-    expect(ttl).toBeLessThanOrEqual(600_000);
+    // Minted and checked on the request clock: exactly the TTL, and expired one second after it.
+    expect(new Date(expiresAt).getTime() - TEST_NOW.getTime()).toBe(600_000);
+    expect((await gql(token, VIEWER, {}, { now: new Date(TEST_NOW.getTime() + 599_000) })).status).toBe(200);
+    const late = await gql(token, VIEWER, {}, { now: new Date(TEST_NOW.getTime() + 601_000) });
+    expect(late.status).toBe(401);
+    expect(late.body.errors?.[0]?.message).toBe('This employee token has expired.');
 
     const viewer = await data(token, VIEWER);
     expect(viewer.viewer).toEqual({ role: 'EMPLOYEE', tenant: { name: tenant.name }, employee: { id: employeeId, name: 'Ana Lima' } });
@@ -208,7 +211,7 @@ describe('employee tokens', () => {
         .setIssuedAt(exp - 600)
         .setExpirationTime(exp)
         .sign(new TextEncoder().encode(secret));
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(TEST_NOW.getTime() / 1000);
     const expired = await gql(`fl_et_${await sign(env.EMPLOYEE_TOKEN_SECRET!, now - 10)}`, VIEWER);
     expect(expired.status).toBe(401);
     expect(expired.body.errors?.[0]?.message).toBe('This employee token has expired.');
@@ -282,7 +285,7 @@ describe('employee tokens live no longer than the key that minted them', () => {
     const { keyId, token } = await setUp();
     expect((await gql(token, VIEWER)).status).toBe(200);
     // Expire the key without waiting for the clock: its expiry is now in the past.
-    const past = Date.now() - 1_000;
+    const past = TEST_NOW.getTime() - 1_000;
     await env.DB.prepare('UPDATE api_keys SET expires_at = ? WHERE id = ?').bind(past, keyId).run();
     const after = await gql(token, VIEWER);
     expect(after.status).toBe(401);
@@ -293,7 +296,7 @@ describe('employee tokens live no longer than the key that minted them', () => {
 
   it('refuse a validly signed token whose lifetime is longer than an hour', async () => {
     const { tenant, giver, keyId } = await setUp();
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(TEST_NOW.getTime() / 1000);
     const claims = { tid: localId(tenant.id), sub: localId(giver), iby: keyId, iat: now - 10 };
     // The same claims with a lifetime inside the maximum are accepted, so only the lifetime differs.
     expect((await gql(await signToken({ ...claims, exp: claims.iat + 3600 }), VIEWER)).status).toBe(200);
@@ -305,7 +308,7 @@ describe('employee tokens live no longer than the key that minted them', () => {
   it("refuse a token that names no key, the platform, a reader key or another tenant's key", async () => {
     const { tenant, giver, keyId } = await setUp();
     const other = await setUp();
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(TEST_NOW.getTime() / 1000);
     const readerKey = (await data(tenant.admin, 'mutation { createApiKey(input: { name: "r", role: READER }) { apiKey { id } } }')).createApiKey.apiKey.id;
     const base = { tid: localId(tenant.id), sub: localId(giver), iat: now, exp: now + 600 };
     const cases = [

@@ -1,7 +1,7 @@
 /** Empowerment budgets: setting, spending within the budget, refusal or flagging beyond it, outcomes. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
 
 let tenant: TestTenant;
 let ana: string;
@@ -31,7 +31,7 @@ describe('empowerment budgets', () => {
 
   it('spends record amount, reason and the complaint they answer; over the remaining budget is refused clearly', async () => {
     const complaintId = 'fb_budget_complaint_1';
-    const now = Date.now();
+    const now = TEST_NOW.getTime();
     await env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, employee_id, body, status, received_at, resolved_at, created_at) VALUES (?, ?, 'complaint', 'widget', ?, 'Cold coffee', 'resolved', ?, ?, ?)")
       .bind(complaintId, localId(tenant.id), localId(ana), now - 3_600_000, now + 60_000, now)
       .run();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { createDatabase } from '../db/client.ts';
 import { teams, tenants } from '../db/schema.ts';
-import { createTenant, gql, localId, PLATFORM_TOKEN, type GraphQLResponse } from './helpers.ts';
+import { createTenant, gql, localId, PLATFORM_TOKEN, TEST_NOW, type GraphQLResponse } from './helpers.ts';
 
 interface UserError { code: string; path: string[]; message: string }
 type Payload = Record<string, { errors: UserError[] } & Record<string, unknown>>;
@@ -91,16 +91,16 @@ describe('constraintViolationOf', () => {
   it("reads the kind and the columns from D1's error, through drizzle's wrapper", async () => {
     const db = createDatabase(env.DB);
     const slug = `probe-${crypto.randomUUID().slice(0, 8)}`;
-    await db.insert(tenants).values({ id: `ten_${slug}`, name: 'Probe', slug });
-    const unique = await db.insert(tenants).values({ id: `ten_${slug}_2`, name: 'Probe', slug }).catch((error: unknown) => error);
+    await db.insert(tenants).values({ id: `ten_${slug}`, name: 'Probe', slug, createdAt: TEST_NOW });
+    const unique = await db.insert(tenants).values({ id: `ten_${slug}_2`, name: 'Probe', slug, createdAt: TEST_NOW }).catch((error: unknown) => error);
     expect(constraintViolationOf(unique)).toEqual({ kind: 'unique', table: 'tenants', columns: ['slug'] });
 
     // An expression index (lower(name)) is named by SQLite as "index '...'" and resolved to its columns.
-    await db.insert(teams).values({ id: `team_${slug}`, tenantId: `ten_${slug}`, name: 'Bar' });
-    const byIndex = await db.insert(teams).values({ id: `team_${slug}_2`, tenantId: `ten_${slug}`, name: 'BAR' }).catch((error: unknown) => error);
+    await db.insert(teams).values({ id: `team_${slug}`, tenantId: `ten_${slug}`, name: 'Bar', createdAt: TEST_NOW, updatedAt: TEST_NOW });
+    const byIndex = await db.insert(teams).values({ id: `team_${slug}_2`, tenantId: `ten_${slug}`, name: 'BAR', createdAt: TEST_NOW, updatedAt: TEST_NOW }).catch((error: unknown) => error);
     expect(constraintViolationOf(byIndex)).toEqual({ kind: 'unique', table: 'teams', columns: ['tenantId', 'name'] });
 
-    const foreign = await db.insert(teams).values({ id: `team_${slug}_3`, tenantId: 'ten_missing', name: 'Baz' }).catch((error: unknown) => error);
+    const foreign = await db.insert(teams).values({ id: `team_${slug}_3`, tenantId: 'ten_missing', name: 'Baz', createdAt: TEST_NOW, updatedAt: TEST_NOW }).catch((error: unknown) => error);
     expect(constraintViolationOf(foreign)).toMatchObject({ kind: 'foreignKey' });
   });
 

@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../db/client.ts';
 import { seedDemo } from '../db/seed/demo.ts';
 import { demoMonth } from '../db/seed/demo-recognition.ts';
-import { data } from './helpers.ts';
+import { data, TEST_NOW } from './helpers.ts';
 
 describe('demo recognition seed', () => {
   it('seeds a consistent feed, programs, rewards, ledgers and budgets for both tenants, idempotently', async () => {
     const db = createDatabase(env.DB);
-    const month = demoMonth(new Date()).key;
-    await seedDemo(db);
+    const month = demoMonth(new Date(TEST_NOW)).key;
+    await seedDemo(db, TEST_NOW);
     const count = async () => (await env.DB.prepare('SELECT (SELECT count(*) FROM recognitions) + (SELECT count(*) FROM points_entries) + (SELECT count(*) FROM budget_spends) AS n').first<{ n: number }>())!.n;
     const once = await count();
-    await seedDemo(db);
+    await seedDemo(db, TEST_NOW);
     expect(await count()).toBe(once);
     for (const slug of ['brewline', 'voltmart']) {
       const view = await data(`fl_sk_dev_${slug}_manager`, `{

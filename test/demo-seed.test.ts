@@ -3,14 +3,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../db/client.ts';
 import { seedDemo } from '../db/seed/demo.ts';
-import { data } from './helpers.ts';
+import { data, TEST_NOW } from './helpers.ts';
 
 describe('demo seed', () => {
   it('creates two tenants with 4+ teams and 20+ employees, reachable with the documented keys', async () => {
     const db = createDatabase(env.DB);
-    await seedDemo(db);
+    await seedDemo(db, TEST_NOW);
     const rowsAfterFirst = await env.DB.prepare('SELECT (SELECT count(*) FROM survey_calls) AS c, (SELECT count(*) FROM feedback) AS f').first();
-    await seedDemo(db, new Date(Date.now() + 86_400_000)); // a later start adds nothing
+    await seedDemo(db, new Date(TEST_NOW.getTime() + 86_400_000)); // a later start adds nothing
     expect(await env.DB.prepare('SELECT (SELECT count(*) FROM survey_calls) AS c, (SELECT count(*) FROM feedback) AS f').first()).toEqual(rowsAfterFirst);
     for (const [slug, name] of [['brewline', 'Brewline Coffee'], ['voltmart', 'Voltmart Appliances']] as const) {
       for (const role of ['admin', 'manager', 'reader'] as const) {

@@ -3,14 +3,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../db/client.ts';
 import { seedDemo } from '../db/seed/demo.ts';
-import { data } from './helpers.ts';
+import { data, TEST_NOW } from './helpers.ts';
 
 describe('demo suggestions', () => {
   it('seeds every status, anonymous ones without authors, experiments with a failed one, and upcoming meetings', async () => {
     const db = createDatabase(env.DB);
-    await seedDemo(db);
+    await seedDemo(db, TEST_NOW);
     const before = await env.DB.prepare('SELECT count(*) AS n FROM suggestion_history').first<{ n: number }>();
-    await seedDemo(db); // the second run changes nothing
+    await seedDemo(db, TEST_NOW); // the second run changes nothing
     expect(await env.DB.prepare('SELECT count(*) AS n FROM suggestion_history').first<{ n: number }>()).toEqual(before);
     for (const slug of ['brewline', 'voltmart']) {
       const result = await data(`fl_sk_dev_${slug}_reader`, `{

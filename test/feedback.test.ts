@@ -1,7 +1,7 @@
 /** Feedback: recording, resolving, importing complaint records, filters and typed errors. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
@@ -57,7 +57,7 @@ describe('feedback', () => {
     const cases: [Record<string, unknown>, { code: string; path: string[]; message?: string }][] = [
       [{ body: 'x'.repeat(100 * 1024) }, { code: 'VALIDATION', path: ['input', 'body'], message: 'Feedback bodies are at most 10,000 characters.' }],
       [{ rating: 9 }, { code: 'VALIDATION', path: ['input', 'rating'], message: 'Ratings are whole numbers from 1 to 5.' }],
-      [{ receivedAt: new Date(Date.now() + 86_400_000).toISOString() }, { code: 'VALIDATION', path: ['input', 'receivedAt'], message: 'receivedAt cannot be in the future.' }],
+      [{ receivedAt: new Date(TEST_NOW.getTime() + 86_400_000).toISOString() }, { code: 'VALIDATION', path: ['input', 'receivedAt'], message: 'receivedAt cannot be in the future.' }],
       [{ source: 'SURVEY_CALL' }, { code: 'VALIDATION', path: ['input', 'source'], message: 'Feedback from survey calls is recorded by logging the call (logSurveyCall).' }],
     ];
     for (const [override, expected] of cases) {
@@ -82,7 +82,7 @@ describe('feedback', () => {
 });
 
 describe('importing complaint records', () => {
-  const received = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  const received = new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString();
   const record = (ref: string, extra: Record<string, unknown> = {}) => ({ externalRef: ref, body: `Complaint ${ref}: the delivery was late`, receivedAt: received, ...extra });
 
   it('writes valid records together, returns invalid ones with their index, and never duplicates', async () => {

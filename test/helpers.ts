@@ -2,10 +2,31 @@
  * Test helpers: call the Worker's own fetch handler with GraphQL, and provision tenants through
  * the platform mutation, as an operator would.
  */
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 
 export const PLATFORM_TOKEN = 'fl_platform_test_token';
+
+/**
+ * The instant every request runs at unless a test moves it: FRONTLINE_NOW in vitest.config.ts (a
+ * Monday just after midnight UTC, the moment that used to drop the current week). Compute test
+ * dates from this, never from the machine's clock.
+ */
+export const TEST_NOW = new Date(env.FRONTLINE_NOW ?? 'FRONTLINE_NOW is not set');
+
+/** Per-request options: `now` runs this one request at another instant (X-Frontline-Now, test only). */
+export interface RequestOptions {
+  now?: Date | string;
+}
+
+let ticks = 0;
+/**
+ * Where no `now` is given, each request of a test file runs one millisecond after the one before,
+ * starting just after TEST_NOW: time passes between real requests, so lists ordered by created_at
+ * keep the order a test did things in (with one frozen instant they would tie and fall back to
+ * random ids), and every run of a file sees the same instants.
+ */
+const nextInstant = () => new Date(TEST_NOW.getTime() + ++ticks);
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -20,9 +41,12 @@ export async function gql<T = Record<string, unknown>>(
   credential: string | null,
   query: string,
   variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' };
   if (credential) headers.Authorization = `Bearer ${credential}`;
+  const now = options.now ?? nextInstant();
+  headers['X-Frontline-Now'] = now instanceof Date ? now.toISOString() : now;
   const response = await exports.default.fetch(
     new Request('http://frontline.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
   );
@@ -31,8 +55,8 @@ export async function gql<T = Record<string, unknown>>(
 }
 
 /** Like gql, but fails the test on any top-level error and returns `data`. */
-export async function data<T = Record<string, any>>(credential: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(credential, query, variables);
+export async function data<T = Record<string, any>>(credential: string, query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+  const result = await gql<T>(credential, query, variables, options);
   expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
   return result.body.data as T;
 }
@@ -92,10 +116,10 @@ export async function createEmployee(
 }
 
 /** Mints an employee token (with an admin or manager key) that acts as `employeeId`. */
-export async function employeeToken(key: string, employeeId: string, ttlSeconds = 900): Promise<string> {
+export async function employeeToken(key: string, employeeId: string, ttlSeconds = 900, options: RequestOptions = {}): Promise<string> {
   const result = await data(key, `mutation($input: CreateEmployeeTokenInput!) {
     createEmployeeToken(input: $input) { token errors { code message } }
-  }`, { input: { employeeId, ttlSeconds } });
+  }`, { input: { employeeId, ttlSeconds } }, options);
   expect(result.createEmployeeToken.errors).toEqual([]);
   return result.createEmployeeToken.token;
 }

@@ -1,7 +1,7 @@
 /** Incentive programs: metrics computed from customer-voice rows, progress, exactly-once awards. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   ana = await createEmployee(tenant.admin, { name: 'Ana', teamId: team });
   ben = await createEmployee(tenant.admin, { name: 'Ben', teamId: team });
   const t = localId(tenant.id);
-  const now = Date.now();
+  const now = TEST_NOW.getTime();
   const statements = [
     env.DB.prepare("INSERT INTO survey_templates (id, tenant_id, name, created_at, updated_at) VALUES ('tpl_inc', ?, 'Default', ?, ?)").bind(t, now, now),
   ];

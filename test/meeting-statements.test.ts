@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, TEST_NOW } from './helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -40,7 +40,7 @@ describe('meetings page statements', () => {
     }
 
     // Meeting d is scheduled d days from now (same time of day), so each has its own trend window.
-    const base = Date.now() + 60 * 60_000;
+    const base = TEST_NOW.getTime() + 60 * 60_000;
     const schedule = async (days: number[]) => {
       for (const d of days) {
         const scheduled = (await data(tenant.manager, SCHEDULE, { input: { teamId: team, title: `Huddle ${d}`, scheduledAt: new Date(base + d * DAY).toISOString() } })).scheduleMeeting;
@@ -53,7 +53,7 @@ describe('meetings page statements', () => {
     };
 
     const tenantId = localId(tenant.id);
-    const now = Date.now();
+    const now = TEST_NOW.getTime();
     const complaint = (id: string, theme: string, daysAgo: number, forTeam = localId(team)) => [
       env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, team_id, body, received_at, created_at) VALUES (?, ?, 'complaint', 'import', ?, ?, ?, ?)").bind(id, tenantId, forTeam, theme, now - daysAgo * DAY, now),
       env.DB.prepare("INSERT INTO feedback_themes (tenant_id, feedback_id, theme, label, kind, received_at) VALUES (?, ?, ?, ?, 'complaint', ?)").bind(tenantId, id, theme, theme, now - daysAgo * DAY),

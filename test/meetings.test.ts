@@ -1,7 +1,7 @@
 /** Team meetings: employees propose and vote on agenda items; the agenda adds top suggestions and complaint trends. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
@@ -15,7 +15,7 @@ const PROPOSE = 'mutation($input: ProposeAgendaItemInput!) { proposeAgendaItem(i
 const VOTE = 'mutation($input: AgendaItemRefInput!) { voteForAgendaItem(input: $input) { agendaItem { voteCount viewerHasVoted } errors { code path message } } }';
 const RETRACT = 'mutation($input: AgendaItemRefInput!) { retractAgendaItemVote(input: $input) { agendaItem { voteCount viewerHasVoted } errors { code path message } } }';
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const inDays = (days: number) => new Date(TEST_NOW.getTime() + days * 86_400_000).toISOString();
 
 beforeAll(async () => {
   tenant = await createTenant();
@@ -58,7 +58,7 @@ describe('meetings', () => {
     // Complaints about the team in the four weeks before the meeting, and the four before that.
     const tenantId = localId(tenant.id);
     const teamId = localId(team);
-    const now = Date.now();
+    const now = TEST_NOW.getTime();
     const complaint = (id: string, theme: string, daysAgo: number, forTeam = teamId) => [
       env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, team_id, body, received_at, created_at) VALUES (?, ?, 'complaint', 'import', ?, ?, ?, ?)").bind(id, tenantId, forTeam, theme, now - daysAgo * 86_400_000, now),
       env.DB.prepare("INSERT INTO feedback_themes (tenant_id, feedback_id, theme, label, kind, received_at) VALUES (?, ?, ?, ?, 'complaint', ?)").bind(tenantId, id, theme, theme, now - daysAgo * 86_400_000),
@@ -128,7 +128,7 @@ describe('meetings', () => {
     expect(missing.errors[0]).toMatchObject({ code: 'NOT_FOUND', path: ['input', 'meetingId'] });
     // Once the meeting has taken place its agenda is closed.
     const item = (await data(anaToken, PROPOSE, { input: { meetingId, title: 'Late item' } })).proposeAgendaItem.agendaItem.id;
-    await env.DB.prepare('UPDATE meetings SET scheduled_at = ? WHERE id = ?').bind(Date.now() - 60_000, localId(meetingId)).run();
+    await env.DB.prepare('UPDATE meetings SET scheduled_at = ? WHERE id = ?').bind(TEST_NOW.getTime() - 60_000, localId(meetingId)).run();
     expect((await data(benToken, VOTE, { input: { agendaItemId: item } })).voteForAgendaItem.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'agendaItemId'] });
     expect((await data(benToken, PROPOSE, { input: { meetingId, title: 'Too late' } })).proposeAgendaItem.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'meetingId'] });
   });

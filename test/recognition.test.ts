@@ -1,7 +1,7 @@
 /** Peer recognition: giving, anti-gaming limits, the feed, customer praise, and statement counts. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
@@ -88,7 +88,7 @@ describe('recognition', () => {
   it('turns customer praise into recognition linked to its source', async () => {
     const feedbackId = 'fb_praise_recognition_test';
     await env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, employee_id, body, received_at, created_at) VALUES (?, ?, 'praise', 'widget', ?, 'Cleo remembered my order', ?, ?)")
-      .bind(feedbackId, localId(tenant.id), localId(people.Cleo!), Date.now(), Date.now())
+      .bind(feedbackId, localId(tenant.id), localId(people.Cleo!), TEST_NOW.getTime(), TEST_NOW.getTime())
       .run();
     const result = await data(tokens.Dev!, `mutation($input: RecognizeCustomerPraiseInput!) {
       recognizeCustomerPraise(input: $input) { recognition { message sourceFeedbackId recipients { employee { name } } } errors { code path message } }

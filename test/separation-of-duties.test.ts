@@ -9,7 +9,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SELF_DEALING_RULES, type ValueAction } from '../domain/separation-of-duties.ts';
 import backfill from '../migrations/20261123125552_budget_outcome_backfill/migration.sql?raw';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, TEST_NOW, type TestTenant } from './helpers.ts';
 
 let tenant: TestTenant;
 let care: string;
@@ -51,7 +51,7 @@ beforeAll(async () => {
   anaToken = await employeeToken(tenant.manager, ana);
   // The team made a survey call this month, so a "1 call" goal is reached.
   const t = localId(tenant.id);
-  const now = Date.now();
+  const now = TEST_NOW.getTime();
   await env.DB.batch([
     env.DB.prepare("INSERT INTO survey_templates (id, tenant_id, name, created_at, updated_at) VALUES ('tpl_sod', ?, 'Default', ?, ?)").bind(t, now, now),
     env.DB.prepare("INSERT INTO survey_calls (id, tenant_id, template_id, caller_id, team_id, called_at, channel, satisfaction, created_at) VALUES ('call_sod', ?, 'tpl_sod', ?, ?, ?, 'phone', 5, ?)")
@@ -120,7 +120,7 @@ describe("the reported attack, replayed with a manager's own employee token", ()
     expect(set.setEmpowermentBudget.errors).toEqual(selfDealing('setBudget', ['input', 'employeeId']));
     expect(await count('SELECT count(*) AS n FROM empowerment_budgets WHERE employee_id = ?', localId(mia))).toBe(0);
     // A budget written before the rule, by Mia for herself: it cannot be spent.
-    const now = Date.now();
+    const now = TEST_NOW.getTime();
     await env.DB.prepare(
       "INSERT INTO empowerment_budgets (id, tenant_id, employee_id, period, period_key, starts_at, ends_at, make_it_right_amount, currency, kindness_count, set_by, created_at, updated_at) VALUES ('bud_sod_legacy', ?, ?, 'month', 'legacy', ?, ?, 10000000, 'EUR', 1000, ?, ?, ?)",
     ).bind(localId(tenant.id), localId(mia), now - 60_000, now + 3_600_000, localId(mia), now, now).run();

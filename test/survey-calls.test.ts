@@ -1,7 +1,7 @@
 /** Survey templates and calls: logging, mentions as feedback, redaction and every bad input. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
 import { callInput, createTemplate, LOG_CALL, logCall } from './voice-helpers.ts';
 
 let tenant: TestTenant;
@@ -82,7 +82,7 @@ describe('logging a survey call', () => {
     const other = await createTenant();
     const stranger = await createEmployee(other.admin, { name: 'Stranger' });
     const before = await env.DB.prepare('SELECT (SELECT count(*) FROM survey_calls) AS c, (SELECT count(*) FROM feedback) AS f').first();
-    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const future = new Date(TEST_NOW.getTime() + 86_400_000).toISOString();
     const cases: [Record<string, unknown>, { code: string; path: string[]; message?: string }[]][] = [
       [{ satisfaction: 6 }, [{ code: 'VALIDATION', path: ['input', 'satisfaction'], message: 'Satisfaction is a whole number from 1 to 5.' }]],
       [{ satisfaction: 0, nps: 11 }, [
@@ -115,14 +115,17 @@ describe('logging a survey call', () => {
     expect(after).toEqual(before);
   });
 
-  it('shows customer contact details to managers and admins only', async () => {
-    await logCall(tenant.manager, { template, callerId: lead, customerName: 'Dana Client', customerContact: '+44 20 7946 0000' });
-    const query = '{ surveyCalls(first: 1, filter: { channel: PHONE }) { edges { node { customerName customerContact contactRedacted } } } }';
+  it('shows customer contact details and private notes to managers and admins only', async () => {
+    // The newest call, so `first: 1` finds it (the other calls are an hour before the pinned clock).
+    await logCall(tenant.manager, { template, callerId: lead, customerName: 'Dana Client', customerContact: '+44 20 7946 0000', notes: 'Upset about the refund; call back Friday.', calledAt: new Date(TEST_NOW.getTime() - 60_000).toISOString() });
+    const query = '{ surveyCalls(first: 1, filter: { channel: PHONE }) { edges { node { customerName customerContact contactRedacted notes } } } }';
     const asManager = await data(tenant.manager, query);
-    expect(asManager.surveyCalls.edges[0].node).toEqual({ customerName: 'Dana Client', customerContact: '+44 20 7946 0000', contactRedacted: false });
+    expect(asManager.surveyCalls.edges[0].node).toEqual({ customerName: 'Dana Client', customerContact: '+44 20 7946 0000', contactRedacted: false, notes: 'Upset about the refund; call back Friday.' });
+    expect((await data(tenant.admin, query)).surveyCalls.edges[0].node.notes).toBe('Upset about the refund; call back Friday.');
+    // The private notes are redacted like the contact: for a reader key, an agent's and a lead's token.
     for (const key of [tenant.reader, await employeeToken(tenant.manager, agent), await employeeToken(tenant.manager, lead)]) {
       const redacted = await data(key, query);
-      expect(redacted.surveyCalls.edges[0].node).toEqual({ customerName: null, customerContact: null, contactRedacted: true });
+      expect(redacted.surveyCalls.edges[0].node).toEqual({ customerName: null, customerContact: null, contactRedacted: true, notes: null });
     }
   });
 

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked, TEST_NOW } from './helpers.ts';
 
 let a: TestTenant;
 let b: TestTenant;
@@ -49,7 +49,7 @@ beforeAll(async () => {
   const budget = await data(a.manager, 'mutation($e: ID!) { setEmpowermentBudget(input: { employeeId: $e, makeItRightAmount: 1000, currency: "EUR", kindnessCount: 2 }) { budget { id } } }', { e: ids.Employee });
   ids.EmpowermentBudget = budget.setEmpowermentBudget.budget.id;
   await env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, employee_id, body, received_at, created_at) VALUES ('fb_alpha_praise', ?, 'praise', 'widget', ?, 'Alpha praise', ?, ?)")
-    .bind(localId(a.id), localId(receiver), Date.now(), Date.now())
+    .bind(localId(a.id), localId(receiver), TEST_NOW.getTime(), TEST_NOW.getTime())
     .run();
   ids.Feedback = encodeId('Feedback', 'fb_alpha_praise');
   const spend = await data(aToken, 'mutation($f: ID) { spendBudget(input: { kind: KINDNESS, reasonCode: GOODWILL, feedbackId: $f }) { spend { id } errors { message } } }', { f: ids.Feedback });

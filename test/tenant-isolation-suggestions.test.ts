@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked, TEST_NOW } from './helpers.ts';
 
 let a: TestTenant;
 let b: TestTenant;
@@ -28,7 +28,7 @@ const ghosts: Record<string, string> = {
   Team: encodeId('Team', 'team_doesnotexist000000000'),
 };
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const inDays = (days: number) => new Date(TEST_NOW.getTime() + days * 86_400_000).toISOString();
 
 beforeAll(async () => {
   a = await createTenant('Alpha Suggestions Ltd');

@@ -1,6 +1,6 @@
 /** Helpers for customer-voice tests: templates and calls through the API. */
 import { expect } from 'vitest';
-import { data } from './helpers.ts';
+import { data, TEST_NOW } from './helpers.ts';
 
 export async function createTemplate(key: string, name = `Check-in ${crypto.randomUUID().slice(0, 6)}`, questions = ['What went well?', 'What could we do better?']) {
   const result = await data(key, `mutation($input: CreateSurveyTemplateInput!) {
@@ -30,18 +30,20 @@ export interface CallInput {
   mentions?: { employeeId: string; kind: 'PRAISE' | 'COMPLAINT'; quote: string }[];
   customerName?: string;
   customerContact?: string;
+  notes?: string;
 }
 
 export function callInput(input: CallInput) {
   return {
     templateId: input.template.id,
     callerId: input.callerId,
-    calledAt: input.calledAt ?? new Date(Date.now() - 3_600_000).toISOString(),
+    calledAt: input.calledAt ?? new Date(TEST_NOW.getTime() - 3_600_000).toISOString(),
     channel: 'PHONE',
     satisfaction: input.satisfaction ?? 4,
     nps: input.nps === undefined ? 8 : input.nps,
     customerName: input.customerName,
     customerContact: input.customerContact,
+    notes: input.notes,
     answers: (input.answers ?? ['The barista was lovely.']).map((answer, i) => ({ questionId: input.template.questionIds[i % input.template.questionIds.length], answer })),
     mentions: input.mentions ?? [],
   };

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bucketStart } from '../domain/periods.ts';
-import { createEmployee, createTeam, createTenant, data, gql, type TestTenant } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, TEST_NOW } from './helpers.ts';
 import { createTemplate, logCall } from './voice-helpers.ts';
 
 const DAY = 86_400_000;
@@ -14,11 +14,14 @@ let ana: string;
 let ben: string;
 let calls: { id: string }[] = [];
 
-/** A moment in the week `weeksAgo` weeks before this one (Wednesday noon UTC). */
+/**
+ * A moment in the week `weeksAgo` weeks before this one (Wednesday noon UTC); for this week, when
+ * that is still ahead (TEST_NOW is a Monday just after midnight), halfway between Monday 00:00 and now.
+ */
 function inWeek(weeksAgo: number): string {
-  const monday = new Date(`${bucketStart(new Date(), 'week')}T12:00:00Z`);
-  const wednesday = new Date(monday.getTime() - weeksAgo * 7 * DAY + 2 * DAY);
-  return (wednesday.getTime() > Date.now() ? new Date(Date.now() - 60_000) : wednesday).toISOString();
+  const monday = new Date(`${bucketStart(TEST_NOW, 'week')}T00:00:00Z`);
+  const wednesday = new Date(monday.getTime() - weeksAgo * 7 * DAY + 2 * DAY + 12 * 3_600_000);
+  return (wednesday > TEST_NOW ? new Date((monday.getTime() + TEST_NOW.getTime()) / 2) : wednesday).toISOString();
 }
 
 beforeAll(async () => {
@@ -86,8 +89,8 @@ describe('complaint trends', () => {
     const result = await data(tenant.reader, `{ complaintTrends(from: "${inWeek(1).slice(0, 10)}T00:00:00Z", granularity: WEEK) {
       theme themeKey periodStart periodEnd count previousCount change changeRatio examples { body externalRef } } }`);
     const byKey = (theme: string, start: string) => result.complaintTrends.find((trend: any) => trend.themeKey === theme && trend.periodStart === start);
-    const thisWeek = bucketStart(new Date(), 'week');
-    const lastWeek = bucketStart(new Date(Date.now() - 7 * DAY), 'week');
+    const thisWeek = bucketStart(new Date(TEST_NOW), 'week');
+    const lastWeek = bucketStart(new Date(TEST_NOW.getTime() - 7 * DAY), 'week');
     expect(byKey('wait time', thisWeek)).toMatchObject({ theme: 'waiting times', count: 3, previousCount: 2, change: 1, changeRatio: 0.5 });
     expect(byKey('wait time', lastWeek)).toMatchObject({ count: 2, previousCount: 1, change: 1, changeRatio: 1 });
     expect(byKey('wait time', thisWeek).examples).toHaveLength(3);
@@ -102,6 +105,35 @@ describe('complaint trends', () => {
     expect(result.body.errors).toBeUndefined();
     expect((result.body.data as any).complaintTrends.length).toBeGreaterThan(0);
     expect(result.statements).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('complaint trends at bucket boundaries (the request clock moved per request)', () => {
+  const IMPORT = 'mutation($input: ImportComplaintRecordsInput!) { importComplaintRecords(input: $input) { importedCount errors { message } } }';
+  const TRENDS = 'query($g: Granularity) { complaintTrends(granularity: $g) { themeKey periodStart count } }';
+  const theme = (key: string) => (trend: { themeKey: string }) => trend.themeKey === key;
+
+  it('on a Monday, the current week is listed with what came in since midnight', async () => {
+    const shop = await createTenant();
+    const monday = '2026-11-30T09:00:00.000Z';
+    const imported = await data(shop.admin, IMPORT, { input: { records: [{ externalRef: 'M-1', body: 'Long waiting times', receivedAt: '2026-11-30T08:15:00Z' }] } }, { now: monday });
+    expect(imported.importComplaintRecords).toEqual({ importedCount: 1, errors: [] });
+    const trends = (await data(shop.reader, TRENDS, { g: 'WEEK' }, { now: monday })).complaintTrends;
+    expect(trends.filter(theme('wait time'))).toEqual([{ themeKey: 'wait time', periodStart: '2026-11-30', count: 1 }]);
+    // Just before that Monday the complaint has not happened yet, and the week is not listed.
+    const sunday = (await data(shop.reader, TRENDS, { g: 'WEEK' }, { now: '2026-11-29T23:59:59.999Z' })).complaintTrends;
+    expect(sunday.map((trend: { periodStart: string }) => trend.periodStart)).not.toContain('2026-11-30');
+  });
+
+  it('on the 1st of a month, the current month is listed', async () => {
+    const shop = await createTenant();
+    const first = '2026-12-01T07:30:00.000Z';
+    await data(shop.admin, IMPORT, { input: { records: [{ externalRef: 'D-1', body: 'Cold coffee served', receivedAt: '2026-12-01T06:00:00Z' }, { externalRef: 'N-1', body: 'Cold coffee served', receivedAt: '2026-11-20T06:00:00Z' }] } }, { now: first });
+    const trends = (await data(shop.reader, TRENDS, { g: 'MONTH' }, { now: first })).complaintTrends;
+    expect(trends.filter(theme('cold coffe'))).toEqual([
+      { themeKey: 'cold coffe', periodStart: '2026-12-01', count: 1 },
+      { themeKey: 'cold coffe', periodStart: '2026-11-01', count: 1 },
+    ]);
   });
 });
 
@@ -145,7 +177,7 @@ describe('more than 100 rows in one nested list', () => {
     expect(quotes.length).toBeGreaterThanOrEqual(150);
     expect(page.statements).toBeLessThanOrEqual(4);
 
-    const records = Array.from({ length: 120 }, (_, i) => ({ externalRef: `G-${i}`, body: `Broken gadget${i % 40} again`, receivedAt: new Date(Date.now() - 86_400_000).toISOString() }));
+    const records = Array.from({ length: 120 }, (_, i) => ({ externalRef: `G-${i}`, body: `Broken gadget${i % 40} again`, receivedAt: new Date(TEST_NOW.getTime() - 86_400_000).toISOString() }));
     await data(big.admin, 'mutation($input: ImportComplaintRecordsInput!) { importComplaintRecords(input: $input) { importedCount } }', { input: { records } });
     const trends = await gql(big.reader, '{ complaintTrends(granularity: MONTH, themesPerPeriod: 50, examplesPerTrend: 3) { theme examples { body employee { name } } } }');
     expect(trends.body.errors).toBeUndefined();

@@ -22,7 +22,10 @@ export interface GraphQLContext {
   /** The unscoped client, only handed to platform operations (see schema/platform.ts). */
   platformDb: Database | null;
   waitUntil: (promise: Promise<unknown>) => void;
-  /** When the request started: one "now" for the whole response (default periods, expiries). */
+  /**
+   * The request clock (worker/clock.ts), read once when the request starts: one "now" for the whole
+   * response (default periods, allowances, expiries, every timestamp written). Never call new Date().
+   */
   now: Date;
 }
 
@@ -31,12 +34,14 @@ export function createGraphQLContext(options: {
   principal: Principal;
   stats: RequestStats;
   waitUntil: (promise: Promise<unknown>) => void;
+  /** The request clock, read once (worker/clock.ts). */
+  now: Date;
 }): GraphQLContext {
-  const { env, principal, stats, waitUntil } = options;
+  const { env, principal, stats, waitUntil, now } = options;
   const raw = createDatabase(env.DB, { onStatement: () => void stats.statements++ });
   if (principal.kind === 'platform') {
-    return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil, now: new Date() };
+    return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil, now };
   }
-  const tenant = new TenantScope(raw, principal.tenantId);
-  return { env, principal, db: tenant.db, tenant, platformDb: null, waitUntil, now: new Date() };
+  const tenant = new TenantScope(raw, principal.tenantId, now);
+  return { env, principal, db: tenant.db, tenant, platformDb: null, waitUntil, now };
 }

@@ -7,6 +7,8 @@ export interface Env {
   PLATFORM_ADMIN_TOKEN?: string;
   /** Secret: HS256 key for employee tokens, 32+ characters. */
   EMPLOYEE_TOKEN_SECRET?: string;
+  /** Test and development only: pins the request clock to this RFC 3339 instant (worker/clock.ts). */
+  FRONTLINE_NOW?: string;
 }
 
 /** GraphiQL and diagnostic headers are for local work only. */

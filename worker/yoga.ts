@@ -12,6 +12,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { corsOptions } from './cors.ts';
 import { renderLocalGraphiQL } from './graphiql.ts';
+import { requestNow } from './clock.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
@@ -74,10 +75,12 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   ],
   context: async ({ request, env, executionCtx, stats, credential }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
+    const now = requestNow(request.headers, env);
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
       db: createDatabase(env.DB),
       waitUntil,
+      now,
     });
     if (!result.ok) {
       throw new GraphQLError(result.reason, {
@@ -88,7 +91,7 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       });
     }
     credential.verified = true;
-    return createGraphQLContext({ env, principal: result.principal, stats, waitUntil });
+    return createGraphQLContext({ env, principal: result.principal, stats, waitUntil, now });
   },
 });
 
@@ -100,7 +103,7 @@ async function credentialVerifies(request: Request, { env, executionCtx }: Serve
   const header = request.headers.get('Authorization');
   if (!header) return false;
   const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
-  const result = await authenticate(header, { env, db: createDatabase(env.DB), waitUntil });
+  const result = await authenticate(header, { env, db: createDatabase(env.DB), waitUntil, now: requestNow(request.headers, env) });
   return result.ok;
 }
 

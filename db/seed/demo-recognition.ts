@@ -166,7 +166,7 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
   const out: BatchItem<'sqlite'>[] = [
     db
       .insert(recognitionPolicies)
-      .values({ id: id('pol', 'policy'), tenantId, monthlyGivingAllowance: 100, recipientMonthlyCap: 150, companyValues: ['Care', 'Ownership', 'Craft', 'Teamwork'], overspendPolicy: demo.slug === 'voltmart' ? 'flag' : 'refuse' })
+      .values({ id: id('pol', 'policy'), tenantId, monthlyGivingAllowance: 100, recipientMonthlyCap: 150, companyValues: ['Care', 'Ownership', 'Craft', 'Teamwork'], overspendPolicy: demo.slug === 'voltmart' ? 'flag' : 'refuse', updatedAt: now })
       .onConflictDoNothing(),
   ];
   const teamMembers = (key: string) => membersByTeam(demo.slug).get(key) ?? [];
@@ -200,7 +200,7 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
         id: id('prg', key), tenantId, name, metric, scope, target, period, points, withinHours,
         employeeId: scope === 'employee' && typeof subject === 'number' ? emp(demo.slug, subject) : null,
         teamId: scope === 'team' && typeof subject === 'string' ? team(demo.slug, subject) : null,
-        createdBy: `key_dev_${demo.slug}_manager`, createdAt: day(1, 8),
+        createdBy: `key_dev_${demo.slug}_manager`, createdAt: day(1, 8), updatedAt: day(1, 8),
       }).onConflictDoNothing(),
     );
   }
@@ -213,7 +213,7 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
     out.push(
       db.insert(rewards).values({
         id: id('rwd', key), tenantId, title, kind, cost, status, proposedById: emp(demo.slug, proposer), voteCount: voters.length,
-        decidedBy: status === 'proposed' ? null : emp(demo.slug, 1), decidedAt: status === 'proposed' ? null : day(15, 9), createdAt: day(2, 9),
+        decidedBy: status === 'proposed' ? null : emp(demo.slug, 1), decidedAt: status === 'proposed' ? null : day(15, 9), createdAt: day(2, 9), updatedAt: day(2, 9),
       }).onConflictDoNothing(),
     );
     for (const voter of voters) {
@@ -254,7 +254,7 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
     out.push(
       db.insert(empowermentBudgets).values({
         id: id('bud', person), tenantId, employeeId: emp(demo.slug, person), period: 'month', periodKey: MONTH,
-        startsAt: monthStart, endsAt: monthEnd, makeItRightAmount: amount, currency: demo.currency, kindnessCount: kindness,
+        startsAt: monthStart, endsAt: monthEnd, makeItRightAmount: amount, currency: demo.currency, kindnessCount: kindness, createdAt: monthStart, updatedAt: monthStart,
         setBy: `key_dev_${demo.slug}_manager`,
       }).onConflictDoNothing(),
     );

@@ -12,6 +12,7 @@ import { hashFollowCode } from '../../domain/follow-codes.ts';
 import { themesOf } from '../../domain/themes.ts';
 import type { Database } from '../client.ts';
 import { agendaItems, agendaVotes, meetings } from '../meetings.ts';
+import { writtenAt } from '../columns.ts';
 import {
   experiments,
   suggestionComments,
@@ -174,7 +175,7 @@ async function tenantStatements(db: Database, slug: string, demo: typeof BREWLIN
       statements.push(db.insert(suggestionVotes).values({ id: `svote_${id}_${voter}`, tenantId, suggestionId: id, employeeId: emp(voter), createdAt }).onConflictDoNothing());
     }
     if (spec.author !== null) {
-      statements.push(db.insert(suggestionFollows).values({ id: `sfol_${id}_${spec.author}`, tenantId, suggestionId: id, employeeId: emp(spec.author) }).onConflictDoNothing());
+      statements.push(db.insert(suggestionFollows).values({ id: `sfol_${id}_${spec.author}`, tenantId, suggestionId: id, employeeId: emp(spec.author), createdAt }).onConflictDoNothing());
     }
     for (const [n, [author, body]] of (spec.comments ?? []).entries()) {
       statements.push(
@@ -205,6 +206,7 @@ async function tenantStatements(db: Database, slug: string, demo: typeof BREWLIN
             outcome: e.outcome ?? null,
             lessons: e.lessons ?? null,
             concludedAt: e.outcome ? endsOn : null,
+            ...writtenAt(startsOn),
           })
           .onConflictDoNothing(),
       );
@@ -213,17 +215,17 @@ async function tenantStatements(db: Database, slug: string, demo: typeof BREWLIN
   for (const [index, meeting] of demo.meetings.entries()) {
     const id = `meet_demo_${slug}_${index + 1}`;
     const scheduledAt = new Date(Math.floor((now + meeting.inDays * DAY) / DAY) * DAY + 9 * 3_600_000);
-    statements.push(db.insert(meetings).values({ id, tenantId, teamId: team(meeting.team), title: meeting.title, scheduledAt }).onConflictDoNothing());
+    statements.push(db.insert(meetings).values({ id, tenantId, teamId: team(meeting.team), title: meeting.title, scheduledAt, ...writtenAt(new Date(now)) }).onConflictDoNothing());
     for (const [n, item] of meeting.items.entries()) {
       const itemId = `agi_demo_${slug}_${index + 1}_${n + 1}`;
       statements.push(
         db
           .insert(agendaItems)
-          .values({ id: itemId, tenantId, meetingId: id, proposerId: emp(item.proposer), title: item.title, details: item.details ?? null, voteCount: item.voters.length })
+          .values({ id: itemId, tenantId, meetingId: id, proposerId: emp(item.proposer), title: item.title, details: item.details ?? null, voteCount: item.voters.length, createdAt: new Date(now) })
           .onConflictDoNothing(),
       );
       for (const voter of item.voters) {
-        statements.push(db.insert(agendaVotes).values({ id: `avote_${itemId}_${voter}`, tenantId, itemId, employeeId: emp(voter) }).onConflictDoNothing());
+        statements.push(db.insert(agendaVotes).values({ id: `avote_${itemId}_${voter}`, tenantId, itemId, employeeId: emp(voter), createdAt: new Date(now) }).onConflictDoNothing());
       }
     }
   }

@@ -14,6 +14,7 @@ import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
 import { seedDemoSuggestions } from './demo-suggestions.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
+import { writtenAt } from '../columns.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -40,7 +41,7 @@ export function demoEmployees(demo: DemoTenant): (SeedEmployee & { hiredAt: stri
 }
 
 /** A seeded tenant's local dev keys (`fl_sk_dev_<slug>_<role>`) as api_keys rows, hashed like real keys. */
-export async function devKeyRows(slug: string, tenantId: string, roles: readonly (typeof DEV_KEY_ROLES)[number][]) {
+export async function devKeyRows(slug: string, tenantId: string, roles: readonly (typeof DEV_KEY_ROLES)[number][], now: Date) {
   return Promise.all(
     roles.map(async (role) => {
       const secret = devKey(slug, role);
@@ -52,22 +53,23 @@ export async function devKeyRows(slug: string, tenantId: string, roles: readonly
         prefix: displayPrefix(secret),
         hash: await hashSecretKey(secret),
         createdBy: 'seed',
+        createdAt: now,
       };
     }),
   );
 }
 
-async function tenantStatements(db: Database, demo: DemoTenant) {
+async function tenantStatements(db: Database, demo: DemoTenant, now: Date) {
   const tenantId = demoTenantId(demo.slug);
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(tenants).values({ id: tenantId, name: demo.name, slug: demo.slug, createdAt: new Date('2026-01-05T09:00:00Z') }).onConflictDoNothing(),
   ];
-  statements.push(...chunkedInserts(db, apiKeys, await devKeyRows(demo.slug, tenantId, DEV_KEY_ROLES), { ignoreExisting: true }));
+  statements.push(...chunkedInserts(db, apiKeys, await devKeyRows(demo.slug, tenantId, DEV_KEY_ROLES, now), { ignoreExisting: true }));
   for (const team of demo.teams) {
     statements.push(
       db
         .insert(teams)
-        .values({ id: demoTeamId(demo.slug, team.key), tenantId, name: team.name, description: team.description })
+        .values({ id: demoTeamId(demo.slug, team.key), tenantId, name: team.name, description: team.description, ...writtenAt(now) })
         .onConflictDoNothing(),
     );
   }
@@ -75,7 +77,7 @@ async function tenantStatements(db: Database, demo: DemoTenant) {
     statements.push(
       db
         .insert(employees)
-        .values({ ...person, tenantId, email: `${emailLocalPart(person.name)}@${demo.emailDomain}` })
+        .values({ ...person, tenantId, email: `${emailLocalPart(person.name)}@${demo.emailDomain}`, ...writtenAt(now) })
         .onConflictDoNothing(),
     );
   }
@@ -97,20 +99,20 @@ function demoVoiceStatements(db: Database, demo: DemoTenant, now: Date): BatchIt
     complaintRecords: 80,
     ideas: 12,
   });
-  return voiceInsertStatements(db, voice);
+  return voiceInsertStatements(db, voice, now);
 }
 
 /** Seeds both demo tenants: people and keys in one batch per tenant, then their customer voice. */
 export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ tenants: number; statements: number }> {
   let count = 0;
   for (const demo of DEMO_TENANTS) {
-    const people = await tenantStatements(db, demo);
+    const people = await tenantStatements(db, demo, now);
     await runBatch(db, people);
     const voice = demoVoiceStatements(db, demo, now);
     await runInBatches(db, voice);
     count += people.length + voice.length;
   }
-  count += await seedDemoSuggestions(db);
+  count += await seedDemoSuggestions(db, now.getTime());
   count += await seedDemoRecognition(db, now);
   await linkDemoSpendsToComplaints(db);
   return { tenants: DEMO_TENANTS.length, statements: count + 1 };

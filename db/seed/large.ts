@@ -11,6 +11,7 @@ import { apiKeys, tenants } from '../tenants.ts';
 import { devKeyRows } from './demo.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
+import { writtenAt } from '../columns.ts';
 
 export const LARGE_SLUG = 'large';
 export const LARGE_TENANT_ID = 'ten_large';
@@ -52,18 +53,18 @@ export async function seedLarge(db: Database, now: Date = new Date()): Promise<{
     ideas: 400,
   });
   const ignoreExisting = { ignoreExisting: true };
-  const keys = await devKeyRows(LARGE_SLUG, LARGE_TENANT_ID, ['admin', 'reader']);
+  const keys = await devKeyRows(LARGE_SLUG, LARGE_TENANT_ID, ['admin', 'reader'], now);
   const statements: BatchItem<'sqlite'>[] = [
-    db.insert(tenants).values({ id: LARGE_TENANT_ID, name: 'Large Demo Co', slug: LARGE_SLUG }).onConflictDoNothing(),
+    db.insert(tenants).values({ id: LARGE_TENANT_ID, name: 'Large Demo Co', slug: LARGE_SLUG, createdAt: now }).onConflictDoNothing(),
     ...chunkedInserts(db, apiKeys, keys, ignoreExisting),
     ...chunkedInserts(
       db,
       teams,
-      Array.from({ length: 12 }, (_, t) => ({ id: `team_large_${String(t).padStart(2, '0')}`, tenantId: LARGE_TENANT_ID, name: `Store ${String(t + 1).padStart(2, '0')}` })),
+      Array.from({ length: 12 }, (_, t) => ({ id: `team_large_${String(t).padStart(2, '0')}`, tenantId: LARGE_TENANT_ID, name: `Store ${String(t + 1).padStart(2, '0')}`, ...writtenAt(now) })),
       ignoreExisting,
     ),
-    ...chunkedInserts(db, employees, people.map((person, n) => ({ ...person, tenantId: LARGE_TENANT_ID, email: `person${n}@large.example`, hiredAt: '2022-01-10' })), ignoreExisting),
-    ...voiceInsertStatements(db, voice),
+    ...chunkedInserts(db, employees, people.map((person, n) => ({ ...person, tenantId: LARGE_TENANT_ID, email: `person${n}@large.example`, hiredAt: '2022-01-10', ...writtenAt(now) })), ignoreExisting),
+    ...voiceInsertStatements(db, voice, now),
   ];
   await runInBatches(db, statements, 500);
   return { calls: voice.calls.length, feedback: voice.feedback.length };

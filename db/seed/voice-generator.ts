@@ -12,6 +12,7 @@ import type { Database } from '../client.ts';
 import type { EmployeeRole } from '../people.ts';
 import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
+import { writtenAt } from '../columns.ts';
 
 export interface SeedEmployee {
   id: string;
@@ -170,14 +171,15 @@ export function generateVoice(options: VoiceGeneratorOptions) {
 }
 
 /** INSERT ... ON CONFLICT DO NOTHING statements for generated voice, parents before children. */
-export function voiceInsertStatements(db: Database, voice: ReturnType<typeof generateVoice>): BatchItem<'sqlite'>[] {
+export function voiceInsertStatements(db: Database, voice: ReturnType<typeof generateVoice>, now: Date): BatchItem<'sqlite'>[] {
   const ignoreExisting = { ignoreExisting: true };
+  // Calls and feedback are recorded when they happened; templates when the seed ran.
   return [
-    ...chunkedInserts(db, surveyTemplates, voice.templates, ignoreExisting),
+    ...chunkedInserts(db, surveyTemplates, voice.templates.map((template) => ({ ...template, ...writtenAt(now) })), ignoreExisting),
     ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
-    ...chunkedInserts(db, surveyCalls, voice.calls, ignoreExisting),
+    ...chunkedInserts(db, surveyCalls, voice.calls.map((call) => ({ ...call, createdAt: call.calledAt })), ignoreExisting),
     ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
-    ...chunkedInserts(db, feedbackTable, voice.feedback, ignoreExisting),
+    ...chunkedInserts(db, feedbackTable, voice.feedback.map((row) => ({ ...row, createdAt: row.receivedAt })), ignoreExisting),
     ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
   ];
 }

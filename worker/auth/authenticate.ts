@@ -23,7 +23,8 @@ export interface AuthenticateOptions {
   db: Database;
   /** Background work that must not delay the response (the last_used_at refresh). */
   waitUntil: (promise: Promise<unknown>) => void;
-  now?: Date;
+  /** The request clock (worker/clock.ts): key expiry, token expiry and last_used_at. */
+  now: Date;
 }
 
 export async function authenticate(header: string | null, options: AuthenticateOptions): Promise<AuthResult> {
@@ -31,7 +32,7 @@ export async function authenticate(header: string | null, options: AuthenticateO
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) return fail('Malformed Authorization header: expected "Bearer <key>".');
   const credential = match[1];
-  const now = options.now ?? new Date();
+  const { now } = options;
 
   if (credential.startsWith(SECRET_KEY_PREFIX)) return authenticateSecretKey(credential, options, now);
   if (credential.startsWith(EMPLOYEE_TOKEN_PREFIX)) return authenticateEmployeeToken(credential, options, now);

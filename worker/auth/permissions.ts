@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'voice:import': { what: 'importing complaint records', actors: ['admin', 'manager'] },
   /** See customers' names and contact details on survey calls (personal data). */
   'voice:contact': { what: "seeing customers' contact details", actors: ['admin', 'manager', 'employee:manager'] },
+  /** Read the caller's private notes on survey calls (manager material, like the contact). */
+  'voice:notes': { what: "reading survey calls' private notes", actors: ['admin', 'manager', 'employee:manager'] },
   /** Submit, vote on, comment on and follow suggestions; propose and vote on agenda items. As oneself. */
   'suggestions:participate': { what: 'taking part in suggestions and meeting agendas', actors: ['employee'] },
   /** Move suggestions through the workflow, reply to them, run experiments. */

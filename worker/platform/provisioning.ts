@@ -25,13 +25,14 @@ const tenantInput = v.object({
   ),
 });
 
-export const apiKeyInput = v.object({
+/** A key's name, role and optional expiry, which must be after `now` (the request clock). */
+export const apiKeyInput = (now: Date) => v.object({
   name: requiredText(80, 'Name the key after what uses it, e.g. "HR sync".', 'Key names are at most 80 characters.'),
   role: v.picklist(API_KEY_ROLES),
   expiresAt: v.nullish(
     v.pipe(
       v.date(),
-      v.check((date) => date.getTime() > Date.now(), 'expiresAt must be in the future.'),
+      v.check((date) => date > now, 'expiresAt must be in the future.'),
     ),
   ),
 });
@@ -45,6 +46,7 @@ export async function newApiKeyRow(input: {
   role: ApiKeyRole;
   expiresAt?: Date | null;
   createdBy: string;
+  now: Date;
 }): Promise<{ row: Omit<typeof apiKeys.$inferInsert, 'tenantId'>; secret: string }> {
   const secret = generateSecretKey();
   return {
@@ -57,6 +59,7 @@ export async function newApiKeyRow(input: {
       hash: await hashSecretKey(secret),
       expiresAt: input.expiresAt ?? null,
       createdBy: input.createdBy,
+      createdAt: input.now,
     },
   };
 }
@@ -66,6 +69,7 @@ export async function createTenant(
   db: Database,
   input: { name: string; slug?: string | null },
   createdBy: string,
+  now: Date,
 ): Promise<{ tenant: TenantRow; apiKey: ApiKeyRow; secret: string }> {
   const { name, slug: requestedSlug } = parseInput(tenantInput, input);
   const slug = requestedSlug ?? (slugify(name) || 'tenant');
@@ -73,9 +77,9 @@ export async function createTenant(
   if (taken) throw conflictError(['input', 'slug'], `The slug "${slug}" is taken; pass another slug.`);
 
   const tenantId = newId('ten');
-  const { row, secret } = await newApiKeyRow({ name: 'First admin key', role: 'admin', createdBy });
+  const { row, secret } = await newApiKeyRow({ name: 'First admin key', role: 'admin', createdBy, now });
   const [[tenant], [apiKey]] = await db.batch([
-    db.insert(tenants).values({ id: tenantId, name, slug }).returning(),
+    db.insert(tenants).values({ id: tenantId, name, slug, createdAt: now }).returning(),
     db.insert(apiKeys).values({ ...row, tenantId }).returning(),
   ]);
   if (!tenant || !apiKey) throw new Error('tenant batch returned no rows');
@@ -88,8 +92,9 @@ export async function createApiKeyForTenant(
   tenantId: string,
   input: { name: string; role: ApiKeyRole; expiresAt?: Date | null },
   createdBy: string,
+  now: Date,
 ): Promise<{ apiKey: ApiKeyRow; secret: string }> {
-  const { row, secret } = await newApiKeyRow({ ...input, createdBy });
+  const { row, secret } = await newApiKeyRow({ ...input, createdBy, now });
   const [apiKey] = await db.insert(apiKeys).values({ ...row, tenantId }).returning();
   if (!apiKey) throw new Error('api key insert returned no row');
   return { apiKey, secret };
