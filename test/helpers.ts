@@ -32,7 +32,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
-  /** SQL statements run by the operation (local-only response header). */
+  /**
+   * SQL statements the request sent to D1 (local-only response header), counted at the binding:
+   * authentication's one read, the operation's queries and every statement of a batch. Bounds in
+   * the tests include that one authentication read.
+   */
   statements: number;
 }
 

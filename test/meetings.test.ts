@@ -101,7 +101,7 @@ describe('meetings', () => {
     });
     void quiet;
     // The agenda with everything on it is a bounded number of statements.
-    expect(agenda.statements).toBeLessThanOrEqual(4);
+    expect(agenda.statements).toBeLessThanOrEqual(5);
 
     const list = await data(tenant.reader, `query($team: ID!) {
       upcoming: meetings(filter: { upcoming: true }) { totalCount edges { node { title } } }

@@ -5,7 +5,7 @@ import type { Principal } from './auth/principal.ts';
 import type { Env } from './env.ts';
 
 export interface RequestStats {
-  /** SQL statements sent by GraphQL execution (not counting authentication). */
+  /** SQL statements the request sent to D1: authentication, queries and every statement of a batch. */
   statements: number;
 }
 
@@ -32,13 +32,13 @@ export interface GraphQLContext {
 export function createGraphQLContext(options: {
   env: Env;
   principal: Principal;
-  stats: RequestStats;
   waitUntil: (promise: Promise<unknown>) => void;
   /** The request clock, read once (worker/clock.ts). */
   now: Date;
 }): GraphQLContext {
-  const { env, principal, stats, waitUntil, now } = options;
-  const raw = createDatabase(env.DB, { onStatement: () => void stats.statements++ });
+  const { env, principal, waitUntil, now } = options;
+  // env.DB counts its statements (worker/index.ts wraps it with db/counting-d1.ts).
+  const raw = createDatabase(env.DB);
   if (principal.kind === 'platform') {
     return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil, now };
   }

@@ -2,6 +2,7 @@
  * The Worker's entry points. Today: fetch (GraphQL at /graphql). The scheduled (weekly summaries)
  * and queue handlers join here in later issues.
  */
+import { countingD1 } from '../db/counting-d1.ts';
 import type { Env } from './env.ts';
 import { isLocal } from './env.ts';
 import { limitBody } from './body-limit.ts';
@@ -21,8 +22,11 @@ export default {
     const limited = await limitBody(request);
     if (!limited.ok) return limited.response;
 
+    // Every statement passes the D1 binding, so it is counted there: batches and authentication's
+    // reads included, which drizzle's logger would miss.
     const stats = { statements: 0 };
-    const response = await yoga.fetch(limited.request, { env, executionCtx, stats, credential: { verified: false } });
+    const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
+    const response = await yoga.fetch(limited.request, { env: counted, backgroundD1: env.DB, executionCtx, stats, credential: { verified: false } });
     if (!isLocal(env)) return response;
     // Local only: how many SQL statements the operation ran (tests and developers watch for N+1).
     const annotated = new Response(response.body, response);

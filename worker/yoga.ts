@@ -22,6 +22,8 @@ export interface ServerContext {
   env: Env;
   executionCtx: ExecutionContext;
   stats: RequestStats;
+  /** The D1 binding without statement counting, for background bookkeeping (see authenticate). */
+  backgroundD1?: D1Database;
   /** Set by the context factory once the request's credential has been verified. */
   credential: { verified: boolean };
 }
@@ -73,12 +75,13 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),
     }),
   ],
-  context: async ({ request, env, executionCtx, stats, credential }: YogaInitialContext & ServerContext) => {
+  context: async ({ request, env, executionCtx, credential, backgroundD1 }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
     const now = requestNow(request.headers, env);
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
       db: createDatabase(env.DB),
+      backgroundDb: backgroundD1 ? createDatabase(backgroundD1) : undefined,
       waitUntil,
       now,
     });
@@ -91,7 +94,7 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       });
     }
     credential.verified = true;
-    return createGraphQLContext({ env, principal: result.principal, stats, waitUntil, now });
+    return createGraphQLContext({ env, principal: result.principal, waitUntil, now });
   },
 });
 

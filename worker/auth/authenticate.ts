@@ -23,6 +23,12 @@ export interface AuthenticateOptions {
   db: Database;
   /** Background work that must not delay the response (the last_used_at refresh). */
   waitUntil: (promise: Promise<unknown>) => void;
+  /**
+   * Where that background refresh writes; defaults to `db`. The Worker passes an uncounted client:
+   * the refresh is bookkeeping after the answer, at most once a minute per key, and counting it
+   * would make X-Frontline-Statements depend on when a key was last used.
+   */
+  backgroundDb?: Database;
   /** The request clock (worker/clock.ts): key expiry, token expiry and last_used_at. */
   now: Date;
 }
@@ -42,7 +48,7 @@ export async function authenticate(header: string | null, options: AuthenticateO
   return fail('Unknown credential: expected a secret key (fl_sk_...) or an employee token (fl_et_...).');
 }
 
-async function authenticateSecretKey(secret: string, { db, waitUntil }: AuthenticateOptions, now: Date): Promise<AuthResult> {
+async function authenticateSecretKey(secret: string, { db, waitUntil, backgroundDb = db }: AuthenticateOptions, now: Date): Promise<AuthResult> {
   const hash = await hashSecretKey(secret);
   const [key] = await db
     .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, role: apiKeys.role, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt })
@@ -56,7 +62,7 @@ async function authenticateSecretKey(secret: string, { db, waitUntil }: Authenti
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     waitUntil(
-      db
+      backgroundDb
         .update(apiKeys)
         .set({ lastUsedAt: now })
         .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))))
