@@ -18,13 +18,14 @@ export default defineConfig(async () => {
             ENVIRONMENT: 'test',
             PLATFORM_ADMIN_TOKEN: 'fl_platform_test_token',
             EMPLOYEE_TOKEN_SECRET: 'test-only-employee-token-secret-0123456789abcdef',
+            WIDGET_CLIENT_SALT: 'test-only-widget-salt',
             TEST_MIGRATIONS: migrations,
           },
         },
       }),
     ],
     test: {
-      include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts'],
+      include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts', 'features/**/*.test.ts'],
       setupFiles: ['./test/setup.ts'],
     },
   };

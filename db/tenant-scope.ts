@@ -51,6 +51,8 @@ const TENANT_KEY = {
   pointsEntries: 'tenantId',
   empowermentBudgets: 'tenantId',
   budgetSpends: 'tenantId',
+  publishableKeys: 'tenantId',
+  widgetTaps: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;

@@ -1,7 +1,8 @@
 /** Minting employee tokens: a manager or admin key hands an app a token that acts as one employee. */
 import * as v from 'valibot';
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
-import { MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken } from '../worker/auth/employee-tokens.ts';
+import { EMPLOYEE_TOKEN_SCOPES, MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken, type EmployeeTokenScope } from '../worker/auth/employee-tokens.ts';
+import { upperEnum } from './enums.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { Employee, findEmployee } from './employees.ts';
@@ -13,8 +14,14 @@ import { tenantFor } from './tenancy.ts';
 const DEFAULT_TTL_SECONDS = 900;
 const MIN_TTL_SECONDS = 60;
 
+const EmployeeTokenScopeEnum = upperEnum<EmployeeTokenScope>('EmployeeTokenScope', EMPLOYEE_TOKEN_SCOPES);
+
 const CreateEmployeeTokenInput = builder.inputType('CreateEmployeeTokenInput', {
   fields: (t) => ({
+    scopes: t.field({
+      type: [EmployeeTokenScopeEnum],
+      description: 'Narrows the token to these scopes (SUGGESTIONS: read and take part in suggestions; KUDOS: read and act as the employee). Leave out for a full employee token. Widgets take scoped tokens.',
+    }),
     employeeId: t.id({ required: true }),
     ttlSeconds: t.int({
       defaultValue: DEFAULT_TTL_SECONDS,
@@ -61,7 +68,7 @@ builder.mutationField('createEmployeeToken', (t) =>
         const employee = await findEmployee(tenant, localIdFor('Employee', input.employeeId, path), path);
         if (employee.status !== 'active') throw validationError(path, 'This employee is inactive; tokens are only for active employees.');
         const { token, expiresAt } = await mintEmployeeToken(
-          { tenantId: tenant.tenantId, employeeId: employee.id, issuedBy: actorIdOf(ctx.principal), ttlSeconds },
+          { tenantId: tenant.tenantId, employeeId: employee.id, issuedBy: actorIdOf(ctx.principal), ttlSeconds, ...(input.scopes?.length ? { scopes: input.scopes } : {}) },
           ctx.env.EMPLOYEE_TOKEN_SECRET,
         );
         return { token, expiresAt, employee };

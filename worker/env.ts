@@ -7,6 +7,11 @@ export interface Env {
   PLATFORM_ADMIN_TOKEN?: string;
   /** Secret: HS256 key for employee tokens, 32+ characters. */
   EMPLOYEE_TOKEN_SECRET?: string;
+  /** Rate Limiting bindings for customer feedback from widgets (wrangler.toml [[ratelimits]]). */
+  WIDGET_CLIENT_LIMITER: RateLimit;
+  WIDGET_KEY_LIMITER: RateLimit;
+  /** Secret: salt for hashing client IPs before they are used as rate-limit keys (never stored). */
+  WIDGET_CLIENT_SALT?: string;
 }
 
 /** GraphiQL and diagnostic headers are for local work only. */

@@ -5,6 +5,7 @@
 import type { Env } from './env.ts';
 import { isLocal } from './env.ts';
 import { jsonError } from './http-errors.ts';
+import { routeWidgets } from './widgets.ts';
 import { yoga } from './yoga.ts';
 
 /** Requests larger than this are refused before parsing (413). */
@@ -13,6 +14,9 @@ const MAX_BODY_BYTES = 256 * 1024;
 export default {
   async fetch(request: Request, env: Env, executionCtx: ExecutionContext): Promise<Response> {
     const url = new URL(request.url);
+    // Widgets: the script, the demo, and /graphql?key=fl_pk_... (its own CORS, documents, limits).
+    const widget = await routeWidgets(request, env, executionCtx, { statements: 0 });
+    if (widget) return widget;
     if (url.pathname === '/' && request.method === 'GET') {
       return Response.redirect(new URL('/graphql', url).toString(), 302);
     }

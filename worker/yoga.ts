@@ -8,6 +8,7 @@ import { createDatabase } from '../db/client.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { Principal } from './auth/principal.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 
@@ -15,6 +16,8 @@ export interface ServerContext {
   env: Env;
   executionCtx: ExecutionContext;
   stats: RequestStats;
+  /** Set when the caller was authenticated before GraphQL (widget requests, worker/widgets.ts). */
+  principal?: Principal;
 }
 
 /** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
@@ -49,8 +52,9 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
         }
       : false,
   maskedErrors: { maskError },
-  context: async ({ request, env, executionCtx, stats }: YogaInitialContext & ServerContext) => {
+  context: async ({ request, env, executionCtx, stats, principal }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
+    if (principal) return createGraphQLContext({ env, principal, stats, waitUntil });
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
       db: createDatabase(env.DB),

@@ -14,6 +14,7 @@ import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
 import { seedDemoSuggestions } from './demo-suggestions.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
+import { seedDemoWidgets } from '../../features/widgets/demo-seed.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -112,6 +113,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
   }
   count += await seedDemoSuggestions(db);
   count += await seedDemoRecognition(db, now);
+  count += await seedDemoWidgets(db);
   await linkDemoSpendsToComplaints(db);
   return { tenants: DEMO_TENANTS.length, statements: count + 1 };
 }

@@ -68,7 +68,7 @@ async function authenticateSecretKey(secret: string, { db, waitUntil }: Authenti
 async function authenticateEmployeeToken(token: string, { env, db }: AuthenticateOptions): Promise<AuthResult> {
   const check = await verifyEmployeeToken(token, env.EMPLOYEE_TOKEN_SECRET);
   if (!check.ok) return fail(check.reason === 'expired' ? 'This employee token has expired.' : 'Invalid employee token.');
-  const { tenantId, employeeId } = check.claims;
+  const { tenantId, employeeId, scopes } = check.claims;
   const [employee] = await db
     .select({ status: employees.status, role: employees.role })
     .from(employees)
@@ -77,7 +77,7 @@ async function authenticateEmployeeToken(token: string, { env, db }: Authenticat
   if (!employee || employee.status !== 'active') {
     return fail('This employee token is no longer valid: the employee is inactive or gone.');
   }
-  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: employee.role } };
+  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: employee.role, ...(scopes ? { scopes } : {}) } };
 }
 
 /** Compares two secrets in time that does not depend on where they differ. */

@@ -12,7 +12,13 @@ const ISSUER = 'frontline';
 export interface EmployeeTokenClaims {
   tenantId: string;
   employeeId: string;
+  /** Set for a narrowed token (e.g. a widget's): it may do only what these scopes allow. */
+  scopes?: readonly EmployeeTokenScope[];
 }
+
+/** Scopes a token can be narrowed to (see TOKEN_SCOPES in permissions.ts). Claim `scp`. */
+export const EMPLOYEE_TOKEN_SCOPES = ['suggestions', 'kudos'] as const;
+export type EmployeeTokenScope = (typeof EMPLOYEE_TOKEN_SCOPES)[number];
 
 function keyFrom(secret: string | undefined): Uint8Array {
   if (!secret || secret.length < 32) {
@@ -27,7 +33,7 @@ export async function mintEmployeeToken(
 ): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(Date.now() / 1000);
   const expiresAt = issuedAt + claims.ttlSeconds;
-  const jwt = await new SignJWT({ tid: claims.tenantId, iby: claims.issuedBy })
+  const jwt = await new SignJWT({ tid: claims.tenantId, iby: claims.issuedBy, ...(claims.scopes ? { scp: [...claims.scopes] } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.employeeId)
     .setAudience(AUDIENCE)
@@ -51,7 +57,11 @@ export async function verifyEmployeeToken(token: string, secret: string | undefi
       requiredClaims: ['exp', 'sub'],
     });
     if (typeof payload.tid !== 'string' || typeof payload.sub !== 'string') return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { tenantId: payload.tid, employeeId: payload.sub } };
+    const scopes = payload.scp;
+    if (scopes !== undefined && !(Array.isArray(scopes) && scopes.every((scope) => (EMPLOYEE_TOKEN_SCOPES as readonly unknown[]).includes(scope)))) {
+      return { ok: false, reason: 'invalid' };
+    }
+    return { ok: true, claims: { tenantId: payload.tid, employeeId: payload.sub, ...(scopes ? { scopes: scopes as EmployeeTokenScope[] } : {}) } };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };
