@@ -9,18 +9,11 @@ import { mintEmployeeToken } from '../../worker/auth/employee-tokens.ts';
 import type { Env } from '../../worker/env.ts';
 import { FRONTLINE_JS_INTEGRITY, FRONTLINE_JS_VERSION } from './client/bundle.generated.ts';
 import { devPublishableKey } from './demo-seed.ts';
+import { RESERVATION_CSS } from './reservation.ts';
 
 const SLUG = 'brewline';
 /** A barista of the seeded Harbour café team, for the suggestion box's employee token. */
 const DEMO_EMPLOYEE = 'emp_brewline_005';
-
-/** Partners put this in their own stylesheet: the elements' sizes before the script defines them. */
-export const RESERVATION_CSS = `frontline-feedback,frontline-kudos-wall,frontline-goal-progress,frontline-suggestion-box{display:block}
-frontline-feedback:not(:defined){block-size:22rem}
-frontline-kudos-wall:not(:defined){block-size:24rem}
-frontline-goal-progress:not(:defined){block-size:11rem}
-frontline-suggestion-box:not(:defined){block-size:30rem}
-`;
 
 const DEMO_CSS = `${RESERVATION_CSS}
 body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-inline-size:60rem;padding:0 1rem;color:#1f2328}

@@ -27,14 +27,18 @@ label.person:has(input:checked){border-color:var(--frontline-accent,#0b6bcb)}
 label.person:has(input:focus-visible){outline:3px solid var(--frontline-focus,#0b6bcb)}
 label.person input{position:absolute;opacity:0}
 img,.initial{inline-size:3rem;block-size:3rem;border-radius:50%;object-fit:cover;background:var(--frontline-button-background,#f6f8fa);display:grid;place-items:center;font-weight:600}
-.ratings{display:flex;gap:.4rem;flex-wrap:wrap}
-.ratings button{min-inline-size:2.75rem;font-size:1.3em}
+.ratings{display:flex;gap:.3rem;flex-wrap:wrap;align-items:center;margin-block-end:.6rem}
+.ratings button{min-inline-size:2.75rem;font-size:1.4em;line-height:1;color:var(--frontline-star,#9aa4ae);background:transparent;border-color:transparent}
+.ratings button.on{color:var(--frontline-star-active,#d29922)}
+.ratings button[aria-pressed=true]{border-color:var(--frontline-accent,#0b6bcb);background:transparent}
+.chosen{margin-inline-start:.4rem;font-size:.95em}
 textarea{inline-size:100%;min-block-size:4rem;resize:vertical;border:1px solid var(--frontline-border,#d0d7de);border-radius:.5rem;padding:.4rem}
 .hp{position:absolute;inset-inline-start:-10000px}
 .row{display:flex;gap:.5rem;flex-wrap:wrap;margin-block-start:.5rem}
 `;
 
-const FACES = ['😞', '🙁', '😐', '🙂', '😄'];
+/** U+2605 BLACK STAR: in every common font, unlike emoji faces. */
+const STAR = '★';
 
 export class FeedbackElement extends FrontlineElement {
   /** One tap id per person chosen in this page view. */
@@ -73,15 +77,16 @@ export class FeedbackElement extends FrontlineElement {
     const tapId = this.tapIds.get(person.id) ?? randomId();
     this.tapIds.set(person.id, tapId);
     const heading = h('p', { id: 'rate-label' }, fill(this.t.rateTitle, { name: person.firstName }));
-    const buttons = FACES.map((face, index) =>
-      h('button', { type: 'button', part: 'rating', 'aria-pressed': 'false', 'aria-label': fill(this.t.rate, { n: index + 1, label: this.t.rating[index] ?? '' }), onclick: () => void this.rate(person, tapId, index + 1, buttons) }, face),
+    const chosen = h('span', { class: 'chosen', 'aria-hidden': 'true' });
+    const buttons = this.t.rating.map((label, index) =>
+      h('button', { type: 'button', part: 'rating', 'aria-pressed': 'false', 'aria-label': fill(this.t.rate, { n: index + 1, label }), title: label, onclick: () => void this.rate(person, tapId, index + 1, buttons, chosen) }, STAR),
     );
     const comment = h('textarea', { id: 'comment', name: 'comment', maxlength: '1000', part: 'comment' });
     const honeypot = h('input', { class: 'hp', name: 'website', tabindex: '-1', autocomplete: 'off', 'aria-hidden': 'true' });
     const send = h('button', { type: 'button', part: 'button', class: 'primary', disabled: true, onclick: () => void this.sendComment(person, tapId, buttons, comment, honeypot) }, this.t.send);
     this.show(
       heading,
-      h('div', { class: 'ratings', role: 'group', 'aria-labelledby': 'rate-label' }, ...buttons),
+      h('div', { class: 'ratings', role: 'group', 'aria-labelledby': 'rate-label' }, ...buttons, chosen),
       h('label', { for: 'comment' }, this.t.commentLabel),
       comment,
       honeypot,
@@ -94,8 +99,12 @@ export class FeedbackElement extends FrontlineElement {
     return buttons.findIndex((button) => button.getAttribute('aria-pressed') === 'true') + 1;
   }
 
-  private async rate(person: Person, tapId: string, rating: number, buttons: HTMLButtonElement[]): Promise<void> {
-    buttons.forEach((button, index) => button.setAttribute('aria-pressed', String(index + 1 === rating)));
+  private async rate(person: Person, tapId: string, rating: number, buttons: HTMLButtonElement[], chosen: HTMLElement): Promise<void> {
+    buttons.forEach((button, index) => {
+      button.setAttribute('aria-pressed', String(index + 1 === rating));
+      button.classList.toggle('on', index < rating);
+    });
+    chosen.textContent = this.t.rating[rating - 1] ?? '';
     this.root.querySelector<HTMLButtonElement>('button.primary')?.removeAttribute('disabled');
     await this.submit(person, tapId, rating, null, '', (replaced) =>
       this.announce(replaced ? this.t.replaced : this.t.saved, { name: person.firstName, n: rating }),

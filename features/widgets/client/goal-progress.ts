@@ -13,7 +13,7 @@ interface Goal {
 }
 
 const CSS = `
-:host{--frontline-height:var(--frontline-goal-height,11rem)}
+:host{--frontline-height:var(--frontline-goal-height,13rem)}
 .track{block-size:1rem;border-radius:1rem;background:var(--frontline-track,#eaeef2);overflow:hidden}
 .bar{block-size:100%;inline-size:0;background:var(--frontline-accent,#0b6bcb)}
 .name{margin:0 0 .4rem;font-weight:600}

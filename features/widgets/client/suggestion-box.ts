@@ -18,7 +18,7 @@ interface Suggestion {
 const CATEGORIES = ['REPEATED_QUESTION', 'AVOIDABLE_TASK', 'LONG_PROCESS', 'SERVICE_IDEA', 'COST_SAVING', 'OTHER'];
 
 const CSS = `
-:host{--frontline-height:var(--frontline-suggestion-height,30rem)}
+:host{--frontline-height:var(--frontline-suggestion-height,34rem)}
 form{display:grid;gap:.4rem}
 input[type=text],textarea,select{inline-size:100%;border:1px solid var(--frontline-border,#d0d7de);border-radius:.5rem;padding:.4rem}
 textarea{min-block-size:4rem}
