@@ -103,8 +103,9 @@ interface Prepared {
 /** Checks method, body, document, the key's widgets, the employee token and rate limits. */
 async function prepare(request: Request, env: Env, key: ActivePublishableKey): Promise<Prepared | Refusal> {
   if (request.method !== 'POST') return { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Widget requests are POST.', headers: { Allow: 'POST, OPTIONS' } };
-  const text = await request.text();
-  if (text.length > MAX_WIDGET_BODY_BYTES) return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `Widget requests are at most ${MAX_WIDGET_BODY_BYTES} bytes.` };
+  const tooLarge = Number(request.headers.get('Content-Length') ?? '0') > MAX_WIDGET_BODY_BYTES;
+  const text = tooLarge ? '' : await request.text();
+  if (tooLarge || text.length > MAX_WIDGET_BODY_BYTES) return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `Widget requests are at most ${MAX_WIDGET_BODY_BYTES} bytes.` };
   const body = parseBody(text);
   if (!body) return { status: 400, code: 'BAD_REQUEST', message: 'Send JSON: { "extensions": { "persistedQuery": { "sha256Hash": "…" } }, "variables": { … } }.' };
   if (body.query !== undefined) {

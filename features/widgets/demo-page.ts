@@ -8,7 +8,7 @@ import { encodeId } from '../../schema/global-ids.ts';
 import { mintEmployeeToken } from '../../worker/auth/employee-tokens.ts';
 import type { Env } from '../../worker/env.ts';
 import { FRONTLINE_JS_INTEGRITY, FRONTLINE_JS_VERSION } from './client/bundle.generated.ts';
-import { devPublishableKey } from './demo-seed.ts';
+import { DEV_WIDGET_ORIGINS, devPublishableKey } from './demo-seed.ts';
 import { RESERVATION_CSS } from './reservation.ts';
 
 const SLUG = 'brewline';
@@ -45,8 +45,9 @@ export async function demoPage(env: Env, url: URL): Promise<string> {
 </head>
 <body>
 <h1>Frontline widgets: Brewline Coffee (local demo)</h1>
-<p>Key <code>${key}</code> allows <code>http://localhost:8787</code> and <code>http://127.0.0.1:8787</code>
-(a second origin: open this page there to see a partner's view). Any other origin shows the widgets' error state.
+<p>Key <code>${key}</code> allows ${DEV_WIDGET_ORIGINS.map((origin) => `<code>${origin}</code>`).join(', ')}.
+Open this page on the other host name (localhost or 127.0.0.1) to see it as a partner's page on another origin;
+on any origin not listed the widgets show their error state.
 <a href="?lang=${lang === 'de' ? 'en' : 'de'}">${lang === 'de' ? 'English' : 'Deutsch'}</a></p>
 <div class="grid">
 <frontline-feedback key="${key}"></frontline-feedback>

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { runBatch } from '../../db/batching.ts';
+import { employees } from '../../db/people.ts';
 import { DEMO_TENANTS } from '../../db/seed/demo-people.ts';
 import { hashSecretKey, displayPrefix } from '../../worker/auth/secret-keys.ts';
 import { WIDGET_KINDS } from './tables.ts';
@@ -26,9 +27,10 @@ export async function seedDemoWidgets(db: Database): Promise<number> {
     const key = devPublishableKey(demo.slug);
     await runBatch(db, [
       // Before the key exists only: the first two members of every team become public.
-      db.run(sql`
-        UPDATE employees SET public = 1
-        WHERE tenant_id = ${tenantId} AND team_id IS NOT NULL
+      db
+        .update(employees)
+        .set({ public: true })
+        .where(sql`${employees.tenantId} = ${tenantId} AND ${employees.teamId} IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM publishable_keys WHERE id = ${keyId})
           AND (SELECT count(*) FROM employees e2 WHERE e2.tenant_id = employees.tenant_id AND e2.team_id = employees.team_id AND e2.id < employees.id) < 2`),
       db
