@@ -44,7 +44,7 @@ export const WIDGET_DOCUMENTS = {
     widget: 'suggestion_box',
     employeeScope: 'suggestions',
     document:
-      'query SuggestionBoard { viewer { employee { name } } suggestions(first: 5, orderBy: MOST_VOTED, filter: { status: [SUBMITTED, UNDER_REVIEW, ACCEPTED, EXPERIMENTING] }) { edges { node { id title voteCount viewerHasVoted } } } }',
+      'query SuggestionBoard { suggestions(first: 5, orderBy: MOST_VOTED, filter: { status: [SUBMITTED, UNDER_REVIEW, ACCEPTED, EXPERIMENTING] }) { edges { node { id title voteCount viewerHasVoted } } } }',
   },
   SubmitSuggestion: {
     widget: 'suggestion_box',
