@@ -4,6 +4,7 @@
  * and scoped employee tokens for the suggestion box.
  */
 import { env, exports } from 'cloudflare:workers';
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId } from './helpers.ts';
 import { createPublicEmployee, createPublishableKey, SHOP, tapId, widgetFetch } from './widget-helpers.ts';
@@ -292,6 +293,20 @@ describe('what a publishable key sees', () => {
   });
 });
 
+/** A correctly signed SUGGESTIONS token for `employeeId` that expired an hour ago. */
+async function expiredToken(tenantGlobalId: string, employeeId: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = await new SignJWT({ tid: localId(tenantGlobalId), iby: 'test', scp: ['suggestions'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(localId(employeeId))
+    .setAudience('frontline')
+    .setIssuer('frontline')
+    .setIssuedAt(now - 7200)
+    .setExpirationTime(now - 3600)
+    .sign(new TextEncoder().encode(env.EMPLOYEE_TOKEN_SECRET));
+  return `fl_et_${jwt}`;
+}
+
 describe('the suggestion box with scoped employee tokens', () => {
   async function scopedToken(admin: string, employeeId: string, scopes: string[] | null) {
     const result = await data(admin, `mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { message } } }`, {
@@ -328,6 +343,9 @@ describe('the suggestion box with scoped employee tokens', () => {
     for (const [token, status] of cases) {
       expect((await widgetFetch(key, 'SuggestionBoard', {}, token ? { token } : {})).status).toBe(status);
     }
+    const expired = await widgetFetch(key, 'SuggestionBoard', {}, { token: await expiredToken(tenant.id, barista) });
+    expect(expired.status).toBe(401);
+    expect(expired.body?.errors?.[0]?.message).toBe('This employee token has expired.');
   });
 
   it('keeps a scoped token to its scopes on /graphql too', async () => {

@@ -30,7 +30,8 @@ frontline-feedback{--frontline-accent:#7b3f00}`;
 function partnerPage(url: URL): string {
   const lang = url.searchParams.get('lang') ?? 'en';
   const only = url.searchParams.get('only');
-  const { key, team, program, token } = fixture;
+  const { team, program, token } = fixture;
+  const key = url.searchParams.get('key') ?? fixture.key;
   const elements: Record<(typeof WIDGETS)[number], string> = {
     'frontline-feedback': `<frontline-feedback key="${key}" team="${team}"></frontline-feedback>`,
     'frontline-kudos-wall': `<frontline-kudos-wall key="${key}"></frontline-kudos-wall>`,
@@ -172,10 +173,55 @@ describe('widgets in a real browser', () => {
   });
 
   it('on another origin: the request is refused and every widget shows its error state', async () => {
-    const page = await openPage(foreign, '?only=frontline-feedback');
-    await settled(page, 'frontline-feedback', 'error-origin');
-    expect(await page.locator('frontline-feedback [role=alert]').textContent()).toContain('not enabled for this site');
+    const page = await openPage(foreign);
+    for (const name of WIDGETS) {
+      await settled(page, name, 'error-origin');
+      expect(await page.locator(`${name} [role=alert]`).textContent()).toContain('not enabled for this site');
+    }
     await page.locator('frontline-feedback').screenshot({ path: join(ARTIFACTS, 'feedback-error-origin-en.png') });
+    await page.context().close();
+  });
+
+  it('shows an invalid key and a network failure as such', async () => {
+    const badKey = await openPage(allowed, '?only=frontline-kudos-wall&key=fl_pk_typo&lang=de');
+    await settled(badKey, 'frontline-kudos-wall', 'error-key');
+    expect(await badKey.locator('frontline-kudos-wall [role=alert]').textContent()).toBe('Dieses Widget hat einen ungültigen Schlüssel.');
+    await badKey.locator('frontline-kudos-wall').screenshot({ path: join(ARTIFACTS, 'kudos-wall-error-key-de.png') });
+    await badKey.context().close();
+
+    // The script loads; after that Frontline cannot be reached.
+    const context = await browser.newContext();
+    let scriptLoaded = false;
+    await context.route(`${worker.origin}/**`, async (route) => {
+      if (!scriptLoaded && route.request().url().endsWith('/frontline.js')) {
+        scriptLoaded = true;
+        return route.continue();
+      }
+      return route.abort('internetdisconnected');
+    });
+    const offline = await context.newPage();
+    await offline.goto(`${allowed.origin}/?only=frontline-goal-progress`);
+    await settled(offline, 'frontline-goal-progress', 'error-network');
+    expect(await offline.locator('frontline-goal-progress [role=alert]').textContent()).toContain('Cannot reach Frontline');
+    await offline.locator('frontline-goal-progress').screenshot({ path: join(ARTIFACTS, 'goal-progress-error-network-en.png') });
+    await context.close();
+  });
+
+  it('suggestion box: an employee submits anonymously (follow code shown once) and supports an idea', async () => {
+    const page = await openPage(allowed, '?only=frontline-suggestion-box');
+    await settled(page, 'frontline-suggestion-box');
+    await page.locator('frontline-suggestion-box #s-title').fill('Second card reader at the till');
+    await page.locator('frontline-suggestion-box #s-body').fill('The queue waits while one reader reboots.');
+    await page.locator('frontline-suggestion-box #s-anon').check();
+    await page.locator('frontline-suggestion-box button[type=submit]').click();
+    await expect.poll(() => page.locator('frontline-suggestion-box [role=status]').textContent()).toMatch(/Keep this code to follow your anonymous suggestion: \S+/);
+    await page.locator('frontline-suggestion-box button[aria-label="Support: Fridge log by hand"]').click();
+    await expect.poll(() => page.locator('frontline-suggestion-box button[aria-label="Support: Fridge log by hand"]').getAttribute('aria-pressed')).toBe('true');
+    type Board = { suggestions: { edges: { node: { title: string; anonymous: boolean; author: { name: string } | null; voteCount: number } }[] } };
+    const board = await graphql<Board>(worker.origin, fixture.admin, '{ suggestions(first: 10) { edges { node { title anonymous author { name } voteCount } } } }');
+    const byTitle = new Map(board.suggestions.edges.map(({ node }) => [node.title, node]));
+    expect(byTitle.get('Second card reader at the till')).toEqual({ title: 'Second card reader at the till', anonymous: true, author: null, voteCount: 0 });
+    expect(byTitle.get('Fridge log by hand')?.voteCount).toBe(1);
     await page.context().close();
   });
 

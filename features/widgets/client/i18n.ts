@@ -36,7 +36,8 @@ const en = {
   followCode: 'Keep this code to follow your anonymous suggestion: {code}',
   top: 'Most supported',
   vote: 'Support: {title}',
-  votes: '{n} votes',
+  /** One, other (both languages here have just these two plural forms). */
+  votes: ['{n} vote', '{n} votes'],
   voted: 'Supported',
   errorKey: 'This widget is set up with an invalid key.',
   errorOrigin: 'This widget is not enabled for this site (unknown or revoked key, or this site is not allowed).',
@@ -83,7 +84,7 @@ const de: Messages = {
   followCode: 'Mit diesem Code verfolgen Sie Ihren anonymen Vorschlag: {code}',
   top: 'Meiste Unterstützung',
   vote: 'Unterstützen: {title}',
-  votes: '{n} Stimmen',
+  votes: ['{n} Stimme', '{n} Stimmen'],
   voted: 'Unterstützt',
   errorKey: 'Dieses Widget hat einen ungültigen Schlüssel.',
   errorOrigin: 'Dieses Widget ist für diese Website nicht freigeschaltet (Schlüssel unbekannt, widerrufen oder Website nicht erlaubt).',

@@ -71,7 +71,7 @@ export class SuggestionBoxElement extends FrontlineElement {
       h(
         'li',
         { part: 'item' },
-        h('span', {}, item.title, h('span', { class: 'muted' }, ` · ${fill(this.t.votes, { n: item.voteCount })}`)),
+        h('span', {}, item.title, h('span', { class: 'muted' }, ` · ${fill(this.t.votes[item.voteCount === 1 ? 0 : 1] ?? '', { n: item.voteCount })}`)),
         h(
           'button',
           { type: 'button', part: 'button', 'aria-pressed': String(item.viewerHasVoted), 'aria-label': fill(this.t.vote, { title: item.title }), disabled: item.viewerHasVoted, onclick: () => void this.vote(item) },
