@@ -357,3 +357,20 @@ describe('the suggestion box with scoped employee tokens', () => {
     expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('public profiles', () => {
+  it('are set by admins only, with https photos, and an empty change is not an error', async () => {
+    const tenant = await createTenant();
+    const person = await createEmployee(tenant.admin, { name: 'Pia Profile' });
+    const set = (key: string, input: Record<string, unknown>) =>
+      gql(key, `mutation($input: SetWidgetProfileInput!) { setWidgetProfile(input: $input) { employee { public photoUrl } errors { code path message } } }`, { input: { employeeId: person, ...input } });
+    expect((await set(tenant.manager, { public: true })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await set(tenant.admin, { public: true, photoUrl: 'http://cdn.example.com/pia.jpg' });
+    expect(bad.body.data).toEqual({ setWidgetProfile: { employee: null, errors: [{ code: 'VALIDATION', path: ['input', 'photoUrl'], message: 'The photo URL must be an https:// address.' }] } });
+    expect((await set(tenant.admin, {})).body.data).toEqual({ setWidgetProfile: { employee: { public: false, photoUrl: null }, errors: [] } });
+    expect((await set(tenant.admin, { public: true, photoUrl: 'https://cdn.example.com/pia.jpg' })).body.data?.setWidgetProfile).toEqual({
+      employee: { public: true, photoUrl: 'https://cdn.example.com/pia.jpg' },
+      errors: [],
+    });
+  });
+});

@@ -112,8 +112,10 @@ export async function setWidgetProfile(
     ...(changes.public === null || changes.public === undefined ? {} : { public: changes.public }),
     ...(photoUrl ? { photoUrl } : changes.removePhoto ? { photoUrl: null } : {}),
   };
-  const [row] = await tenant.updateById(employees, employeeId, set).returning();
-  if (!row) throw notFoundError(['input', 'id'], 'No employee with this id exists in your organisation.');
+  const [row] = Object.keys(set).length
+    ? await tenant.updateById(employees, employeeId, set).returning()
+    : [await tenant.db.query.employees.findFirst({ where: { id: employeeId } })];
+  if (!row) throw notFoundError(['input', 'employeeId'], 'No employee with this id exists in your organisation.');
   return row;
 }
 
