@@ -1,8 +1,11 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
-// Tests run inside workerd (the Workers runtime) against a real local D1 with the migrations
-// applied (test/setup.ts), and call the Worker through its own fetch handler.
+// Two projects in one `vitest run`:
+// - workers: tests inside workerd (the Workers runtime) against a real local D1 with the migrations
+//   applied (test/setup.ts), calling the Worker through its own fetch handler;
+// - browser: Node tests that start the Worker with `wrangler dev` and drive a real headless
+//   Chromium against it (test/browser/), one browser launch for the whole project.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations({
     projectPath: import.meta.dirname,
@@ -10,25 +13,44 @@ export default defineConfig(async () => {
     migrationsPattern: 'migrations/*/migration.sql',
   });
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: './wrangler.toml' },
-        miniflare: {
-          bindings: {
-            ENVIRONMENT: 'test',
-            PLATFORM_ADMIN_TOKEN: 'fl_platform_test_token',
-            EMPLOYEE_TOKEN_SECRET: 'test-only-employee-token-secret-0123456789abcdef',
-            // The request clock (worker/clock.ts), pinned so no test depends on the day it runs. A
-            // Monday 30 s after midnight UTC: the instant that used to drop the current week.
-            FRONTLINE_NOW: '2026-11-23T00:00:30.000Z',
-            TEST_MIGRATIONS: migrations,
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  ENVIRONMENT: 'test',
+                  PLATFORM_ADMIN_TOKEN: 'fl_platform_test_token',
+                  EMPLOYEE_TOKEN_SECRET: 'test-only-employee-token-secret-0123456789abcdef',
+                  WIDGET_CLIENT_SALT: 'test-only-widget-salt',
+                  // The request clock (worker/clock.ts), pinned so no test depends on the day it runs. A
+                  // Monday 30 s after midnight UTC: the instant that used to drop the current week.
+                  FRONTLINE_NOW: '2026-11-23T00:00:30.000Z',
+                  TEST_MIGRATIONS: migrations,
+                },
+              },
+            }),
+          ],
+          test: {
+            name: 'workers',
+            include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts', 'db/**/*.test.ts', 'features/**/*.test.ts'],
+            exclude: ['test/browser/**'],
+            setupFiles: ['./test/setup.ts'],
           },
         },
-      }),
-    ],
-    test: {
-      include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts', 'db/**/*.test.ts', 'features/**/*.test.ts'],
-      setupFiles: ['./test/setup.ts'],
+        {
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['test/browser/**/*.test.ts'],
+            // Starting wrangler dev and Chromium takes a while on a 2-core machine.
+            hookTimeout: 120_000,
+            testTimeout: 60_000,
+          },
+        },
+      ],
     },
   };
 });

@@ -46,6 +46,10 @@ export const employees = sqliteTable(
     hiredAt: text('hired_at').notNull(),
     /** Whether the weekly summary emails may be sent to this person. */
     emailOptIn: integer('email_opt_in', { mode: 'boolean' }).notNull().default(true),
+    /** Shown in customer-facing widgets (first name and photo only); set by admins. */
+    public: integer('public', { mode: 'boolean' }).notNull().default(false),
+    /** Optional https photo for widgets. */
+    photoUrl: text('photo_url'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -52,6 +52,8 @@ const TENANT_KEY = {
   empowermentBudgets: 'tenantId',
   budgetSpends: 'tenantId',
   budgetSpendOutcomes: 'tenantId',
+  publishableKeys: 'tenantId',
+  widgetTaps: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;

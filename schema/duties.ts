@@ -14,6 +14,7 @@ export function dutyActorOf(ctx: GraphQLContext): DutyActor | null {
     case 'secretKey':
       return { kind: 'organisation', keyId: ctx.principal.keyId };
     case 'platform':
+    case 'publishable':
       return null;
   }
 }

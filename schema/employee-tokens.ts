@@ -1,7 +1,8 @@
 /** Minting employee tokens: a manager or admin key hands an app a token that acts as one employee. */
 import * as v from 'valibot';
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
-import { MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken } from '../worker/auth/employee-tokens.ts';
+import { EMPLOYEE_TOKEN_SCOPES, MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken, type EmployeeTokenScope } from '../worker/auth/employee-tokens.ts';
+import { upperEnum } from './enums.ts';
 import { builder } from './builder.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -12,8 +13,14 @@ import { tenantFor } from './tenancy.ts';
 const DEFAULT_TTL_SECONDS = 900;
 const MIN_TTL_SECONDS = 60;
 
+const EmployeeTokenScopeEnum = upperEnum<EmployeeTokenScope>('EmployeeTokenScope', EMPLOYEE_TOKEN_SCOPES);
+
 const CreateEmployeeTokenInput = builder.inputType('CreateEmployeeTokenInput', {
   fields: (t) => ({
+    scopes: t.field({
+      type: [EmployeeTokenScopeEnum],
+      description: 'Narrows the token to these scopes (SUGGESTIONS: read and take part in suggestions; KUDOS: read and act as the employee). Leave out for a full employee token. Widgets take scoped tokens.',
+    }),
     employeeId: t.id({ required: true }),
     ttlSeconds: t.int({
       defaultValue: DEFAULT_TTL_SECONDS,
@@ -63,7 +70,7 @@ builder.mutationField('createEmployeeToken', (t) =>
         // so revoking or expiring that key ends the token too.
         if (ctx.principal.kind !== 'secretKey') throw new Error('employeeTokens:create was granted to a caller that is not a key');
         const { token, expiresAt } = await mintEmployeeToken(
-          { tenantId: tenant.tenantId, employeeId: employee.id, mintedByKeyId: ctx.principal.keyId, ttlSeconds },
+          { tenantId: tenant.tenantId, employeeId: employee.id, mintedByKeyId: ctx.principal.keyId, ttlSeconds, ...(input.scopes?.length ? { scopes: input.scopes } : {}) },
           ctx.env.EMPLOYEE_TOKEN_SECRET,
           ctx.now,
         );

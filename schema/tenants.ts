@@ -22,6 +22,7 @@ const ViewerRole = builder.enumType('ViewerRole', {
     READER: { value: 'reader', description: 'A secret key with the reader role.' },
     EMPLOYEE: { value: 'employee', description: 'An employee token, acting as `viewer.employee`.' },
     PLATFORM: { value: 'platform', description: 'The platform admin token.' },
+    PUBLISHABLE: { value: 'publishable', description: 'A publishable widget key (trusted widget documents only).' },
   } as const,
 });
 

@@ -26,7 +26,7 @@ let ticks = 0;
  * keep the order a test did things in (with one frozen instant they would tie and fall back to
  * random ids), and every run of a file sees the same instants.
  */
-const nextInstant = () => new Date(TEST_NOW.getTime() + ++ticks);
+export const nextInstant = () => new Date(TEST_NOW.getTime() + ++ticks);
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

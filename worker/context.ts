@@ -1,6 +1,6 @@
 /** The per-request GraphQL context: who is calling and the database as they may see it. */
 import { createDatabase, type Database } from '../db/client.ts';
-import { platformDatabase, TenantScope } from '../db/tenant-scope.ts';
+import { platformDatabase, scopedDatabase, TenantScope } from '../db/tenant-scope.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Env } from './env.ts';
 
@@ -43,5 +43,10 @@ export function createGraphQLContext(options: {
     return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil, now };
   }
   const tenant = new TenantScope(raw, principal.tenantId, now);
+  if (principal.kind === 'publishable') {
+    // Widget keys: the widget fields read through `tenant` after their permission check; the
+    // general client (node lookups, relations) sees no tenant's rows at all.
+    return { env, principal, db: scopedDatabase(raw, ''), tenant, platformDb: null, waitUntil, now };
+  }
   return { env, principal, db: tenant.db, tenant, platformDb: null, waitUntil, now };
 }

@@ -9,6 +9,11 @@ export interface Env {
   EMPLOYEE_TOKEN_SECRET?: string;
   /** Test and development only: pins the request clock to this RFC 3339 instant (worker/clock.ts). */
   FRONTLINE_NOW?: string;
+  /** Rate Limiting bindings for customer feedback from widgets (wrangler.toml [[ratelimits]]). */
+  WIDGET_CLIENT_LIMITER: RateLimit;
+  WIDGET_KEY_LIMITER: RateLimit;
+  /** Secret: salt for hashing client IPs before they are used as rate-limit keys (never stored). */
+  WIDGET_CLIENT_SALT?: string;
 }
 
 /** GraphiQL and diagnostic headers are for local work only. */

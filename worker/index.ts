@@ -7,17 +7,12 @@ import type { Env } from './env.ts';
 import { isLocal } from './env.ts';
 import { limitBody } from './body-limit.ts';
 import { jsonError } from './http-errors.ts';
+import { routeWidgets } from './widgets.ts';
 import { yoga } from './yoga.ts';
 
 export default {
   async fetch(request: Request, env: Env, executionCtx: ExecutionContext): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname === '/' && request.method === 'GET') {
-      return Response.redirect(new URL('/graphql', url).toString(), 302);
-    }
-    if (url.pathname !== '/graphql') {
-      return jsonError(404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
-    }
     // Counted on the bytes that arrive, before authentication or parsing does any work.
     const limited = await limitBody(request);
     if (!limited.ok) return limited.response;
@@ -26,6 +21,16 @@ export default {
     // reads included, which drizzle's logger would miss.
     const stats = { statements: 0 };
     const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
+
+    // Widgets: the script, the demo, and /graphql?key=fl_pk_... (its own CORS, documents, limits).
+    const widget = await routeWidgets(limited.request, counted, executionCtx, stats);
+    if (widget) return widget;
+    if (url.pathname === '/' && request.method === 'GET') {
+      return Response.redirect(new URL('/graphql', url).toString(), 302);
+    }
+    if (url.pathname !== '/graphql') {
+      return jsonError(404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
+    }
     const response = await yoga.fetch(limited.request, { env: counted, backgroundD1: env.DB, executionCtx, stats, credential: { verified: false } });
     if (!isLocal(env)) return response;
     // Local only: how many SQL statements the operation ran (tests and developers watch for N+1).

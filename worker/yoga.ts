@@ -13,6 +13,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { corsOptions } from './cors.ts';
 import { renderLocalGraphiQL } from './graphiql.ts';
 import { requestNow } from './clock.ts';
+import type { Principal } from './auth/principal.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
@@ -26,6 +27,8 @@ export interface ServerContext {
   backgroundD1?: D1Database;
   /** Set by the context factory once the request's credential has been verified. */
   credential: { verified: boolean };
+  /** Set when the caller was authenticated before GraphQL (widget requests, worker/widgets.ts). */
+  principal?: Principal;
 }
 
 /** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
@@ -75,9 +78,11 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),
     }),
   ],
-  context: async ({ request, env, executionCtx, credential, backgroundD1 }: YogaInitialContext & ServerContext) => {
+  context: async ({ request, env, executionCtx, credential, backgroundD1, principal }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
     const now = requestNow(request.headers, env);
+    // Widget requests were authenticated before GraphQL, by their publishable key (worker/widgets.ts).
+    if (principal) return createGraphQLContext({ env, principal, waitUntil, now });
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
       db: createDatabase(env.DB),

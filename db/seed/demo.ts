@@ -15,6 +15,7 @@ import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice
 import { seedDemoSuggestions } from './demo-suggestions.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { writtenAt } from '../columns.ts';
+import { seedDemoWidgets } from '../../features/widgets/demo-seed.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -114,6 +115,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
   }
   count += await seedDemoSuggestions(db, now.getTime());
   count += await seedDemoRecognition(db, now);
+  count += await seedDemoWidgets(db, now);
   await linkDemoSpendsToComplaints(db);
   return { tenants: DEMO_TENANTS.length, statements: count + 1 };
 }

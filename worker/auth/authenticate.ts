@@ -87,7 +87,7 @@ const TOKEN_REFUSALS = {
 async function authenticateEmployeeToken(token: string, { env, db }: AuthenticateOptions, now: Date): Promise<AuthResult> {
   const check = await verifyEmployeeToken(token, env.EMPLOYEE_TOKEN_SECRET, now);
   if (!check.ok) return fail(TOKEN_REFUSALS[check.reason]);
-  const { tenantId, employeeId, mintedByKeyId } = check.claims;
+  const { tenantId, employeeId, mintedByKeyId, scopes } = check.claims;
   const [row] = await db
     .select({
       status: employees.status,
@@ -110,7 +110,7 @@ async function authenticateEmployeeToken(token: string, { env, db }: Authenticat
   if (row.keyExpiresAt && row.keyExpiresAt <= now) {
     return fail(`This employee token is no longer valid: the API key that minted it expired at ${row.keyExpiresAt.toISOString()}.`);
   }
-  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: row.role } };
+  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: row.role, ...(scopes ? { scopes } : {}) } };
 }
 
 /** Compares two secrets in time that does not depend on where they differ. */

@@ -16,7 +16,13 @@ export interface EmployeeTokenClaims {
   employeeId: string;
   /** The id of the secret key that minted the token; the token lives no longer than that key. */
   mintedByKeyId: string;
+  /** Set for a narrowed token (e.g. a widget's): it may do only what these scopes allow. */
+  scopes?: readonly EmployeeTokenScope[];
 }
+
+/** Scopes a token can be narrowed to (see TOKEN_SCOPES in permissions.ts). Claim `scp`. */
+export const EMPLOYEE_TOKEN_SCOPES = ['suggestions', 'kudos'] as const;
+export type EmployeeTokenScope = (typeof EMPLOYEE_TOKEN_SCOPES)[number];
 
 function keyFrom(secret: string | undefined): Uint8Array {
   if (!secret || secret.length < 32) {
@@ -33,7 +39,7 @@ export async function mintEmployeeToken(
   if (claims.ttlSeconds > MAX_EMPLOYEE_TOKEN_TTL_SECONDS) throw new Error('employee token ttl above the maximum');
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + claims.ttlSeconds;
-  const jwt = await new SignJWT({ tid: claims.tenantId, iby: claims.mintedByKeyId })
+  const jwt = await new SignJWT({ tid: claims.tenantId, iby: claims.mintedByKeyId, ...(claims.scopes ? { scp: [...claims.scopes] } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.employeeId)
     .setAudience(AUDIENCE)
@@ -70,7 +76,11 @@ export async function verifyEmployeeToken(token: string, secret: string | undefi
     if (iat === undefined || exp === undefined) return { ok: false, reason: 'invalid' };
     if (iat > now.getTime() / 1000 + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'invalid' };
     if (exp - iat > MAX_EMPLOYEE_TOKEN_TTL_SECONDS) return { ok: false, reason: 'tooLong' };
-    return { ok: true, claims: { tenantId: tid, employeeId: sub, mintedByKeyId: iby } };
+    const scopes = payload.scp;
+    if (scopes !== undefined && !(Array.isArray(scopes) && scopes.every((scope) => (EMPLOYEE_TOKEN_SCOPES as readonly unknown[]).includes(scope)))) {
+      return { ok: false, reason: 'invalid' };
+    }
+    return { ok: true, claims: { tenantId: tid, employeeId: sub, mintedByKeyId: iby, ...(scopes ? { scopes: scopes as EmployeeTokenScope[] } : {}) } };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

@@ -3,6 +3,7 @@
  * a caller without it gets a FORBIDDEN error that names what is missing.
  */
 import { GraphQLError } from 'graphql';
+import type { EmployeeTokenScope } from './employee-tokens.ts';
 import { actorOf, actorsOf, type Actor, type Principal } from './principal.ts';
 
 export const PERMISSIONS = {
@@ -42,14 +43,31 @@ export const PERMISSIONS = {
   'budgets:outcome': { what: 'recording spend outcomes', actors: ['admin', 'manager', 'employee'] },
   /** Change the tenant's recognition and budget policy. */
   'policy:manage': { what: "changing the organisation's recognition policy", actors: ['admin'] },
+  /** Create, list and revoke publishable widget keys; choose which employees widgets show. */
+  'widgets:manage': { what: 'managing widget keys and public profiles', actors: ['admin'] },
+  /** The widget fields: public first names and photos, public praise, goal progress, widget feedback. */
+  'widgets:public': { what: 'the widget fields', actors: ['publishable'] },
   /** Create tenants. */
   'tenants:create': { what: 'creating tenants', actors: ['platform'] },
 } as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * What a scoped employee token (one minted with `scopes`, e.g. for a widget) may still do: the
+ * union of its scopes' permissions, and only those its employee has anyway.
+ */
+export const TOKEN_SCOPES = {
+  suggestions: ['read', 'suggestions:participate'],
+  kudos: ['read', 'employee:act'],
+} as const satisfies Record<EmployeeTokenScope, readonly Permission[]>;
+
 export function hasPermission(principal: Principal, permission: Permission): boolean {
   const allowed: readonly Actor[] = PERMISSIONS[permission].actors;
+  if (principal.kind === 'employee' && principal.scopes) {
+    const scoped = principal.scopes.some((scope) => (TOKEN_SCOPES[scope] as readonly Permission[]).includes(permission));
+    if (!scoped) return false;
+  }
   return actorsOf(principal).some((actor) => allowed.includes(actor));
 }
 
@@ -61,6 +79,7 @@ const DESCRIBE: Record<Actor, string> = {
   'employee:lead': "a lead's, manager's or director's employee token",
   'employee:manager': "a manager's or director's employee token",
   platform: 'the platform admin token',
+  publishable: 'a publishable widget key',
 };
 
 /** A GraphQL error with `extensions.code = "FORBIDDEN"` that says what is needed and what was used. */

@@ -1,9 +1,10 @@
 /**
  * Who is calling. Every request is authenticated into exactly one principal before GraphQL runs.
- * A publishable widget key (`fl_pk_...`) will be one more kind here, with its allowed origins.
  */
 import type { EmployeeRole } from '../../db/people.ts';
 import type { ApiKeyRole } from '../../db/tenants.ts';
+import type { WidgetKind } from '../../features/widgets/tables.ts';
+import type { EmployeeTokenScope } from './employee-tokens.ts';
 
 export type Principal =
   /** The platform operator (PLATFORM_ADMIN_TOKEN): provisions tenants and keys, sees no tenant data. */
@@ -15,7 +16,13 @@ export type Principal =
    * employee's role (agent, lead, manager, director) when the request was authenticated, for rules
    * such as "a manager approves with their own token".
    */
-  | { kind: 'employee'; tenantId: string; employeeId: string; employeeRole: EmployeeRole };
+  | { kind: 'employee'; tenantId: string; employeeId: string; employeeRole: EmployeeRole; scopes?: readonly EmployeeTokenScope[] }
+  /**
+   * A publishable widget key (`fl_pk_...`), already checked against the request's Origin and
+   * running one of the widgets' trusted documents (worker/widgets.ts). It may only use the
+   * widget fields (permission `widgets:public`).
+   */
+  | { kind: 'publishable'; tenantId: string; keyId: string; widgets: readonly WidgetKind[] };
 
 /**
  * What a principal is called in permission rules: its key role, "employee" for any employee token,
@@ -23,7 +30,7 @@ export type Principal =
  * "employee:manager" for a manager's or director's token (who approve and reply with their own
  * tokens as well as with keys).
  */
-export type Actor = ApiKeyRole | 'employee' | 'employee:lead' | 'employee:manager' | 'platform';
+export type Actor = ApiKeyRole | 'employee' | 'employee:lead' | 'employee:manager' | 'platform' | 'publishable';
 
 /** The principal's main actor, as shown in `viewer.role` and error messages. */
 export function actorOf(principal: Principal): Exclude<Actor, 'employee:lead' | 'employee:manager'> {
@@ -34,6 +41,8 @@ export function actorOf(principal: Principal): Exclude<Actor, 'employee:lead' | 
       return principal.role;
     case 'employee':
       return 'employee';
+    case 'publishable':
+      return 'publishable';
   }
 }
 
@@ -64,6 +73,7 @@ export function actorIdOf(principal: Principal): string {
     case 'employee':
       return principal.employeeId;
     case 'secretKey':
+    case 'publishable':
       return principal.keyId;
     case 'platform':
       return 'platform';
