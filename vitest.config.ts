@@ -19,12 +19,15 @@ export default defineConfig(async () => {
             PLATFORM_ADMIN_TOKEN: 'fl_platform_test_token',
             EMPLOYEE_TOKEN_SECRET: 'test-only-employee-token-secret-0123456789abcdef',
             TEST_MIGRATIONS: migrations,
+            MAIL_PROVIDER: 'memory',
+            PUBLIC_BASE_URL: 'https://frontline.test',
+            UNSUBSCRIBE_SECRET: 'test-only-unsubscribe-secret-0123456789abcdef',
           },
         },
       }),
     ],
     test: {
-      include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts'],
+      include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts', 'features/**/*.test.ts'],
       setupFiles: ['./test/setup.ts'],
     },
   };

@@ -118,6 +118,14 @@ export const relations = defineRelations(schema, (r) => ({
     employee: r.one.employees({ from: r.budgetSpends.employeeId, to: r.employees.id, optional: false }),
     feedback: r.one.feedback({ from: r.budgetSpends.feedbackId, to: r.feedback.id }),
   },
+  summaries: {
+    employee: r.one.employees({ from: r.summaries.employeeId, to: r.employees.id }),
+    team: r.one.teams({ from: r.summaries.teamId, to: r.teams.id }),
+  },
+  emailOutbox: {
+    summary: r.one.summaries({ from: r.emailOutbox.summaryId, to: r.summaries.id, optional: false }),
+    recipient: r.one.employees({ from: r.emailOutbox.recipientId, to: r.employees.id, optional: false }),
+  },
 }));
 
 export type Relations = typeof relations;

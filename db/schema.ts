@@ -7,3 +7,4 @@ export * from './meetings.ts';
 export * from './recognition.ts';
 export * from './rewards.ts';
 export * from './budgets.ts';
+export * from '../features/summaries/tables.ts';

@@ -51,6 +51,9 @@ const TENANT_KEY = {
   pointsEntries: 'tenantId',
   empowermentBudgets: 'tenantId',
   budgetSpends: 'tenantId',
+  summarySettings: 'tenantId',
+  summaries: 'tenantId',
+  emailOutbox: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;

@@ -1,11 +1,14 @@
 /**
- * The Worker's entry points. Today: fetch (GraphQL at /graphql). The scheduled (weekly summaries)
- * and queue handlers join here in later issues.
+ * The Worker's entry points: fetch (GraphQL at /graphql, /unsubscribe), scheduled (the hourly
+ * cron that starts the weekly summaries) and queue (the summaries' compile and send work). The
+ * scheduled and queue handlers only forward to features/summaries/jobs.ts.
  */
 import type { Env } from './env.ts';
 import { isLocal } from './env.ts';
 import { jsonError } from './http-errors.ts';
 import { yoga } from './yoga.ts';
+import { handleSummaryBatch, runScheduled, type SummaryMessage } from '../features/summaries/jobs.ts';
+import { handleUnsubscribe } from './unsubscribe.ts';
 
 /** Requests larger than this are refused before parsing (413). */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -16,6 +19,8 @@ export default {
     if (url.pathname === '/' && request.method === 'GET') {
       return Response.redirect(new URL('/graphql', url).toString(), 302);
     }
+    // The edge reads the clock once per request; everything below takes it as `now`.
+    if (url.pathname === '/unsubscribe') return handleUnsubscribe(request, env, new Date());
     if (url.pathname !== '/graphql') {
       return jsonError(404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
     }
@@ -32,4 +37,13 @@ export default {
     annotated.headers.set('X-Frontline-Statements', String(stats.statements));
     return annotated;
   },
-} satisfies ExportedHandler<Env>;
+
+  /** Hourly: enqueues the summaries due at the cron's own scheduledTime (never "now"). */
+  async scheduled(controller: ScheduledController, env: Env): Promise<void> {
+    await runScheduled(env, controller.scheduledTime);
+  },
+
+  async queue(batch: MessageBatch<SummaryMessage>, env: Env): Promise<void> {
+    await handleSummaryBatch(batch, env, new Date());
+  },
+} satisfies ExportedHandler<Env, SummaryMessage>;
