@@ -214,6 +214,10 @@ function focusItems(complaints: FeedbackFact[], subject: 'you' | 'the team' | 't
     });
 }
 
+/** The employee's name; someone who has left since is "a former colleague" (their praise still counts). */
+const nameIn = (people: PersonFact[], employeeId: string | null) =>
+  employeeId === null ? null : (people.find((p) => p.id === employeeId)?.name ?? 'a former colleague');
+
 const sumBy = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
 
 // ---- employee level ----------------------------------------------------------------------------
@@ -317,7 +321,7 @@ function praisedPeople(praise: FeedbackFact[], people: PersonFact[]): SummaryIte
   for (const fact of praise) if (fact.employeeId) counts.set(fact.employeeId, [...(counts.get(fact.employeeId) ?? []), fact]);
   if (counts.size === 0) return null;
   const names = [...counts.entries()]
-    .map(([id, facts]) => ({ name: people.find((p) => p.id === id)?.name ?? 'a former colleague', facts }))
+    .map(([id, facts]) => ({ name: nameIn(people, id)!, facts }))
     .sort((a, b) => b.facts.length - a.facts.length || a.name.localeCompare(b.name));
   const text = `Praised by name: ${names.map(({ name, facts }) => `${name} (${facts.length})`).join(', ')}. A word from you this week will make it land.`;
   return item('praise', text, names.flatMap(({ facts }) => facts.map((fact) => ({ type: 'feedback' as const, id: fact.id }))));
@@ -350,7 +354,7 @@ export function compileTeam(team: TeamFact, facts: PeriodFacts): CompiledSummary
   const praise = mine.filter((fact) => fact.kind === 'praise');
   const previous = facts.previousFeedback.find((row) => row.teamId === team.id);
   const calls = facts.teamCalls.filter((figure) => figure.teamId === team.id);
-  const nameOf = (fact: FeedbackFact) => facts.people.find((p) => p.id === fact.employeeId)?.name ?? null;
+  const nameOf = (fact: FeedbackFact) => nameIn(facts.people, fact.employeeId);
 
   const items = [...praiseItems(praise, tz, nameOf)];
   const praised = praisedPeople(praise, facts.people);
@@ -369,7 +373,7 @@ export function compileTeam(team: TeamFact, facts: PeriodFacts): CompiledSummary
 export function compileTenant(facts: PeriodFacts): CompiledSummary {
   const tz = facts.period.timeZone;
   const praise = facts.feedback.filter((fact) => fact.kind === 'praise');
-  const nameOf = (fact: FeedbackFact) => facts.people.find((p) => p.id === fact.employeeId)?.name ?? null;
+  const nameOf = (fact: FeedbackFact) => nameIn(facts.people, fact.employeeId);
   const items = [...praiseItems(praise, tz, nameOf)];
   items.push(...voiceFigures(facts.teamCalls, praise, sumBy(facts.previousFeedback, (row) => row.praise), 'Your teams'));
   const complaints = facts.feedback.filter((fact) => fact.kind === 'complaint');
