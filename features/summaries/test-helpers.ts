@@ -37,11 +37,37 @@ export async function fireCron(testEnvironment: Env, at: string): Promise<void> 
 
 let messageCounter = 0;
 
-/** Delivers `bodies` to the Worker's queue handler as one batch (`attempts` each) and returns the ack/retry state. */
-export async function deliver(testEnvironment: Env, bodies: SummaryMessage[], attempts = 1): Promise<QueueResult & { ids: string[] }> {
+/**
+ * Delivers `bodies` to the Worker's queue handler as one batch (`attempts` each) and returns the
+ * ack/retry state, plus the delay asked for each retried message (the test harness's result does
+ * not report delays, so the messages are wrapped to record them).
+ */
+export async function deliver(
+  testEnvironment: Env,
+  bodies: SummaryMessage[],
+  attempts = 1,
+): Promise<QueueResult & { ids: string[]; delays: Record<string, number | undefined> }> {
   const messages = bodies.map((body) => ({ id: `msg-${++messageCounter}`, timestamp: new Date('2026-11-09T08:00:00Z'), attempts, body }));
   const batch = createMessageBatch<SummaryMessage>('summaries', messages);
+  const delays: Record<string, number | undefined> = {};
+  const recorded: MessageBatch<SummaryMessage> = {
+    queue: batch.queue,
+    metadata: batch.metadata,
+    ackAll: () => batch.ackAll(),
+    retryAll: (options) => batch.retryAll(options),
+    messages: batch.messages.map((message) => ({
+      id: message.id,
+      timestamp: message.timestamp,
+      body: message.body,
+      attempts: message.attempts,
+      ack: () => message.ack(),
+      retry: (options?: QueueRetryOptions) => {
+        delays[message.id] = options?.delaySeconds;
+        message.retry(options);
+      },
+    })),
+  };
   const ctx = createExecutionContext();
-  await worker.queue(batch, testEnvironment);
-  return { ...(await getQueueResult(batch, ctx)), ids: messages.map((message) => message.id) };
+  await worker.queue(recorded, testEnvironment);
+  return { ...(await getQueueResult(batch, ctx)), ids: messages.map((message) => message.id), delays };
 }
