@@ -25,6 +25,7 @@ import './points.ts';
 import './rewards.ts';
 import './incentives.ts';
 import './budgets.ts';
+import './summaries.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,5 +1,5 @@
 /** The Worker's bindings, vars and secrets (see wrangler.toml and .dev.vars.example). */
-import type { SummaryEnv } from '../features/summaries/jobs.ts';
+import type { SummaryEnv } from '../features/summaries/queue.ts';
 
 /** The summaries add SUMMARIES_QUEUE, EMAIL, MAIL_PROVIDER, POSTMARK_*, PUBLIC_BASE_URL, UNSUBSCRIBE_SECRET. */
 export interface Env extends SummaryEnv {

@@ -15,29 +15,13 @@
 import { sql } from 'drizzle-orm';
 import { createDatabase, type Database } from '../../db/client.ts';
 import { TenantScope } from '../../db/tenant-scope.ts';
-import { chunk } from '../../db/batching.ts';
-import { mailerFor, type MailerEnv } from './mailer/index.ts';
+import { mailerFor } from './mailer/index.ts';
+import { enqueue, enqueueSends, type SummaryEnv, type SummaryMessage } from './queue.ts';
 import { duePeriod, periodForKey } from './schedule.ts';
 import { compileAndStore, readSettings, sendOutbox, type SendResult } from './service.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
 
-export type SummaryMessage =
-  | { type: 'compile'; tenantId: string; periodKey: string }
-  | { type: 'send'; tenantId: string; outboxIds: string[] };
-
-export interface SummaryEnv extends MailerEnv {
-  DB: D1Database;
-  SUMMARIES_QUEUE: Queue<SummaryMessage>;
-  /** The Worker's public origin, for unsubscribe links (e.g. https://frontline.example.com). */
-  PUBLIC_BASE_URL?: string;
-  /** Secret: signs unsubscribe tokens. */
-  UNSUBSCRIBE_SECRET?: string;
-}
-
-/** Emails per `send` message: one message's sends and statements stay small and retry together. */
-export const SEND_CHUNK = 20;
-/** Queues take at most 100 messages per sendBatch. */
-const QUEUE_BATCH_MAX = 100;
+export type { SummaryEnv, SummaryMessage } from './queue.ts';
 
 /** Backoff before retry number `attempts` (1, 2, ...): 30 s, 60 s, 120 s, ... at most an hour. */
 export function retryDelaySeconds(attempts: number): number {
@@ -58,26 +42,11 @@ export async function dueTenants(db: Database, at: Date): Promise<{ tenantId: st
   });
 }
 
-/** Enqueues messages, at most 100 per call. */
-async function enqueue(queue: Queue<SummaryMessage>, messages: SummaryMessage[]): Promise<void> {
-  for (const part of chunk(messages, QUEUE_BATCH_MAX)) await queue.sendBatch(part.map((body) => ({ body })));
-}
-
 /** The hourly cron: one `compile` message per due tenant. Returns what it enqueued. */
 export async function runScheduled(env: SummaryEnv, scheduledTime: number): Promise<{ tenantId: string; periodKey: string }[]> {
   const due = await dueTenants(createDatabase(env.DB), new Date(scheduledTime));
   await enqueue(env.SUMMARIES_QUEUE, due.map((d) => ({ type: 'compile', ...d })));
   return due;
-}
-
-/** Enqueues a compile for one tenant and week (the `runSummaries` mutation). */
-export async function enqueueCompile(env: SummaryEnv, tenantId: string, periodKey: string): Promise<void> {
-  await env.SUMMARIES_QUEUE.send({ type: 'compile', tenantId, periodKey });
-}
-
-/** Enqueues sends for outbox rows (an admin's retry, or the fan-out after a compile). */
-export async function enqueueSends(env: SummaryEnv, tenantId: string, outboxIds: string[]): Promise<void> {
-  await enqueue(env.SUMMARIES_QUEUE, chunk(outboxIds, SEND_CHUNK).map((ids) => ({ type: 'send', tenantId, outboxIds: ids })));
 }
 
 export function unsubscribeLinks(env: SummaryEnv, tenantId: string) {

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'budgets:outcome': { what: 'recording spend outcomes', actors: ['admin', 'manager', 'employee'] },
   /** Change the tenant's recognition and budget policy. */
   'policy:manage': { what: "changing the organisation's recognition policy", actors: ['admin'] },
+  /** Weekly summaries: settings, previews, runs and the email outbox. */
+  'summaries:manage': { what: 'managing weekly summaries and their emails', actors: ['admin'] },
   /** Create tenants. */
   'tenants:create': { what: 'creating tenants', actors: ['platform'] },
 } as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;
