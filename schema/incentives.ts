@@ -4,11 +4,10 @@
  * awards the points when the goal is reached, exactly once per program, period and employee (a
  * unique index on the ledger makes a second award a no-op, however often it runs).
  */
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { newId, randomId } from '../db/ids.ts';
+import { newId } from '../db/ids.ts';
 import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
-import { pointsEntries } from '../db/rewards.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
@@ -23,6 +22,7 @@ import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
 import { measureMany, type Measurement } from './incentive-metrics.ts';
+import { awardIfAchieved } from '../features/incentives/award.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -60,13 +60,6 @@ const ProgressType = builder.objectRef<ProgressData>('IncentiveProgress').implem
 
 function toProgress(program: ProgramRow, period: Period, measured: Measurement): ProgressData {
   return { periodKey: period.key, periodStart: period.start, periodEnd: period.end, ...progressOf(measured.value, program.target), awarded: measured.awarded };
-}
-
-/** Progress measured now, uncached (for evaluation, which must see the latest rows). */
-async function progressNow(tenant: TenantScope, program: ProgramRow, at: Date): Promise<ProgressData> {
-  const period = periodContaining(program.period, at);
-  const [measured] = await measureMany(tenant, [{ program, period }]);
-  return toProgress(program, period, measured!);
 }
 
 /**
@@ -179,13 +172,6 @@ async function findProgram(tenant: TenantScope, globalId: string): Promise<Progr
   return program;
 }
 
-/** Who is awarded when the goal is reached: the employee, the team's active members, or everyone active. */
-function awardeesSql(program: ProgramRow): SQL {
-  if (program.scope === 'employee') return sql`e.id = ${program.employeeId}`;
-  if (program.scope === 'team') return sql`e.team_id = ${program.teamId}`;
-  return sql`1 = 1`;
-}
-
 builder.mutationFields((t) => ({
   createIncentiveProgram: t.field({
     type: IncentiveProgramPayload,
@@ -223,25 +209,10 @@ builder.mutationFields((t) => ({
         if (periodContaining(program.period, at).end.getTime() <= periodContaining(program.period, program.createdAt).start.getTime()) {
           throw validationError(['input', 'at'], 'The program did not exist yet in that period.');
         }
-        let progress = await progressNow(tenant, program, at);
-        let awardedNow = 0;
-        if (progress.achieved && program.status === 'active') {
-          const result = await tenant
-            .insertSelect(
-              pointsEntries,
-              {
-                id: randomId('pts'), employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
-                reason: `Goal reached: ${program.name} (${progress.periodKey})`, actor: actorIdOf(ctx.principal),
-                recognitionId: null, programId: program.id, periodKey: progress.periodKey, redemptionId: null, createdAt: Date.now(),
-              },
-              // The program must still be active when the award is written (not only when read).
-              sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program)}
-                AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
-            )
-            .onConflictDoNothing();
-          awardedNow = result.meta.changes ?? 0;
-          progress = { ...progress, awarded: progress.awarded || awardedNow > 0 };
-        }
+        const period = periodContaining(program.period, at);
+        const award = await awardIfAchieved(tenant, program, period, actorIdOf(ctx.principal), ctx.now);
+        const progress = toProgress(program, period, award);
+        const awardedNow = award.awardedNow;
         return { program, progress, awardedNow };
       }, { program: null, progress: null, awardedNow: null }),
   }),

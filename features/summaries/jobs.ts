@@ -20,6 +20,8 @@ import { enqueue, enqueueSends, type SummaryEnv, type SummaryMessage } from './q
 import { duePeriod, periodForKey } from './schedule.ts';
 import { compileAndStore, readSettings, sendOutbox, type SendResult } from './service.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
+import { awardIfAchieved } from '../incentives/award.ts';
+import { periodContaining, type PeriodKind } from '../../domain/periods.ts';
 
 export type { SummaryEnv, SummaryMessage } from './queue.ts';
 
@@ -42,11 +44,52 @@ export async function dueTenants(db: Database, at: Date): Promise<{ tenantId: st
   });
 }
 
-/** The hourly cron: one `compile` message per due tenant. Returns what it enqueued. */
+/** How long after a period ends the hourly runs keep trying to close it (a missed cron is caught up). */
+const CLOSE_WINDOW_MS = 24 * 3_600_000;
+
+/** The incentive period of `kind` that ended last before `at`. */
+export const lastEndedPeriod = (kind: PeriodKind, at: Date) => periodContaining(kind, new Date(periodContaining(kind, at).start.getTime() - 1));
+
+/**
+ * Cross-tenant on purpose (jobs only): tenants with an active incentive program whose last period
+ * ended within CLOSE_WINDOW_MS before `at`. Closing is idempotent, so the repeats in the window
+ * award nothing twice.
+ */
+export async function tenantsClosingIncentives(db: Database, at: Date): Promise<string[]> {
+  const rows = await db.all<{ tenant_id: string; period: PeriodKind }>(sql`SELECT DISTINCT tenant_id, period FROM incentive_programs WHERE status = 'active'`);
+  const due = rows.filter((row) => at.getTime() - lastEndedPeriod(row.period, at).end.getTime() < CLOSE_WINDOW_MS);
+  return [...new Set(due.map((row) => row.tenant_id))];
+}
+
+/**
+ * The hourly cron: one `compile` message per tenant whose summary is due, and one
+ * `close-incentives` message per tenant with an incentive period that just ended.
+ */
 export async function runScheduled(env: SummaryEnv, scheduledTime: number): Promise<{ tenantId: string; periodKey: string }[]> {
-  const due = await dueTenants(createDatabase(env.DB), new Date(scheduledTime));
-  await enqueue(env.SUMMARIES_QUEUE, due.map((d) => ({ type: 'compile', ...d })));
+  const db = createDatabase(env.DB);
+  const at = new Date(scheduledTime);
+  const [due, closing] = await Promise.all([dueTenants(db, at), tenantsClosingIncentives(db, at)]);
+  await enqueue(env.SUMMARIES_QUEUE, [
+    ...due.map((d): SummaryMessage => ({ type: 'compile', ...d })),
+    ...closing.map((tenantId): SummaryMessage => ({ type: 'close-incentives', tenantId, at: scheduledTime })),
+  ]);
   return due;
+}
+
+/**
+ * Awards every active program of the tenant for its last ended period (when reached), through the
+ * same exactly-once path as evaluateIncentiveProgram. Programs created after that period ended
+ * are left alone. Returns the employees awarded now.
+ */
+export async function closeEndedIncentives(tenant: TenantScope, at: Date, now: Date): Promise<number> {
+  const programs = await tenant.db.query.incentivePrograms.findMany({ where: { status: 'active' } });
+  let awarded = 0;
+  for (const program of programs) {
+    const period = lastEndedPeriod(program.period, at);
+    if (program.createdAt.getTime() >= period.end.getTime()) continue;
+    awarded += (await awardIfAchieved(tenant, program, period, null, now)).awardedNow;
+  }
+  return awarded;
 }
 
 export function unsubscribeLinks(env: SummaryEnv, tenantId: string) {
@@ -60,6 +103,10 @@ export function unsubscribeLinks(env: SummaryEnv, tenantId: string) {
 /** One message's work. `now` is the consumer invocation's clock, read once at the edge (worker/index.ts). */
 export async function processMessage(env: SummaryEnv, body: SummaryMessage, now: Date): Promise<SendResult | null> {
   const tenant = new TenantScope(createDatabase(env.DB), body.tenantId);
+  if (body.type === 'close-incentives') {
+    await closeEndedIncentives(tenant, new Date(body.at), now);
+    return null;
+  }
   if (body.type === 'compile') {
     const settings = await readSettings(tenant);
     if (!settings) return null;

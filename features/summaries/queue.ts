@@ -7,7 +7,9 @@ import type { MailerEnv } from './mailer/index.ts';
 
 export type SummaryMessage =
   | { type: 'compile'; tenantId: string; periodKey: string }
-  | { type: 'send'; tenantId: string; outboxIds: string[] };
+  | { type: 'send'; tenantId: string; outboxIds: string[] }
+  /** Award the incentive periods that ended just before `at` (ms), exactly once (the ledger's unique index). */
+  | { type: 'close-incentives'; tenantId: string; at: number };
 
 export interface SummaryEnv extends MailerEnv {
   DB: D1Database;
