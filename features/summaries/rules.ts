@@ -398,10 +398,35 @@ export function compileTenant(facts: PeriodFacts): CompiledSummary {
   return { level: 'tenant', subjectKey: 'tenant', employeeId: null, teamId: null, items, empty };
 }
 
+/** Facts narrowed to one employee's own rows (so a tenant-wide compile is linear, not people x facts). */
+function groupByEmployee(facts: PeriodFacts): Map<string, PeriodFacts> {
+  const groups = new Map<string, PeriodFacts>();
+  const groupOf = (employeeId: string | null) => {
+    if (employeeId === null) return null;
+    let group = groups.get(employeeId);
+    if (!group) {
+      group = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [] };
+      groups.set(employeeId, group);
+    }
+    return group;
+  };
+  for (const row of facts.feedback) groupOf(row.employeeId)?.feedback.push(row);
+  for (const row of facts.employeeCalls) groupOf(row.employeeId)?.employeeCalls.push(row);
+  for (const row of facts.recognition) groupOf(row.employeeId)?.recognition.push(row);
+  for (const row of facts.points) groupOf(row.employeeId)?.points.push(row);
+  for (const row of facts.resolvedSpends) groupOf(row.employeeId)?.resolvedSpends.push(row);
+  for (const row of facts.adoptedSuggestions) groupOf(row.authorId)?.adoptedSuggestions.push(row);
+  return groups;
+}
+
 /** Every summary of the period for the enabled levels. */
 export function compileAll(facts: PeriodFacts, levels: readonly ('employee' | 'team' | 'tenant')[]): CompiledSummary[] {
   const compiled: CompiledSummary[] = [];
-  if (levels.includes('employee')) for (const person of facts.people) compiled.push(compileEmployee(person, facts));
+  if (levels.includes('employee')) {
+    const groups = groupByEmployee(facts);
+    const nothing: PeriodFacts = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [] };
+    for (const person of facts.people) compiled.push(compileEmployee(person, groups.get(person.id) ?? nothing));
+  }
   if (levels.includes('team')) for (const team of facts.teams) compiled.push(compileTeam(team, facts));
   if (levels.includes('tenant')) compiled.push(compileTenant(facts));
   return compiled;

@@ -136,5 +136,12 @@ export function duePeriod(settings: ScheduleSettings, at: Date): SummaryPeriod |
 
 /** "Mon 16 Nov" in the tenant's zone: how a quote's call is dated in a summary. */
 export function localDayLabel(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+  let found = dayLabels.get(timeZone);
+  if (!found) {
+    // Formatters are costly to build; a week's compile dates thousands of quotes.
+    found = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+    dayLabels.set(timeZone, found);
+  }
+  return found.format(at);
 }
+const dayLabels = new Map<string, Intl.DateTimeFormat>();
