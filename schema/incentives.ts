@@ -21,7 +21,7 @@ import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
-import { measureMany, type Measurement } from './incentive-metrics.ts';
+import { measureMany, type Measurement } from '../features/incentives/metrics.ts';
 import { awardIfAchieved } from '../features/incentives/award.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';

@@ -12,7 +12,7 @@ import { pointsEntries } from '../../db/rewards.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { progressOf } from '../../domain/incentives.ts';
 import type { Period } from '../../domain/periods.ts';
-import { measureMany } from '../../schema/incentive-metrics.ts';
+import { measureMany } from './metrics.ts';
 
 export type ProgramRow = typeof incentivePrograms.$inferSelect;
 
