@@ -210,7 +210,7 @@ function focusItems(complaints: FeedbackFact[], subject: 'you' | 'the team' | 't
       const times = plural(facts.length, 'time');
       const topic = label ? `“${label}”` : 'something that went wrong';
       const text = `Next step: customers mentioned ${topic} ${times}. Pick one of these conversations and ask what would have made it right; that is where ${subject} can grow fastest.`;
-      return item('focus', text, facts.map((fact) => ({ type: 'feedback' as const, id: fact.id })), { figure: { name: 'complaints', value: facts.length, previous: null } });
+      return item('focus', text, facts.map((fact) => ({ type: 'feedback' as const, id: fact.id })), { figure: { name: 'complaintsOnTheme', value: facts.length, previous: null } });
     });
 }
 
@@ -341,7 +341,7 @@ function risingThemes(themes: ThemeFact[]): SummaryItem[] {
     .slice(0, MAX_FOCUS)
     .map((theme) =>
       item('focus', `Rising: complaints about “${theme.label}” went from ${theme.previousCount} to ${theme.count}. Worth a few minutes at the next team meeting: what would fix it at the source?`,
-        theme.feedbackIds.map((id) => ({ type: 'feedback' as const, id })), { figure: { name: 'complaints', value: theme.count, previous: theme.previousCount } }),
+        theme.feedbackIds.map((id) => ({ type: 'feedback' as const, id })), { figure: { name: 'complaintsOnTheme', value: theme.count, previous: theme.previousCount } }),
     );
 }
 
