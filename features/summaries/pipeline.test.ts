@@ -154,7 +154,14 @@ describe('weekly summaries, cron to inbox', () => {
     expect(teamText).toContain('The team logged 3 survey calls (up from 1 the week before).');
     const [director] = mailTo('Dee Dias');
     const directorText = decodePart(director!.mime, 'text/plain')!;
-    expect(directorText).toContain(`“${BO_PRAISE}” (about Bo Berg, a phone call on Tue 3 Nov)`);
+    // The three newest praises (two share a call, so which of them is third is a tie), each about its person.
+    const lines = directorText.split('\n').filter((line) => line.startsWith('- “'));
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(0, 2)).toEqual([
+      `- “${DAN_PRAISE}” (about a former colleague, a phone call on Fri 6 Nov)`,
+      `- “${ANA_PRAISE_2}” (about Ana Duarte, a phone call on Thu 5 Nov)`,
+    ]);
+    expect([`- “${ANA_PRAISE}” (about Ana Duarte, a phone call on Tue 3 Nov)`, `- “${BO_PRAISE}” (about Bo Berg, a phone call on Tue 3 Nov)`]).toContain(lines[2]);
     expect(directorText).toContain('Average satisfaction on those calls: 4.0 out of 5 (2.0 the week before).');
   });
 
