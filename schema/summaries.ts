@@ -66,11 +66,13 @@ const ItemType = builder.objectRef<SummaryItem>('SummaryItem').implement({
   }),
 });
 
-export const Summary = builder.drizzleNode('summaries', {
+// Summaries and outbox rows are objects rather than Relay nodes: they are for admins only, and
+// `node(id)` does not check roles, so they are reached only through the admin fields below.
+export const Summary = builder.drizzleObject('summaries', {
   name: 'Summary',
   description: 'A compiled weekly summary: one per level, subject and week.',
-  id: { column: (row) => row.id },
   fields: (t) => ({
+    id: t.id({ resolve: (row) => encodeId('Summary', row.id) }),
     level: t.expose('level', { type: SummaryLevelEnum }),
     periodKey: t.exposeString('periodKey', { description: 'ISO week, e.g. 2026-W47 (in the tenant time zone).' }),
     periodStart: t.expose('periodStart', { type: 'DateTime' }),
@@ -98,11 +100,11 @@ const PreviewType = builder.objectRef<PreviewShape>('SummaryPreview').implement(
   }),
 });
 
-export const EmailOutboxEntry = builder.drizzleNode('emailOutbox', {
+export const EmailOutboxEntry = builder.drizzleObject('emailOutbox', {
   name: 'EmailOutboxEntry',
   description: 'One email of the weekly summaries: sent at most once, retried on failure, never lost.',
-  id: { column: (row) => row.id },
   fields: (t) => ({
+    id: t.id({ resolve: (row) => encodeId('EmailOutboxEntry', row.id) }),
     recipient: t.relation('recipient'),
     summary: t.relation('summary'),
     kind: t.expose('kind', { type: SummaryLevelEnum }),

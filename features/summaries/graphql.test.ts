@@ -125,6 +125,8 @@ describe('stored summaries and the outbox', () => {
     expect(abandoned.abandonEmail).toEqual({ email: { status: 'ABANDONED' }, errors: [] });
     const retried = await data(a.admin, `mutation($id: ID!) { retryEmail(input: { id: $id }) { email { status attempts } errors { code } } }`, { id: node.id });
     expect(retried.retryEmail).toEqual({ email: { status: 'PENDING', attempts: 1 }, errors: [] });
+    // Not reachable through node(id): the outbox is for admins only.
+    expect((await data(a.reader, 'query($id: ID!) { node(id: $id) { id } }', { id: node.id })).node).toBeNull();
   });
 
   it('runSummaries enqueues an ended week and refuses one that has not ended', async () => {
