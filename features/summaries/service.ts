@@ -75,7 +75,6 @@ export interface CompileResult {
   compiled: number;
   /** Outbox rows of the period still waiting to be sent (to fan out over send messages). */
   pendingOutboxIds: string[];
-  statements: number;
 }
 
 /**
@@ -108,7 +107,7 @@ export async function compileAndStore(tenant: TenantScope, settings: SettingsRow
   const pending = await tenant.rows<{ id: string }>(
     sql`SELECT id FROM email_outbox WHERE tenant_id = ${tenant.tenantId} AND period_key = ${period.key} AND status = 'pending' ORDER BY id`,
   );
-  return { compiled: compiled.length, pendingOutboxIds: pending.map((row) => row.id), statements: 12 + statements.length + 1 };
+  return { compiled: compiled.length, pendingOutboxIds: pending.map((row) => row.id) };
 }
 
 /**
