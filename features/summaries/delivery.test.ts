@@ -70,6 +70,11 @@ describe('time zones', () => {
     await fireCron(worker, '2026-11-09T08:00:00Z');
     expect(queue.take(tokyo.t)).toEqual([]);
     expect(queue.take(chicago.t)).toEqual([]);
+    // A missed run is caught up in the next hours (the compile is idempotent), then no more.
+    await fireCron(worker, '2026-11-09T01:00:00Z');
+    expect(queue.take(tokyo.t)).toEqual([{ type: 'compile', tenantId: tokyo.t, periodKey: '2026-W45' }]);
+    await fireCron(worker, '2026-11-09T02:00:00Z');
+    expect(queue.take(tokyo.t)).toEqual([]);
     // 08:00 in Chicago on Monday 9 November (CST, UTC-6) is 14:00 UTC.
     await fireCron(worker, '2026-11-09T14:00:00Z');
     expect(queue.take(chicago.t)).toEqual([{ type: 'compile', tenantId: chicago.t, periodKey: '2026-W45' }]);

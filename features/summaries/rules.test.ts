@@ -23,7 +23,7 @@ describe('quoteOf', () => {
 });
 
 describe('schedule', () => {
-  it('is due once a week at the local weekday and hour, for the week before', () => {
+  it('is due once a week from the local weekday and hour (caught up for 3 hours), for the week before', () => {
     const lisbon = { timeZone: 'Europe/Lisbon', weekday: 1, hour: 8 };
     const due = [];
     for (let hour = 0; hour < 24 * 7; hour++) {
@@ -31,13 +31,14 @@ describe('schedule', () => {
       const period = duePeriod(lisbon, at);
       if (period) due.push([at.toISOString(), period.key]);
     }
-    expect(due).toEqual([['2026-11-09T08:00:00.000Z', '2026-W45']]);
+    expect(due).toEqual([['2026-11-09T08:00:00.000Z', '2026-W45'], ['2026-11-09T09:00:00.000Z', '2026-W45'], ['2026-11-09T10:00:00.000Z', '2026-W45']]);
   });
 
   it('follows daylight saving: New York Monday 08:00 is 12:00 UTC in summer, 13:00 UTC in winter', () => {
     const ny = { timeZone: 'America/New_York', weekday: 1, hour: 8 };
     expect(duePeriod(ny, new Date('2026-07-06T12:00:00Z'))?.key).toBe('2026-W27');
-    expect(duePeriod(ny, new Date('2026-07-06T13:00:00Z'))).toBeNull();
+    expect(duePeriod(ny, new Date('2026-07-06T11:00:00Z'))).toBeNull();
+    expect(duePeriod(ny, new Date('2026-07-06T15:00:00Z'))).toBeNull();
     expect(duePeriod(ny, new Date('2026-11-09T13:00:00Z'))?.key).toBe('2026-W45');
   });
 

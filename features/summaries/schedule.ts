@@ -124,14 +124,23 @@ export function previousWeek(at: Date, timeZone: string): SummaryPeriod {
 }
 
 /**
- * The week whose summary is due at `at`, or null when it is not the tenant's weekday and hour. An
- * hourly cron therefore makes a tenant due once a week, at its own local hour, whatever the UTC
- * offset (and a repeated or late run in the same hour gives the same period).
+ * Hourly runs that still start a tenant's week after its hour: a missed or failed cron run is
+ * caught up by the next ones. Repeats cost a no-op compile (summaries and emails are idempotent).
+ */
+export const CATCH_UP_HOURS = 3;
+
+/**
+ * The week whose summary is due at `at`, or null. Due from the tenant's local weekday and hour for
+ * CATCH_UP_HOURS hours, so an hourly cron starts each tenant's week at its own local hour whatever
+ * the UTC offset, and a repeated, late or missed run gives the same period.
  */
 export function duePeriod(settings: ScheduleSettings, at: Date): SummaryPeriod | null {
-  const p = localParts(at, settings.timeZone);
-  if (p.weekday !== settings.weekday || p.hour !== settings.hour) return null;
-  return previousWeek(at, settings.timeZone);
+  for (let late = 0; late < CATCH_UP_HOURS; late++) {
+    const then = new Date(at.getTime() - late * 3_600_000);
+    const p = localParts(then, settings.timeZone);
+    if (p.weekday === settings.weekday && p.hour === settings.hour) return previousWeek(then, settings.timeZone);
+  }
+  return null;
 }
 
 /** "Mon 16 Nov" in the tenant's zone: how a quote's call is dated in a summary. */
