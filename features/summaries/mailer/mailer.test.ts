@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMime, decodePart, headerOf } from '../email/mime.ts';
 import { mailerFor } from './index.ts';
 import type { OutgoingEmail } from './mailer.ts';
+import { emailServiceMailer } from './email-service.ts';
 import { postmarkMailer } from './postmark.ts';
 
 const email: OutgoingEmail = {
@@ -34,6 +35,17 @@ describe('postmark', () => {
   it('rejects with the provider answer, so the outbox records why', async () => {
     const fetcher = (async () => new Response('{"Message":"Sender signature not confirmed"}', { status: 422 })) as unknown as typeof fetch;
     await expect(postmarkMailer({ token: 't', fetch: fetcher }).send(email)).rejects.toThrow('Postmark answered 422: {"Message":"Sender signature not confirmed"}');
+  });
+});
+
+describe('Cloudflare Email Service', () => {
+  it('sends a structured message with the List-* headers through the binding', async () => {
+    const sent: unknown[] = [];
+    const binding = { send: async (message: unknown) => (sent.push(message), { messageId: 'm1' }) } as unknown as SendEmail;
+    await emailServiceMailer(binding).send(email);
+    expect(sent).toEqual([{
+      from: { email: 'summaries@brewline.example', name: 'Brewline Coffee' }, to: 'zoe@brewline.example', subject: email.subject, text: email.text, html: email.html, headers: email.headers,
+    }]);
   });
 });
 
