@@ -22,6 +22,13 @@ const settingsInput = (extra: Record<string, unknown> = {}) => ({
 });
 const PREVIEW = `query($level: SummaryLevel!, $subject: ID, $period: String!) { previewSummary(level: $level, subjectId: $subject, periodKey: $period) {
   level periodKey periodStart empty items { section text quote figure { name value previous } sourceIds sourceCount } } }`;
+interface PreviewData {
+  level: string;
+  periodKey: string;
+  periodStart: string;
+  empty: boolean;
+  items: { section: string; text: string; quote: string | null; figure: { name: string; value: number; previous: number | null } | null; sourceIds: string[]; sourceCount: number }[];
+}
 const rows = <T>(query: string, ...binds: unknown[]) => env.DB.prepare(query).bind(...binds).all<T>().then((result) => result.results);
 
 beforeAll(async () => {
@@ -67,18 +74,20 @@ describe('summary settings', () => {
 describe('previewSummary', () => {
   it("shows the items with their sources, and sends and stores nothing", async () => {
     const before = memoryMailbox.delivered.length;
-    const result = await data(a.admin, PREVIEW, { level: 'EMPLOYEE', subject: ana, period: '2026-W45' });
-    const preview = result.previewSummary;
+    const response = await gql(a.admin, PREVIEW, { level: 'EMPLOYEE', subject: ana, period: '2026-W45' });
+    // Settings, then one statement per source of facts, whatever the tenant's size.
+    expect(response.statements).toBeLessThanOrEqual(13);
+    const preview = (response.body.data as { previewSummary: PreviewData }).previewSummary;
     // Lisbon is UTC+0 in November: the week starts at midnight UTC.
     expect(preview).toMatchObject({ level: 'EMPLOYEE', periodKey: '2026-W45', periodStart: '2026-11-02T00:00:00.000Z', empty: false });
-    const [praise] = preview.items;
+    const praise = preview.items[0]!;
     expect(praise.quote).toBe(PRAISE);
     expect(praise.text).toBe(`“${PRAISE}” (a phone call on Wed 4 Nov)`);
     // The sources are real records of this tenant: the feedback says the quote.
-    const feedbackId = localId(praise.sourceIds[0]);
+    const feedbackId = localId(praise.sourceIds[0]!);
     expect(await rows('SELECT body FROM feedback WHERE tenant_id = ? AND id = ?', localId(a.id), feedbackId)).toEqual([{ body: PRAISE }]);
-    const figure = preview.items.find((item: { figure: { name: string } | null }) => item.figure?.name === 'averageSatisfaction');
-    expect(figure.figure.value).toBe(4);
+    const figure = preview.items.find((item) => item.figure?.name === 'averageSatisfaction');
+    expect(figure?.figure?.value).toBe(4);
     expect(memoryMailbox.delivered.length).toBe(before);
     expect(await rows('SELECT id FROM summaries WHERE tenant_id = ?', localId(a.id))).toEqual([]);
   });
