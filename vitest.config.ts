@@ -29,6 +29,10 @@ export default defineConfig(async () => {
                   // Monday 30 s after midnight UTC: the instant that used to drop the current week.
                   FRONTLINE_NOW: '2026-11-23T00:00:30.000Z',
                   TEST_MIGRATIONS: migrations,
+                  // Weekly summaries: emails are kept in memory for the tests to read.
+                  MAIL_PROVIDER: 'memory',
+                  PUBLIC_BASE_URL: 'https://frontline.test',
+                  UNSUBSCRIBE_SECRET: 'test-only-unsubscribe-secret-0123456789abcdef',
                 },
               },
             }),

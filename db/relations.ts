@@ -122,6 +122,14 @@ export const relations = defineRelations(schema, (r) => ({
   budgetSpendOutcomes: {
     spend: r.one.budgetSpends({ from: r.budgetSpendOutcomes.spendId, to: r.budgetSpends.id, optional: false }),
   },
+  summaries: {
+    employee: r.one.employees({ from: r.summaries.employeeId, to: r.employees.id }),
+    team: r.one.teams({ from: r.summaries.teamId, to: r.teams.id }),
+  },
+  emailOutbox: {
+    summary: r.one.summaries({ from: r.emailOutbox.summaryId, to: r.summaries.id, optional: false }),
+    recipient: r.one.employees({ from: r.emailOutbox.recipientId, to: r.employees.id, optional: false }),
+  },
 }));
 
 export type Relations = typeof relations;

@@ -8,3 +8,4 @@ export * from './recognition.ts';
 export * from './rewards.ts';
 export * from './budgets.ts';
 export * from '../features/widgets/tables.ts';
+export * from '../features/summaries/tables.ts';

@@ -54,6 +54,9 @@ const TENANT_KEY = {
   budgetSpendOutcomes: 'tenantId',
   publishableKeys: 'tenantId',
   widgetTaps: 'tenantId',
+  summarySettings: 'tenantId',
+  summaries: 'tenantId',
+  emailOutbox: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;

@@ -4,16 +4,13 @@
  * awards the points when the goal is reached, exactly once per program, period and employee (a
  * unique index on the ledger makes a second award a no-op, however often it runs).
  */
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { newId, randomId } from '../db/ids.ts';
+import { newId } from '../db/ids.ts';
 import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
-import { pointsEntries } from '../db/rewards.ts';
-import type { employees } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { assertProgramShape, progressOf } from '../domain/incentives.ts';
-import { deciderEmployeeIds, recordedActor } from '../domain/separation-of-duties.ts';
 import { periodContaining, type Period } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
@@ -25,7 +22,8 @@ import { Employee, findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
-import { measureMany, type Measurement } from './incentive-metrics.ts';
+import { measureMany, type Measurement } from '../features/incentives/metrics.ts';
+import { awardIfAchieved, type AwardExclusion } from '../features/incentives/award.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -63,13 +61,6 @@ const ProgressType = builder.objectRef<ProgressData>('IncentiveProgress').implem
 
 function toProgress(program: ProgramRow, period: Period, measured: Measurement): ProgressData {
   return { periodKey: period.key, periodStart: period.start, periodEnd: period.end, ...progressOf(measured.value, program.target), awarded: measured.awarded };
-}
-
-/** Progress measured now, uncached (for evaluation, which must see the latest rows). */
-async function progressNow(tenant: TenantScope, program: ProgramRow, at: Date): Promise<ProgressData> {
-  const period = periodContaining(program.period, at);
-  const [measured] = await measureMany(tenant, [{ program, period }]);
-  return toProgress(program, period, measured!);
 }
 
 /**
@@ -156,14 +147,6 @@ const ProgramIdInput = builder.inputType('EvaluateIncentiveProgramInput', {
 });
 const EndProgramInput = builder.inputType('EndIncentiveProgramInput', { fields: (t) => ({ programId: t.id({ required: true }) }) });
 
-type EmployeeRow = typeof employees.$inferSelect;
-
-/** An employee in the program's scope who is not paid by this evaluation, and why. */
-interface AwardExclusion {
-  employee: EmployeeRow;
-  reason: string;
-}
-
 const AwardExclusionType = builder.objectRef<AwardExclusion>('AwardExclusion').implement({
   description: 'Separation of duties: someone who decided on this award (created the program, or evaluated it) is not paid by it.',
   fields: (t) => ({
@@ -211,44 +194,6 @@ async function findProgram(tenant: TenantScope, globalId: string): Promise<Progr
   return program;
 }
 
-/**
- * Who is awarded when the goal is reached: the employee, the team's active members, or everyone
- * active; never the employees in `excluded` (its deciders).
- */
-function awardeesSql(program: ProgramRow, excluded: readonly string[]): SQL {
-  const scope = program.scope === 'employee' ? sql`e.id = ${program.employeeId}` : program.scope === 'team' ? sql`e.team_id = ${program.teamId}` : sql`1 = 1`;
-  return excluded.length === 0 ? scope : sql`${scope} AND e.id NOT IN (${sql.join(excluded.map((id) => sql`${id}`), sql`, `)})`;
-}
-
-const inScope = (program: ProgramRow, employee: EmployeeRow) =>
-  program.scope === 'tenant' || (program.scope === 'team' ? employee.teamId === program.teamId : employee.id === program.employeeId);
-
-/**
- * The deciders of an evaluation (the program's creator and whoever evaluates now) who would
- * otherwise be awarded: active, in scope, and not already paid for the period (by an earlier
- * evaluation someone else ran). One statement, only when there is an employee decider.
- */
-async function excludedAwardees(tenant: TenantScope, program: ProgramRow, periodKey: string, deciders: readonly string[]): Promise<AwardExclusion[]> {
-  if (deciders.length === 0) return [];
-  const people = await tenant.db.query.employees.findMany({
-    where: {
-      id: { in: [...deciders] },
-      status: 'active',
-      RAW: (e) => sql`NOT EXISTS (SELECT 1 FROM points_entries pe WHERE pe.tenant_id = ${e.tenantId} AND pe.employee_id = ${e.id}
-        AND pe.program_id = ${program.id} AND pe.period_key = ${periodKey})`,
-    },
-  });
-  return people
-    .filter((employee) => inScope(program, employee))
-    .map((employee) => ({
-      employee,
-      reason:
-        employee.id === program.createdBy
-          ? 'They created this program: a program never pays the person who set it up.'
-          : 'They evaluated it: another manager or an API key must evaluate the program to award them.',
-    }));
-}
-
 builder.mutationFields((t) => ({
   createIncentiveProgram: t.field({
     type: IncentiveProgramPayload,
@@ -284,30 +229,11 @@ builder.mutationFields((t) => ({
         if (periodContaining(program.period, at).end.getTime() <= periodContaining(program.period, program.createdAt).start.getTime()) {
           throw validationError(['input', 'at'], 'The program did not exist yet in that period.');
         }
-        let progress = await progressNow(tenant, program, at);
-        let awardedNow = 0;
-        let excluded: AwardExclusion[] = [];
-        if (progress.achieved && program.status === 'active') {
-          // Separation of duties: neither the program's creator nor the evaluator is paid by it.
-          const deciders = deciderEmployeeIds([recordedActor(program.createdBy), dutyActorOf(ctx)]);
-          excluded = await excludedAwardees(tenant, program, progress.periodKey, deciders);
-          const result = await tenant
-            .insertSelect(
-              pointsEntries,
-              {
-                id: randomId('pts'), employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
-                reason: `Goal reached: ${program.name} (${progress.periodKey})`, actor: actorIdOf(ctx.principal),
-                recognitionId: null, programId: program.id, periodKey: progress.periodKey, redemptionId: null, createdAt: ctx.now.getTime(),
-              },
-              // The program must still be active when the award is written (not only when read).
-              sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program, deciders)}
-                AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
-            )
-            .onConflictDoNothing();
-          awardedNow = result.meta.changes ?? 0;
-          progress = { ...progress, awarded: progress.awarded || awardedNow > 0 };
-        }
-        return { program, progress, awardedNow, excluded };
+        const period = periodContaining(program.period, at);
+        // Separation of duties: neither the program's creator nor the evaluator is paid by it.
+        const award = await awardIfAchieved(tenant, program, period, { id: actorIdOf(ctx.principal), asDecider: dutyActorOf(ctx) }, ctx.now);
+        const progress = toProgress(program, period, award);
+        return { program, progress, awardedNow: award.awardedNow, excluded: award.excluded };
       }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
   endIncentiveProgram: t.field({

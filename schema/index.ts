@@ -26,6 +26,7 @@ import './rewards.ts';
 import './incentives.ts';
 import './budgets.ts';
 import './widgets.ts';
+import './summaries.ts';
 
 /** Sorted, so the printed SDL (schema/schema.graphql) changes only where the API changes. */
 export const schema = lexicographicSortSchema(builder.toSchema());

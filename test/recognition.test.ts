@@ -110,7 +110,7 @@ describe('recognition', () => {
     expect(feed.care.totalCount).toBeGreaterThanOrEqual(3);
   });
 
-  it('a feed page of 50 with givers, receivers and values runs in at most 3 SQL statements', async () => {
+  it('a feed page of 50 with givers, receivers and values runs in authentication plus at most 3 SQL statements', async () => {
     const fresh = await createTenant();
     const ids: string[] = [];
     const teamId = await createTeam(fresh.admin, 'Crew');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmployee, createTeam, createTenant, gql } from './helpers.ts';
 
 describe('SQL statements per operation', () => {
-  it('employees(first: 100) with each team is at most 2 statements', async () => {
+  it('employees(first: 100) with each team is authentication plus at most 2 statements', async () => {
     const tenant = await createTenant();
     const teams = await Promise.all(['A', 'B', 'C', 'D'].map((name) => createTeam(tenant.admin, `Team ${name}`)));
     for (let i = 0; i < 24; i++) await createEmployee(tenant.admin, { name: `Person ${i}`, teamId: teams[i % teams.length] });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmployee, createTenant, data, employeeToken, gql, localId } from './helpers.ts';
 
 describe('suggestion statements', () => {
-  it('a page of 50 suggestions with votes, comment counts, viewer flags, author and team is at most 3 statements', async () => {
+  it('a page of 50 suggestions with votes, comment counts, viewer flags, author and team is authentication plus at most 3 statements', async () => {
     const tenant = await createTenant();
     const employee = await createEmployee(tenant.admin, { name: 'Prolific Person' });
     const token = await employeeToken(tenant.admin, employee);

@@ -100,7 +100,7 @@ describe('complaint trends', () => {
     expect(result.complaintTrends[0].periodStart).toBe(thisWeek);
   });
 
-  it('run in at most 5 SQL statements, examples included', async () => {
+  it('run in authentication plus at most 5 SQL statements, examples included', async () => {
     const result = await gql(tenant.reader, '{ complaintTrends(granularity: MONTH, themesPerPeriod: 20, examplesPerTrend: 5) { theme count previousCount examples { body employee { name } team { name } } } }');
     expect(result.body.errors).toBeUndefined();
     expect((result.body.data as any).complaintTrends.length).toBeGreaterThan(0);
@@ -138,7 +138,7 @@ describe('complaint trends at bucket boundaries (the request clock moved per req
 });
 
 describe('a team page with every member and their voice', () => {
-  it('is at most 5 SQL statements for 50 employees', async () => {
+  it('is authentication plus at most 5 SQL statements for 50 employees', async () => {
     const big = await createTeam(tenant.admin, 'Big Team');
     for (let i = 0; i < 49; i++) await createEmployee(tenant.admin, { name: `Member ${String(i).padStart(2, '0')}`, teamId: big });
     await data(tenant.admin, 'mutation($id: ID!, $team: ID) { updateEmployee(input: { id: $id, teamId: $team }) { errors { message } } }', { id: ana, team: big });

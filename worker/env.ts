@@ -1,5 +1,8 @@
 /** The Worker's bindings, vars and secrets (see wrangler.toml and .dev.vars.example). */
-export interface Env {
+import type { SummaryEnv } from '../features/summaries/queue.ts';
+
+/** The summaries add SUMMARIES_QUEUE, EMAIL, MAIL_PROVIDER, POSTMARK_*, PUBLIC_BASE_URL, UNSUBSCRIBE_SECRET. */
+export interface Env extends SummaryEnv {
   DB: D1Database;
   /** "development" (wrangler dev), "test" (vitest) or "production". */
   ENVIRONMENT: string;

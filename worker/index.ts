@@ -1,6 +1,7 @@
 /**
- * The Worker's entry points. Today: fetch (GraphQL at /graphql). The scheduled (weekly summaries)
- * and queue handlers join here in later issues.
+ * The Worker's entry points: fetch (GraphQL at /graphql, /unsubscribe), scheduled (the hourly
+ * cron that starts the weekly summaries) and queue (the summaries' compile and send work). The
+ * scheduled and queue handlers only forward to features/summaries/jobs.ts.
  */
 import { countingD1 } from '../db/counting-d1.ts';
 import type { Env } from './env.ts';
@@ -9,6 +10,9 @@ import { limitBody } from './body-limit.ts';
 import { jsonError } from './http-errors.ts';
 import { routeWidgets } from './widgets.ts';
 import { yoga } from './yoga.ts';
+import { handleSummaryBatch, runScheduled, type SummaryMessage } from '../features/summaries/jobs.ts';
+import { handleUnsubscribe } from './unsubscribe.ts';
+import { requestNow, systemClock } from './clock.ts';
 
 export default {
   async fetch(request: Request, env: Env, executionCtx: ExecutionContext): Promise<Response> {
@@ -28,6 +32,8 @@ export default {
     if (url.pathname === '/' && request.method === 'GET') {
       return Response.redirect(new URL('/graphql', url).toString(), 302);
     }
+    // The edge reads the clock once per request; everything below takes it as `now`.
+    if (url.pathname === '/unsubscribe') return handleUnsubscribe(limited.request, env, requestNow(request.headers, env));
     if (url.pathname !== '/graphql') {
       return jsonError(404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
     }
@@ -38,4 +44,14 @@ export default {
     annotated.headers.set('X-Frontline-Statements', String(stats.statements));
     return annotated;
   },
-} satisfies ExportedHandler<Env>;
+
+  /** Hourly: enqueues the summaries due at the cron's own scheduledTime (never "now"). */
+  async scheduled(controller: ScheduledController, env: Env): Promise<void> {
+    await runScheduled(env, controller.scheduledTime);
+  },
+
+  async queue(batch: MessageBatch<SummaryMessage>, env: Env): Promise<void> {
+    // One clock per invocation, like a request's (worker/clock.ts).
+    await handleSummaryBatch(batch, env, systemClock());
+  },
+} satisfies ExportedHandler<Env, SummaryMessage>;

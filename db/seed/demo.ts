@@ -16,6 +16,10 @@ import { seedDemoSuggestions } from './demo-suggestions.ts';
 import { seedDemoRecognition } from './demo-recognition.ts';
 import { writtenAt } from '../columns.ts';
 import { seedDemoWidgets } from '../../features/widgets/demo-seed.ts';
+import { summarySettings } from '../../features/summaries/tables.ts';
+
+/** Weekly summary settings of the demo tenants: each in its own time zone, Monday 08:00 local. */
+const DEMO_SUMMARY_ZONES: Record<string, string> = { brewline: 'Europe/Lisbon', voltmart: 'America/Chicago' };
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -66,6 +70,15 @@ async function tenantStatements(db: Database, demo: DemoTenant, now: Date) {
     db.insert(tenants).values({ id: tenantId, name: demo.name, slug: demo.slug, createdAt: new Date('2026-01-05T09:00:00Z') }).onConflictDoNothing(),
   ];
   statements.push(...chunkedInserts(db, apiKeys, await devKeyRows(demo.slug, tenantId, DEV_KEY_ROLES, now), { ignoreExisting: true }));
+  statements.push(
+    db
+      .insert(summarySettings)
+      .values({
+        id: `sms_${demo.slug}`, tenantId, timeZone: DEMO_SUMMARY_ZONES[demo.slug] ?? 'UTC', weekday: 1, hour: 8,
+        senderName: `${demo.name} (Frontline)`, senderAddress: `summaries@${demo.emailDomain}`, ...writtenAt(now),
+      })
+      .onConflictDoNothing(),
+  );
   for (const team of demo.teams) {
     statements.push(
       db

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'widgets:manage': { what: 'managing widget keys and public profiles', actors: ['admin'] },
   /** The widget fields: public first names and photos, public praise, goal progress, widget feedback. */
   'widgets:public': { what: 'the widget fields', actors: ['publishable'] },
+  /** Weekly summaries: settings, previews, runs and the email outbox. */
+  'summaries:manage': { what: 'managing weekly summaries and their emails', actors: ['admin'] },
   /** Create tenants. */
   'tenants:create': { what: 'creating tenants', actors: ['platform'] },
 } as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;

@@ -1,0 +1,137 @@
+/**
+ * The scheduled and queue work (worker/index.ts only forwards to these):
+ *
+ * cron (hourly) -> `runScheduled`: finds the tenants whose summary is due at the cron's
+ *   scheduledTime (their own weekday and hour) and enqueues one `compile` message per (tenant,
+ *   week). No heavy work here.
+ * queue -> `compile`: compiles and stores the week's summaries and outbox rows (idempotent), then
+ *   fans the pending emails out as `send` messages of SEND_CHUNK rows, so a 2,000-employee tenant
+ *   stays far inside D1's 1,000 queries and the subrequest limit per invocation.
+ * queue -> `send`: sends those rows through the Mailer, each at most once (service.sendOutbox).
+ *
+ * Messages are acked one by one; a failed one is retried with exponential backoff, and after the
+ * last retry lands in the dead-letter queue. The outbox rows keep the failure visible either way.
+ */
+import { sql } from 'drizzle-orm';
+import { createDatabase, type Database } from '../../db/client.ts';
+import { TenantScope } from '../../db/tenant-scope.ts';
+import { mailerFor } from './mailer/index.ts';
+import { enqueue, enqueueSends, type SummaryEnv, type SummaryMessage } from './queue.ts';
+import { duePeriod, periodForKey } from './schedule.ts';
+import { compileAndStore, readSettings, sendOutbox, type SendResult } from './service.ts';
+import { signUnsubscribeToken } from './unsubscribe-token.ts';
+import { awardIfAchieved } from '../incentives/award.ts';
+import { periodContaining, type PeriodKind } from '../../domain/periods.ts';
+
+export type { SummaryEnv, SummaryMessage } from './queue.ts';
+
+/** Backoff before retry number `attempts` (1, 2, ...): 30 s, 60 s, 120 s, ... at most an hour. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Cross-tenant on purpose: the one place that reads every tenant's settings (jobs only), to find
+ * who is due. Everything after it runs inside one tenant's scope.
+ */
+export async function dueTenants(db: Database, at: Date): Promise<{ tenantId: string; periodKey: string }[]> {
+  const rows = await db.all<{ tenant_id: string; time_zone: string; weekday: number; hour: number }>(
+    sql`SELECT tenant_id, time_zone, weekday, hour FROM summary_settings WHERE enabled = 1`,
+  );
+  return rows.flatMap((row) => {
+    const period = duePeriod({ timeZone: row.time_zone, weekday: row.weekday, hour: row.hour }, at);
+    return period ? [{ tenantId: row.tenant_id, periodKey: period.key }] : [];
+  });
+}
+
+/** How long after a period ends the hourly runs keep trying to close it (a missed cron is caught up). */
+const CLOSE_WINDOW_MS = 24 * 3_600_000;
+
+/** The incentive period of `kind` that ended last before `at`. */
+export const lastEndedPeriod = (kind: PeriodKind, at: Date) => periodContaining(kind, new Date(periodContaining(kind, at).start.getTime() - 1));
+
+/**
+ * Cross-tenant on purpose (jobs only): tenants with an active incentive program whose last period
+ * ended within CLOSE_WINDOW_MS before `at`. Closing is idempotent, so the repeats in the window
+ * award nothing twice.
+ */
+export async function tenantsClosingIncentives(db: Database, at: Date): Promise<string[]> {
+  const rows = await db.all<{ tenant_id: string; period: PeriodKind }>(sql`SELECT DISTINCT tenant_id, period FROM incentive_programs WHERE status = 'active'`);
+  const due = rows.filter((row) => at.getTime() - lastEndedPeriod(row.period, at).end.getTime() < CLOSE_WINDOW_MS);
+  return [...new Set(due.map((row) => row.tenant_id))];
+}
+
+/**
+ * The hourly cron: one `compile` message per tenant whose summary is due, and one
+ * `close-incentives` message per tenant with an incentive period that just ended.
+ */
+export async function runScheduled(env: SummaryEnv, scheduledTime: number): Promise<{ tenantId: string; periodKey: string }[]> {
+  const db = createDatabase(env.DB);
+  const at = new Date(scheduledTime);
+  const [due, closing] = await Promise.all([dueTenants(db, at), tenantsClosingIncentives(db, at)]);
+  await enqueue(env.SUMMARIES_QUEUE, [
+    ...due.map((d): SummaryMessage => ({ type: 'compile', ...d })),
+    ...closing.map((tenantId): SummaryMessage => ({ type: 'close-incentives', tenantId, at: scheduledTime })),
+  ]);
+  return due;
+}
+
+/**
+ * Awards every active program of the tenant for its last ended period (when reached), through the
+ * same exactly-once path as evaluateIncentiveProgram. Programs created after that period ended
+ * are left alone. Returns the employees awarded now.
+ */
+export async function closeEndedIncentives(tenant: TenantScope, at: Date, now: Date): Promise<number> {
+  const programs = await tenant.db.query.incentivePrograms.findMany({ where: { status: 'active' } });
+  let awarded = 0;
+  for (const program of programs) {
+    const period = lastEndedPeriod(program.period, at);
+    if (program.createdAt.getTime() >= period.end.getTime()) continue;
+    awarded += (await awardIfAchieved(tenant, program, period, { id: null, asDecider: null }, now)).awardedNow;
+  }
+  return awarded;
+}
+
+export function unsubscribeLinks(env: SummaryEnv, tenantId: string) {
+  return async (employeeId: string) => {
+    if (!env.UNSUBSCRIBE_SECRET) throw new Error('The UNSUBSCRIBE_SECRET secret is not set, so no unsubscribe link can be signed.');
+    const token = await signUnsubscribeToken(env.UNSUBSCRIBE_SECRET, { tenantId, employeeId });
+    return `${(env.PUBLIC_BASE_URL ?? '').replace(/\/$/, '')}/unsubscribe?token=${encodeURIComponent(token)}`;
+  };
+}
+
+/** One message's work. `now` is the consumer invocation's clock, read once at the edge (worker/index.ts). */
+export async function processMessage(env: SummaryEnv, body: SummaryMessage, now: Date): Promise<SendResult | null> {
+  const tenant = new TenantScope(createDatabase(env.DB), body.tenantId, now);
+  if (body.type === 'close-incentives') {
+    await closeEndedIncentives(tenant, new Date(body.at), now);
+    return null;
+  }
+  if (body.type === 'compile') {
+    const settings = await readSettings(tenant);
+    if (!settings) return null;
+    const period = periodForKey(body.periodKey, settings.timeZone);
+    if (!period) return null;
+    const result = await compileAndStore(tenant, settings, period, now);
+    await enqueueSends(env, body.tenantId, result.pendingOutboxIds);
+    return null;
+  }
+  return sendOutbox(tenant, body.outboxIds, { mailer: mailerFor(env), now, unsubscribeUrl: unsubscribeLinks(env, body.tenantId) });
+}
+
+/** The queue consumer: each message acked on success, retried with backoff on any failure. */
+export async function handleSummaryBatch(batch: MessageBatch<SummaryMessage>, env: SummaryEnv, now: Date): Promise<void> {
+  for (const message of batch.messages) {
+    try {
+      const result = await processMessage(env, message.body, now);
+      if (result && result.failed > 0) {
+        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      } else {
+        message.ack();
+      }
+    } catch (error) {
+      console.error(`summaries: ${message.body.type} for ${message.body.tenantId} failed (attempt ${message.attempts}):`, error);
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+    }
+  }
+}
