@@ -77,9 +77,9 @@ describe('measuring an operation', () => {
   it('counts a fragment bomb without expanding it exponentially', () => {
     let fragments = 'fragment F0 on Query { viewer { role } }\n';
     for (let level = 1; level <= 30; level++) fragments += `fragment F${level} on Query { ...F${level - 1} ...F${level - 1} }\n`;
-    const started = Date.now();
+    // Expanded, this document would be 2^30 selections: measuring it at all shows each fragment is
+    // measured once (an exponential walk would not finish within the test's timeout).
     const result = measure(`{ ...F30 }\n${fragments}`);
-    expect(Date.now() - started).toBeLessThan(500);
     expect(result.cost).toBe(2 ** 30 * 2);
   });
 
@@ -99,10 +99,10 @@ describe('refusing oversized operations', () => {
     const aliases = Array.from({ length: 5000 }, (_, index) => `a${index}:employees(first:100){...E}`).join(' ');
     const query = `{ ${aliases} } fragment E on QueryEmployeesConnection { totalCount edges { node { name } } }`;
     for (const credential of credentials) {
-      const started = Date.now();
       const result = await gql(credential.value, query);
-      expect(Date.now() - started, credential.name).toBeLessThan(2000);
       expectRefused(result, 'TOO_MANY_TOKENS');
+      // Refused before any of it runs: at most authentication's one read, none of the 5,000 connections.
+      expect(result.statements, credential.name).toBeLessThanOrEqual(1);
     }
   });
 
