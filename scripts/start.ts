@@ -9,10 +9,13 @@ import { devPortFrom } from './dev-port.ts';
 
 const args = process.argv.slice(2);
 await import('./prepare-local.ts');
-console.log(`GraphiQL: http://localhost:${devPortFrom(args)}/graphql\n`);
+const port = devPortFrom(args);
+console.log(`GraphiQL: http://localhost:${port}/graphql\n`);
+// Links in local emails (unsubscribe) point at the port this Worker really listens on.
+const baseUrl = args.some((arg) => arg.startsWith('PUBLIC_BASE_URL')) ? [] : ['--var', `PUBLIC_BASE_URL:http://localhost:${port}`];
 
 // npm puts node_modules/.bin first on PATH, so this is the project's wrangler.
 // --assets serves the offline GraphiQL files (copied by prepare-local) in development only.
-const dev = spawn('wrangler', ['dev', '--assets', '.local-assets', ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
+const dev = spawn('wrangler', ['dev', '--assets', '.local-assets', ...baseUrl, ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
