@@ -7,6 +7,7 @@ import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { agendaItems, agendaVotes, meetings } from '../db/meetings.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import { toggleVote } from '../db/vote-toggle.ts';
 import { notFoundError, parseInput, validationError } from '../domain/errors.ts';
 import { trailingWindow } from '../domain/periods.ts';
 import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
@@ -186,16 +187,16 @@ async function changeAgendaVote(ctx: GraphQLContext, globalId: string, vote: boo
   const item = await tenant.db.query.agendaItems.findFirst({ where: { id }, with: { meeting: { columns: { scheduledAt: true } } } });
   if (!item) throw notFoundError(path, missingMessage('AgendaItem'));
   if (item.meeting.scheduledAt <= ctx.now) throw heldAlready(path);
-  const change = vote
-    ? tenant.insert(agendaVotes, { id: newId('avote'), itemId: id, employeeId }).onConflictDoNothing()
-    : tenant.db.delete(agendaVotes).where(tenant.filter(agendaVotes, eq(agendaVotes.itemId, id), eq(agendaVotes.employeeId, employeeId)));
-  // The denormalised count is recomputed from the votes in the same batch.
-  const refresh = tenant.db
-    .update(agendaItems)
-    .set({ voteCount: sql`(SELECT count(*) FROM ${agendaVotes} WHERE ${agendaVotes.tenantId} = ${tenant.tenantId} AND ${agendaVotes.itemId} = ${id})` })
-    .where(tenant.filter(agendaItems, eq(agendaItems.id, id)))
-    .returning();
-  const [, [updated]] = await tenant.db.batch([change, refresh]);
+  const updated = await toggleVote(tenant, {
+    votes: agendaVotes,
+    votesFor: agendaVotes.itemId,
+    things: agendaItems,
+    thingId: id,
+    employeeId,
+    add: vote,
+    vote: { id: newId('avote'), itemId: id, employeeId },
+    touchesThing: true, // agenda items have no updated_at
+  });
   return { agendaItem: updated ?? null };
 }
 

@@ -3,7 +3,7 @@
  * the customer mentioned. Each mention becomes feedback on that employee (and their team).
  */
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { chunkedInserts, jsonList, runBatch } from '../db/batching.ts';
+import { jsonList, runBatch } from '../db/batching.ts';
 import { newId } from '../db/ids.ts';
 import { employees } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -200,10 +200,9 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
 
   const template = await findTemplate(tenant, templateId!, ['input', 'templateId']);
   if (template.status !== 'active') throw validationError(['input', 'templateId'], 'This template is archived; use an active one.');
-  const people = await tenant.db
+  const people = await tenant
     .select({ id: employees.id, name: employees.name, teamId: employees.teamId, status: employees.status })
-    .from(employees)
-    .where(tenant.filter(employees, sql`${employees.id} IN ${jsonList([callerId, ...mentionIds])}`));
+    .from(employees, sql`${employees.id} IN ${jsonList([callerId, ...mentionIds])}`);
   const person = new Map(people.map((row) => [row.id, row]));
 
   const caller = person.get(callerId!);
@@ -266,11 +265,11 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
     }),
   );
   // One batch: the call, its answers and its feedback stand or fall together.
-  await runBatch(tenant.db, [
-    tenant.db.insert(surveyCalls).values({ ...call, createdAt: ctx.now }),
-    ...chunkedInserts(tenant.db, surveyAnswers, answers),
-    ...chunkedInserts(tenant.db, feedback, mentions.map((row) => ({ ...row.feedback, createdAt: ctx.now }))),
-    ...chunkedInserts(tenant.db, feedbackThemes, mentions.flatMap((row) => row.themes)),
+  await runBatch(tenant, [
+    tenant.insert(surveyCalls, { ...call, createdAt: ctx.now }),
+    ...tenant.insertMany(surveyAnswers, answers),
+    ...tenant.insertMany(feedback, mentions.map((row) => ({ ...row.feedback, createdAt: ctx.now }))),
+    ...tenant.insertMany(feedbackThemes, mentions.flatMap((row) => row.themes)),
   ]);
   return { ...call, createdAt: ctx.now };
 }

@@ -93,7 +93,7 @@ builder.mutationFields((t) => ({
         const clash = await tenant.count(surveyTemplates, sql`lower(${surveyTemplates.name}) = lower(${values.name})`);
         if (clash > 0) throw conflictError(['input', 'name'], `A template named "${values.name}" already exists.`);
         const id = newId('tpl');
-        const [created] = await tenant.db.batch([
+        const [created] = await tenant.batch([
           tenant.insert(surveyTemplates, { id, name: values.name, description: values.description ?? null }).returning(),
           tenant.insert(surveyQuestions, { id: newId('q'), templateId: id, position: 1, prompt: values.questions[0]! }),
           ...values.questions.slice(1).map((prompt, index) =>

@@ -6,7 +6,7 @@
  *   a team's goal progress, and customer feedback. These types expose only what a widget shows:
  *   no emails, roles, contact details, givers or customers.
  */
-import { sql } from 'drizzle-orm';
+import { getColumns, sql } from 'drizzle-orm';
 import { incentivePrograms } from '../db/recognition.ts';
 import { progressOf } from '../domain/incentives.ts';
 import { periodContaining } from '../domain/periods.ts';
@@ -205,10 +205,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const tenant = tenantFor(ctx, 'widgets:public');
       const id = localIdFor('IncentiveProgram', args.programId, ['programId']);
-      const [program] = await tenant.db
-        .select()
-        .from(incentivePrograms)
-        .where(tenant.filter(incentivePrograms, sql`${incentivePrograms.id} = ${id} AND ${incentivePrograms.status} = 'active' AND ${incentivePrograms.scope} <> 'employee'`))
+      const [program] = await tenant
+        .select(getColumns(incentivePrograms))
+        .from(incentivePrograms, sql`${incentivePrograms.id} = ${id} AND ${incentivePrograms.status} = 'active' AND ${incentivePrograms.scope} <> 'employee'`)
         .limit(1);
       if (!program) return null;
       const period = periodContaining(program.period, ctx.now);
