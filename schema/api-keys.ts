@@ -10,6 +10,7 @@ import { actorIdOf } from '../worker/auth/principal.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { apiKeyInput, createApiKeyForTenant, newApiKeyRow, type ApiKeyRow } from '../worker/platform/provisioning.ts';
 import { builder } from './builder.ts';
+import { tenantConnection } from './connections.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor, missingMessage } from './global-ids.ts';
@@ -46,9 +47,7 @@ builder.queryFields((t) => ({
   apiKeys: t.drizzleConnection({
     type: 'apiKeys',
     description: "Your organisation's API keys, newest first. Admin keys only.",
-    totalCount: (_parent, _args, ctx) => tenantFor(ctx, 'apiKeys:manage').count(apiKeys),
-    resolve: (query, _parent, _args, ctx) =>
-      tenantFor(ctx, 'apiKeys:manage').db.query.apiKeys.findMany(query({ orderBy: { createdAt: 'desc' } })),
+    ...tenantConnection<typeof apiKeys, object>({ name: 'apiKeys', table: apiKeys, permission: 'apiKeys:manage', orderBy: { createdAt: 'desc' } }),
   }),
 }));
 

@@ -13,6 +13,7 @@ import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from 
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { type FilterArgs, tenantConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
@@ -56,14 +57,13 @@ builder.queryFields((t) => ({
     type: 'feedback',
     description: 'Feedback, newest first. Every role sees it: customer feedback is for everyone.',
     args: { filter: t.arg({ type: FeedbackFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(feedback, feedbackFilterSql(feedback, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.feedback.findMany(
-        query({
-          where: { RAW: (table) => feedbackFilterSql(table, args.filter) ?? sql`1 = 1` },
-          orderBy: { receivedAt: 'desc' },
-        }),
-      ),
+    ...tenantConnection({
+      name: 'feedback',
+      table: feedback,
+      permission: 'read',
+      where: (table, args: FilterArgs<typeof feedbackFilterSql>) => feedbackFilterSql(table, args.filter),
+      orderBy: { receivedAt: 'desc' },
+    }),
   }),
 }));
 

@@ -14,6 +14,7 @@ import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
 import { OPEN_STATUSES } from '../domain/suggestion-workflow.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { type FilterArgs, tenantConnection } from './connections.ts';
 import { requestLoader } from './request-loaders.ts';
 import { TrendEntry } from './friction-trends.ts';
 import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
@@ -134,13 +135,13 @@ builder.queryFields((t) => ({
     type: 'meetings',
     description: 'Team meetings, soonest first.',
     args: { filter: t.arg({ type: MeetingFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(meetings, meetingFilterSql(meetings, args.filter, ctx.now)),
-    resolve: (query, _parent, args, ctx) => {
-      const { now } = ctx;
-      return tenantFor(ctx, 'read').db.query.meetings.findMany(
-        query({ where: { RAW: (table) => meetingFilterSql(table, args.filter, now) ?? sql`1 = 1` }, orderBy: { scheduledAt: 'asc', id: 'asc' } }),
-      );
-    },
+    ...tenantConnection({
+      name: 'meetings',
+      table: meetings,
+      permission: 'read',
+      where: (table, args: FilterArgs<typeof meetingFilterSql>, ctx) => meetingFilterSql(table, args.filter, ctx.now),
+      orderBy: { scheduledAt: 'asc', id: 'asc' },
+    }),
   }),
 }));
 

@@ -15,6 +15,7 @@ import { pickWithinBudget } from '../domain/rewards.ts';
 import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { type FilterArgs, tenantConnection } from './connections.ts';
 import { dutyActorOf, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -82,21 +83,25 @@ builder.queryFields((t) => ({
     type: 'rewards',
     description: 'The reward catalogue, most voted first.',
     args: { filter: t.arg({ type: RewardFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(rewards, rewardFilterSql(rewards, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.rewards.findMany(
-        query({ where: { RAW: (table) => rewardFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { voteCount: 'desc', id: 'asc' } }),
-      ),
+    ...tenantConnection({
+      name: 'rewards',
+      table: rewards,
+      permission: 'read',
+      where: (table, args: FilterArgs<typeof rewardFilterSql>) => rewardFilterSql(table, args.filter),
+      orderBy: { voteCount: 'desc', id: 'asc' },
+    }),
   }),
   redemptions: t.drizzleConnection({
     type: 'redemptions',
     description: 'Redemptions, newest first.',
     args: { filter: t.arg({ type: RedemptionFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(redemptions, redemptionFilterSql(redemptions, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.redemptions.findMany(
-        query({ where: { RAW: (table) => redemptionFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { createdAt: 'desc', id: 'desc' } }),
-      ),
+    ...tenantConnection({
+      name: 'redemptions',
+      table: redemptions,
+      permission: 'read',
+      where: (table, args: FilterArgs<typeof redemptionFilterSql>) => redemptionFilterSql(table, args.filter),
+      orderBy: { createdAt: 'desc', id: 'desc' },
+    }),
   }),
 }));
 

@@ -15,6 +15,7 @@ import { callRules } from '../domain/voice-rules.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { type FilterArgs, tenantConnection } from './connections.ts';
 import { idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findTemplate } from './survey-templates.ts';
@@ -114,11 +115,13 @@ builder.queryFields((t) => ({
     type: 'surveyCalls',
     description: 'Survey calls, newest first.',
     args: { filter: t.arg({ type: SurveyCallFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(surveyCalls, callFilterSql(surveyCalls, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.surveyCalls.findMany(
-        query({ where: { RAW: (table) => callFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { calledAt: 'desc' } }),
-      ),
+    ...tenantConnection({
+      name: 'surveyCalls',
+      table: surveyCalls,
+      permission: 'read',
+      where: (table, args: FilterArgs<typeof callFilterSql>) => callFilterSql(table, args.filter),
+      orderBy: { calledAt: 'desc' },
+    }),
   }),
 }));
 

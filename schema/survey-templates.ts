@@ -3,13 +3,14 @@
  * comparable over time. Questions are fixed once a template exists (calls refer to them); to ask
  * different questions, create a new template and archive the old one.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { surveyQuestions, surveyTemplates } from '../db/voice.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput } from '../domain/errors.ts';
 import { templateRules } from '../domain/voice-rules.ts';
 import { builder } from './builder.ts';
+import { tenantConnection } from './connections.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
@@ -51,12 +52,13 @@ builder.queryFields((t) => ({
     type: 'surveyTemplates',
     description: 'Survey templates, by name.',
     args: { filter: t.arg({ type: TemplateFilter }) },
-    totalCount: (_parent, args, ctx) =>
-      tenantFor(ctx, 'read').count(surveyTemplates, args.filter?.status ? sql`${surveyTemplates.status} = ${args.filter.status}` : undefined),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.surveyTemplates.findMany(
-        query({ where: args.filter?.status ? { status: args.filter.status } : {}, orderBy: { name: 'asc' } }),
-      ),
+    ...tenantConnection({
+      name: 'surveyTemplates',
+      table: surveyTemplates,
+      permission: 'read',
+      where: (table, args: { filter?: { status?: (typeof surveyTemplates.$inferSelect)['status'] | null } | null }) => (args.filter?.status ? eq(table.status, args.filter.status) : undefined),
+      orderBy: { name: 'asc' },
+    }),
   }),
 }));
 

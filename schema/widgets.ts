@@ -28,6 +28,7 @@ import type { UserErrorData } from '../domain/errors.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { tenantConnection } from './connections.ts';
 import { Employee } from './employees.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -59,9 +60,7 @@ builder.queryField('publishableKeys', (t) =>
   t.drizzleConnection({
     type: 'publishableKeys',
     description: 'Your widget keys, newest first. Admin keys only.',
-    totalCount: (_parent, _args, ctx) => tenantFor(ctx, 'widgets:manage').count(publishableKeys),
-    resolve: (query, _parent, _args, ctx) =>
-      tenantFor(ctx, 'widgets:manage').db.query.publishableKeys.findMany(query({ orderBy: { createdAt: 'desc' } })),
+    ...tenantConnection<typeof publishableKeys, object>({ name: 'publishableKeys', table: publishableKeys, permission: 'widgets:manage', orderBy: { createdAt: 'desc' } }),
   }),
 );
 
