@@ -19,7 +19,7 @@ import { assertNoSelfDealing, recordedActor } from '../domain/separation-of-duti
 import { outcomeChangeProblem } from '../domain/budgets.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
@@ -212,25 +212,13 @@ builder.queryFields((t) => ({
     type: 'empowermentBudgets',
     description: 'Empowerment budgets, newest period first.',
     args: { filter: t.arg({ type: BudgetFilter }) },
-    ...tenantConnection({
-      name: 'empowermentBudgets',
-      table: empowermentBudgets,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof budgetFilterSql>) => budgetFilterSql(table, args.filter),
-      orderBy: { startsAt: 'desc', id: 'asc' },
-    }),
+    ...filteredConnection({ name: 'empowermentBudgets', table: empowermentBudgets, permission: 'read', filter: budgetFilterSql, orderBy: { startsAt: 'desc', id: 'asc' } }),
   }),
   budgetSpends: t.drizzleConnection({
     type: 'budgetSpends',
     description: 'Budget spends, newest first.',
     args: { filter: t.arg({ type: SpendFilter }) },
-    ...tenantConnection({
-      name: 'budgetSpends',
-      table: budgetSpends,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof spendFilterSql>) => spendFilterSql(table, args.filter),
-      orderBy: { createdAt: 'desc', id: 'desc' },
-    }),
+    ...filteredConnection({ name: 'budgetSpends', table: budgetSpends, permission: 'read', filter: spendFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
   budgetOutcomes: t.field({
     type: [BudgetOutcomeType],

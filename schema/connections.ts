@@ -19,6 +19,9 @@ type OrderBy = Record<string, 'asc' | 'desc' | undefined>;
 /** The arguments of a connection whose filter `filterSql(table, args.filter)` turns into SQL. */
 export type FilterArgs<F extends (table: never, filter: never, ...rest: never[]) => unknown> = { filter?: Parameters<F>[1] };
 
+/** A filter argument's SQL over `table` (an alias inside relational queries); undefined: no condition. */
+type FilterSql<T, F> = (table: T, filter: F | null | undefined, ctx: GraphQLContext) => SQL | undefined;
+
 interface TenantConnection<T extends TenantOwnedTable, Args extends object> {
   /** The relational query (db.query.<name>) that serves the pages. */
   name: keyof Relations & string;
@@ -55,4 +58,13 @@ export function tenantConnection<T extends TenantOwnedTable, Args extends object
       );
     },
   };
+}
+
+/**
+ * `tenantConnection` for the usual shape: a `filter` argument that `filter(table, args.filter, ctx)`
+ * turns into SQL.
+ */
+export function filteredConnection<T extends TenantOwnedTable, F>(spec: Omit<TenantConnection<T, FilterArgs<FilterSql<T, F>>>, 'where'> & { filter: FilterSql<T, F> }) {
+  const { filter, ...rest } = spec;
+  return tenantConnection<T, { filter?: F | null }>({ ...rest, where: (table, args, ctx) => filter(table, args.filter, ctx) });
 }

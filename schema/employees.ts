@@ -16,7 +16,7 @@ import {
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation, withoutNulls } from './mutations.ts';
 import { findTeam } from './teams.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { tenantFor } from './tenancy.ts';
 
 export const Employee = builder.drizzleNode('employees', {
@@ -40,13 +40,7 @@ builder.queryFields((t) => ({
     type: 'employees',
     description: 'Employees of your organisation, by name.',
     args: { filter: t.arg({ type: EmployeeFilter }) },
-    ...tenantConnection({
-      name: 'employees',
-      table: employees,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof employeeFilterSql>) => employeeFilterSql(table, args.filter),
-      orderBy: { name: 'asc' },
-    }),
+    ...filteredConnection({ name: 'employees', table: employees, permission: 'read', filter: employeeFilterSql, orderBy: { name: 'asc' } }),
   }),
 }));
 

@@ -11,7 +11,7 @@ import { likePattern } from '../domain/people.ts';
 import { concludeExperimentSchema, startExperimentSchema, SUGGESTION_LIMITS } from '../domain/suggestions.ts';
 import { transitionRefusal } from '../domain/suggestion-workflow.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
@@ -84,13 +84,7 @@ builder.queryFields((t) => ({
     type: 'experiments',
     description: 'Experiments, latest start first. Failed ones included: filter by outcome FAILED to read their lessons.',
     args: { filter: t.arg({ type: ExperimentFilter }) },
-    ...tenantConnection({
-      name: 'experiments',
-      table: experiments,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof experimentFilterSql>) => experimentFilterSql(table, args.filter),
-      orderBy: { startsOn: 'desc', id: 'desc' },
-    }),
+    ...filteredConnection({ name: 'experiments', table: experiments, permission: 'read', filter: experimentFilterSql, orderBy: { startsOn: 'desc', id: 'desc' } }),
   }),
 }));
 

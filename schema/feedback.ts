@@ -13,7 +13,7 @@ import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from 
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
@@ -57,13 +57,7 @@ builder.queryFields((t) => ({
     type: 'feedback',
     description: 'Feedback, newest first. Every role sees it: customer feedback is for everyone.',
     args: { filter: t.arg({ type: FeedbackFilter }) },
-    ...tenantConnection({
-      name: 'feedback',
-      table: feedback,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof feedbackFilterSql>) => feedbackFilterSql(table, args.filter),
-      orderBy: { receivedAt: 'desc' },
-    }),
+    ...filteredConnection({ name: 'feedback', table: feedback, permission: 'read', filter: feedbackFilterSql, orderBy: { receivedAt: 'desc' } }),
   }),
 }));
 

@@ -119,11 +119,8 @@ builder.queryFields((t) => ({
     description: 'Incentive programs, newest first.',
     args: { status: t.arg({ type: ProgramStatusEnum }) },
     ...tenantConnection({
-      name: 'incentivePrograms',
-      table: incentivePrograms,
-      permission: 'read',
+      name: 'incentivePrograms', table: incentivePrograms, permission: 'read', orderBy: { createdAt: 'desc', id: 'desc' },
       where: (table, args: { status?: (typeof incentivePrograms.$inferSelect)['status'] | null }) => (args.status ? eq(table.status, args.status) : undefined),
-      orderBy: { createdAt: 'desc', id: 'desc' },
     }),
   }),
 }));

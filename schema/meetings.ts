@@ -14,7 +14,7 @@ import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
 import { OPEN_STATUSES } from '../domain/suggestion-workflow.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { requestLoader } from './request-loaders.ts';
 import { TrendEntry } from './friction-trends.ts';
 import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
@@ -135,12 +135,9 @@ builder.queryFields((t) => ({
     type: 'meetings',
     description: 'Team meetings, soonest first.',
     args: { filter: t.arg({ type: MeetingFilter }) },
-    ...tenantConnection({
-      name: 'meetings',
-      table: meetings,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof meetingFilterSql>, ctx) => meetingFilterSql(table, args.filter, ctx.now),
-      orderBy: { scheduledAt: 'asc', id: 'asc' },
+    ...filteredConnection({
+      name: 'meetings', table: meetings, permission: 'read', orderBy: { scheduledAt: 'asc', id: 'asc' },
+      filter: (table, filter: Parameters<typeof meetingFilterSql>[1], ctx) => meetingFilterSql(table, filter, ctx.now),
     }),
   }),
 }));

@@ -12,7 +12,7 @@ import { parseInput, UserErrors } from '../domain/errors.ts';
 import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { idEquals, localIdFor } from './global-ids.ts';
@@ -93,13 +93,7 @@ builder.queryFields((t) => ({
     type: 'pointsEntries',
     description: 'The points ledger of your organisation, newest first.',
     args: { filter: t.arg({ type: PointsEntryFilter }) },
-    ...tenantConnection({
-      name: 'pointsEntries',
-      table: pointsEntries,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof entryFilterSql>) => entryFilterSql(table, args.filter),
-      orderBy: { createdAt: 'desc', id: 'desc' },
-    }),
+    ...filteredConnection({ name: 'pointsEntries', table: pointsEntries, permission: 'read', filter: entryFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 

@@ -24,7 +24,7 @@ import {
 } from '../domain/recognition.ts';
 import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { Employee } from './employees.ts';
 import { encodeId, idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
@@ -104,13 +104,7 @@ builder.queryFields((t) => ({
     type: 'recognitions',
     description: "The organisation's recognition feed, newest first.",
     args: { filter: t.arg({ type: RecognitionFilter }) },
-    ...tenantConnection({
-      name: 'recognitions',
-      table: recognitions,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof recognitionFilterSql>) => recognitionFilterSql(table, args.filter),
-      orderBy: { createdAt: 'desc', id: 'desc' },
-    }),
+    ...filteredConnection({ name: 'recognitions', table: recognitions, permission: 'read', filter: recognitionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 

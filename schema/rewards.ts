@@ -15,7 +15,7 @@ import { pickWithinBudget } from '../domain/rewards.ts';
 import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { dutyActorOf, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -83,25 +83,13 @@ builder.queryFields((t) => ({
     type: 'rewards',
     description: 'The reward catalogue, most voted first.',
     args: { filter: t.arg({ type: RewardFilter }) },
-    ...tenantConnection({
-      name: 'rewards',
-      table: rewards,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof rewardFilterSql>) => rewardFilterSql(table, args.filter),
-      orderBy: { voteCount: 'desc', id: 'asc' },
-    }),
+    ...filteredConnection({ name: 'rewards', table: rewards, permission: 'read', filter: rewardFilterSql, orderBy: { voteCount: 'desc', id: 'asc' } }),
   }),
   redemptions: t.drizzleConnection({
     type: 'redemptions',
     description: 'Redemptions, newest first.',
     args: { filter: t.arg({ type: RedemptionFilter }) },
-    ...tenantConnection({
-      name: 'redemptions',
-      table: redemptions,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof redemptionFilterSql>) => redemptionFilterSql(table, args.filter),
-      orderBy: { createdAt: 'desc', id: 'desc' },
-    }),
+    ...filteredConnection({ name: 'redemptions', table: redemptions, permission: 'read', filter: redemptionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 

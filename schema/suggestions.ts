@@ -220,9 +220,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: SuggestionOrderEnum, defaultValue: 'NEWEST' }),
     },
     ...tenantConnection({
-      name: 'suggestions',
-      table: suggestions,
-      permission: 'read',
+      name: 'suggestions', table: suggestions, permission: 'read',
       where: (table, args: FilterArgs<typeof suggestionFilterSql> & { orderBy?: string | null }, ctx) => suggestionFilterSql(table, args.filter, ctx),
       orderBy: (args) => (args.orderBy === 'MOST_VOTED' ? { voteCount: 'desc', createdAt: 'desc', id: 'desc' } : { createdAt: 'desc', id: 'desc' }),
     }),

@@ -14,7 +14,7 @@ import { abandon, previewSummary, readSettings, resetForRetry, saveSettings, typ
 import { emailOutbox, OUTBOX_STATUSES, summaries, SUMMARY_LEVELS, type OutboxStatus, type SummaryLevel } from '../features/summaries/tables.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { upperEnum } from './enums.ts';
 import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
@@ -169,13 +169,7 @@ builder.queryFields((t) => ({
     type: 'summaries',
     description: 'Stored weekly summaries, newest week first. Admins.',
     args: { filter: t.arg({ type: SummaryFilter }) },
-    ...tenantConnection({
-      name: 'summaries',
-      table: summaries,
-      permission: PERMISSION,
-      where: (table, args: FilterArgs<typeof summaryFilterSql>) => summaryFilterSql(table, args.filter),
-      orderBy: { periodKey: 'desc', level: 'asc', id: 'asc' },
-    }),
+    ...filteredConnection({ name: 'summaries', table: summaries, permission: PERMISSION, filter: summaryFilterSql, orderBy: { periodKey: 'desc', level: 'asc', id: 'asc' } }),
   }),
   previewSummary: t.field({
     type: PreviewType,
@@ -204,13 +198,7 @@ builder.queryFields((t) => ({
     type: 'emailOutbox',
     description: 'Every summary email: status, attempts and the last error. Newest first. Admins.',
     args: { filter: t.arg({ type: OutboxFilter }) },
-    ...tenantConnection({
-      name: 'emailOutbox',
-      table: emailOutbox,
-      permission: PERMISSION,
-      where: (table, args: FilterArgs<typeof outboxFilterSql>) => outboxFilterSql(table, args.filter),
-      orderBy: { createdAt: 'desc', id: 'desc' },
-    }),
+    ...filteredConnection({ name: 'emailOutbox', table: emailOutbox, permission: PERMISSION, filter: outboxFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 

@@ -15,7 +15,7 @@ import { callRules } from '../domain/voice-rules.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findTemplate } from './survey-templates.ts';
@@ -115,13 +115,7 @@ builder.queryFields((t) => ({
     type: 'surveyCalls',
     description: 'Survey calls, newest first.',
     args: { filter: t.arg({ type: SurveyCallFilter }) },
-    ...tenantConnection({
-      name: 'surveyCalls',
-      table: surveyCalls,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof callFilterSql>) => callFilterSql(table, args.filter),
-      orderBy: { calledAt: 'desc' },
-    }),
+    ...filteredConnection({ name: 'surveyCalls', table: surveyCalls, permission: 'read', filter: callFilterSql, orderBy: { calledAt: 'desc' } }),
   }),
 }));
 

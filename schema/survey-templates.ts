@@ -53,11 +53,8 @@ builder.queryFields((t) => ({
     description: 'Survey templates, by name.',
     args: { filter: t.arg({ type: TemplateFilter }) },
     ...tenantConnection({
-      name: 'surveyTemplates',
-      table: surveyTemplates,
-      permission: 'read',
+      name: 'surveyTemplates', table: surveyTemplates, permission: 'read', orderBy: { name: 'asc' },
       where: (table, args: { filter?: { status?: (typeof surveyTemplates.$inferSelect)['status'] | null } | null }) => (args.filter?.status ? eq(table.status, args.filter.status) : undefined),
-      orderBy: { name: 'asc' },
     }),
   }),
 }));

@@ -7,7 +7,7 @@ import { newId } from '../db/ids.ts';
 import { employees, teams, TEAM_STATUSES, type TeamStatus } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { builder } from './builder.ts';
-import { type FilterArgs, tenantConnection } from './connections.ts';
+import { filteredConnection } from './connections.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation, withoutNulls } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
@@ -53,13 +53,7 @@ builder.queryFields((t) => ({
     type: 'teams',
     description: 'Teams of your organisation, by name.',
     args: { filter: t.arg({ type: TeamFilter }) },
-    ...tenantConnection({
-      name: 'teams',
-      table: teams,
-      permission: 'read',
-      where: (table, args: FilterArgs<typeof teamFilterSql>) => teamFilterSql(table, args.filter),
-      orderBy: { name: 'asc' },
-    }),
+    ...filteredConnection({ name: 'teams', table: teams, permission: 'read', filter: teamFilterSql, orderBy: { name: 'asc' } }),
   }),
 }));
 
