@@ -120,16 +120,16 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'apiKeys:manage', async () => {
         const path = ['input', 'id'];
         const id = localIdFor('ApiKey', input.id, path);
-        const platformDb = ctx.platformDb;
-        const tenant = platformDb ? null : tenantFor(ctx, 'apiKeys:manage');
-        const key = await (platformDb ?? tenant!.db).query.apiKeys.findFirst({ where: { id } });
+        // The platform operator revokes any tenant's key; a tenant's admin only its own (TenantScope).
+        const { platformDb } = ctx;
+        const scope = platformDb ? null : tenantFor(ctx, 'apiKeys:manage');
+        const key = await (scope ? scope.db : platformDb)?.query.apiKeys.findFirst({ where: { id } });
         if (!key) throw notFoundError(path, missingMessage('ApiKey'));
         if (key.revokedAt) return { apiKey: key };
-        // The platform operator revokes any tenant's key; a tenant's admin only its own (TenantScope).
-        const revoke = platformDb
-          ? platformDb.update(apiKeys).set({ revokedAt: ctx.now }).where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)))
-          : tenant!.updateById(apiKeys, key.id, { revokedAt: ctx.now });
-        const [revoked] = await revoke.returning();
+        const revoke = scope
+          ? scope.updateById(apiKeys, key.id, { revokedAt: ctx.now })
+          : platformDb?.update(apiKeys).set({ revokedAt: ctx.now }).where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)));
+        const [revoked] = (await revoke?.returning()) ?? [];
         return { apiKey: revoked ?? null };
       }, { apiKey: null }),
   }),
