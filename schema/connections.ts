@@ -22,9 +22,12 @@ export type FilterArgs<F extends (table: never, filter: never, ...rest: never[])
 /** A filter argument's SQL over `table` (an alias inside relational queries); undefined: no condition. */
 type FilterSql<T, F> = (table: T, filter: F | null | undefined, ctx: GraphQLContext) => SQL | undefined;
 
+/** The tenant-owned table behind relational query `K` (a compile error when `table` is not it). */
+type TableOf<K extends keyof Relations> = Relations[K]['table'] & TenantOwnedTable;
+
 interface TenantConnection<T extends TenantOwnedTable, Args extends object> {
-  /** The relational query (db.query.<name>) that serves the pages. */
-  name: keyof Relations & string;
+  /** The relational query (db.query.<name>) that serves the pages; its table must be `table`. */
+  name: { [K in keyof Relations & string]: T extends TableOf<K> ? K : never }[keyof Relations & string];
   /** Its table, which `totalCount` counts. */
   table: T;
   permission: Permission;
