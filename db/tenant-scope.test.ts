@@ -33,6 +33,10 @@ describe('TenantScope', () => {
     // A condition naming the other tenant adds to the filter; it cannot replace it.
     expect(await scope.select({ name: teams.name }).from(teams, eq(teams.tenantId, other))).toEqual([]);
     expect(await scope.select({ name: teams.name }).from(teams, sql`1 = 1 OR 1 = 1`).orderBy(teams.name)).toEqual([{ name: 'Alpha' }, { name: 'Another' }]);
+    // The WHERE is the tenant filter already: replacing it does not compile.
+    // @ts-expect-error where() is not offered after from()
+    const replaceFilter = () => scope.select({ name: teams.name }).from(teams).where(sql`1 = 1`);
+    expect(typeof replaceFilter).toBe('function');
   });
 
   it('deleteWhere and count stay within the tenant', async () => {
