@@ -43,8 +43,13 @@ export function chunkedInserts<T extends SQLiteTable>(
   );
 }
 
+/** What can run a batch: the raw client (seeds, platform) or a TenantScope. */
+export interface Batcher {
+  batch(statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]): Promise<unknown>;
+}
+
 /** Runs statements in one atomic batch (no-op for none). */
-export async function runBatch(db: Database, statements: BatchItem<'sqlite'>[]): Promise<void> {
+export async function runBatch(db: Batcher, statements: BatchItem<'sqlite'>[]): Promise<void> {
   const [first, ...rest] = statements;
   if (first) await db.batch([first, ...rest]);
 }

@@ -13,7 +13,9 @@
  * forgotten.
  */
 import { and, eq, getColumns, type InferInsertModel, type InferSelectModel, is, SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { SelectedFields, SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { chunk, rowsPerInsert } from './batching.ts';
 import type { Database } from './client.ts';
 import type { Relations } from './relations.ts';
 
@@ -68,9 +70,14 @@ interface RelationalApi {
 /** Tables the platform operator manages; everything else is a tenant's business data. */
 const PLATFORM_TABLES: readonly TableName[] = ['tenants', 'apiKeys'];
 
+/** The relational read API (`db.query.<table>.findMany/findFirst`): what the tenant filter covers. */
+export type ScopedReader = Pick<Database, 'query'>;
+
 /**
- * A client that can only see `tenantId`'s rows through relational queries. The tenant key is
- * written last, so a caller's `where` can add conditions but never widen or replace it.
+ * A client whose relational queries only see `tenantId`'s rows. The tenant key is written last, so
+ * a caller's `where` can add conditions but never widen or replace it. Its other methods (select,
+ * insert, $count, ...) are the raw client's: this is what Pothos reads through (it needs select and
+ * $count for relation filters and counts), never what services write through (see `TenantScope`).
  */
 export function scopedDatabase(db: Database, tenantId: string): Database {
   return withScopedQueries(db, Object.keys(TENANT_KEY) as TableName[], tenantId);
@@ -88,7 +95,7 @@ export function platformDatabase(db: Database): Database {
 /** A tenant id that no row has. */
 const NO_TENANT = '';
 
-function withScopedQueries(db: Database, tables: TableName[], tenantId: string): Database {
+function scopedQueries(db: Database, tables: TableName[], tenantId: string): Database['query'] {
   const scopedQuery: Record<string, RelationalApi> = {};
   for (const table of Object.keys(TENANT_KEY) as TableName[]) {
     const api = db.query[table] as unknown as RelationalApi;
@@ -107,10 +114,32 @@ function withScopedQueries(db: Database, tables: TableName[], tenantId: string):
     };
     scopedQuery[table] = scoped;
   }
+  return scopedQuery as unknown as Database['query'];
+}
+
+function withScopedQueries(db: Database, tables: TableName[], tenantId: string): Database {
+  const query = scopedQueries(db, tables, tenantId);
   return new Proxy(db, {
     get(target, property) {
-      if (property === 'query') return scopedQuery;
+      if (property === 'query') return query;
       return Reflect.get(target, property, target);
+    },
+  });
+}
+
+/**
+ * `TenantScope.db`: the tenant-filtered relational reads and nothing else. The type offers only
+ * `query`, and the Proxy refuses everything else at run time too (a cast or an `any` cannot reach
+ * the raw insert/update/delete/select/batch through it): writes go through TenantScope's methods.
+ */
+function tenantReader(db: Database, tenantId: string): ScopedReader {
+  const query = scopedQueries(db, Object.keys(TENANT_KEY) as TableName[], tenantId);
+  return new Proxy({ query } as ScopedReader, {
+    get(target, property) {
+      if (property === 'query') return target.query;
+      // Not a thenable, and nothing for inspection helpers (symbols) to find.
+      if (typeof property === 'symbol' || property === 'then' || property === 'toJSON') return undefined;
+      throw new Error(`TenantScope.db offers only tenant-filtered relational reads (db.query); use TenantScope's methods instead of db.${property}.`);
     },
   });
 }
@@ -122,11 +151,11 @@ type StampKey = 'createdAt' | 'updatedAt';
  * Every column but the tenant id, each a plain value or an SQL expression (timestamps in ms);
  * created_at/updated_at default to the scope's `now`.
  */
-export type SelectRow<T extends TenantTable> = { [K in Exclude<keyof InferSelectModel<T>, 'tenantId' | StampKey>]-?: SelectValue } & {
+export type SelectRow<T extends TenantOwnedTable> = { [K in Exclude<keyof InferSelectModel<T>, 'tenantId' | StampKey>]-?: SelectValue } & {
   [K in Extract<keyof InferSelectModel<T>, StampKey>]?: SelectValue;
 };
 /** An insert's values without the tenant id; created_at/updated_at default to the scope's `now`. */
-export type ScopedInsert<T extends TenantTable> = Omit<InferInsertModel<T>, 'tenantId' | StampKey> & {
+export type ScopedInsert<T extends TenantOwnedTable> = Omit<InferInsertModel<T>, 'tenantId' | StampKey> & {
   [K in Extract<keyof InferInsertModel<T>, StampKey>]?: InferInsertModel<T>[K];
 };
 
@@ -138,14 +167,20 @@ function toSql(value: SelectValue): SQL {
   return sql`${value}`;
 }
 
-/** A table that belongs to a tenant through its `tenant_id` column. */
-export type TenantTable = SQLiteTable & { tenantId: SQLiteColumn; id: SQLiteColumn };
+/** A table whose rows belong to a tenant through their `tenant_id` column. */
+export type TenantOwnedTable = SQLiteTable & { tenantId: SQLiteColumn };
+/** A tenant-owned table whose rows have an `id` (every one but feedback_themes). */
+export type TenantTable = TenantOwnedTable & { id: SQLiteColumn };
 
-/** Writes and aggregate reads for one tenant. Made once per request for tenant credentials. */
+/**
+ * Writes and reads for one tenant. Made once per request for tenant credentials. Everything here
+ * applies the tenant: inserts set it, updates, deletes, selects and counts filter by it. The raw
+ * client is private, so a write that forgets the tenant does not compile.
+ */
 export class TenantScope {
   readonly tenantId: string;
-  /** The tenant-scoped client (relational queries filtered by tenant). */
-  readonly db: Database;
+  /** Tenant-filtered relational reads (`db.query.<table>.findMany/findFirst`), and only those. */
+  readonly db: ScopedReader;
   /** The request clock (ctx.now): the created_at/updated_at this scope writes. */
   readonly now: Date;
   private readonly raw: Database;
@@ -154,11 +189,11 @@ export class TenantScope {
     this.raw = raw;
     this.tenantId = tenantId;
     this.now = now;
-    this.db = scopedDatabase(raw, tenantId);
+    this.db = tenantReader(raw, tenantId);
   }
 
   /** created_at (on insert) and updated_at, for the tables that have them, at the request's `now`. */
-  private stamps(table: TenantTable, kind: 'insert' | 'update'): Record<string, Date> {
+  private stamps(table: TenantOwnedTable, kind: 'insert' | 'update'): Record<string, Date> {
     const columns = getColumns(table) as Record<string, SQLiteColumn>;
     const stamps: Record<string, Date> = {};
     if (kind === 'insert' && 'createdAt' in columns) stamps.createdAt = this.now;
@@ -166,14 +201,36 @@ export class TenantScope {
     return stamps;
   }
 
-  /** `tenant_id = <this tenant>` for hand-written SQL-builder queries (joins, GROUP BY). */
-  filter(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+  /** `tenant_id = <this tenant>` for hand-written SQL-builder conditions (joins, subqueries). */
+  filter(table: TenantOwnedTable, ...conditions: (SQL | undefined)[]): SQL {
     return and(eq(table.tenantId, this.tenantId), ...conditions) as SQL;
   }
 
+  /**
+   * SELECT of this tenant's rows: `select(fields).from(table, ...conditions)` is the query
+   * builder's select with its WHERE already set to the tenant filter and `conditions`. Joins,
+   * GROUP BY, ORDER BY and LIMIT follow as usual (a joined table needs its own tenant condition in
+   * the join); a second `.where()` does not compile, so the filter cannot be replaced.
+   */
+  select<F extends SelectedFields>(fields: F) {
+    return {
+      from: <T extends TenantOwnedTable>(table: T, ...conditions: (SQL | undefined)[]) =>
+        this.raw.select(fields).from(table).where(this.filter(table, ...conditions)),
+    };
+  }
+
   /** INSERT with the tenant id filled in; returns the builder so it can go into a `db.batch`. */
-  insert<T extends TenantTable>(table: T, values: ScopedInsert<T>) {
+  insert<T extends TenantOwnedTable>(table: T, values: ScopedInsert<T>) {
     return this.raw.insert(table).values({ ...this.stamps(table, 'insert'), ...values, tenantId: this.tenantId } as SQLiteInsertValue<T>);
+  }
+
+  /**
+   * INSERTs of many rows, the tenant id filled in, split into statements within D1's bound
+   * parameter limit (db/batching.ts); run them in one `batch` so they stand or fall together.
+   */
+  insertMany<T extends TenantOwnedTable>(table: T, rows: ScopedInsert<T>[]): BatchItem<'sqlite'>[] {
+    const stamped = rows.map((values) => ({ ...this.stamps(table, 'insert'), ...values, tenantId: this.tenantId }) as SQLiteInsertValue<T>);
+    return chunk(stamped, rowsPerInsert(table)).map((part) => this.raw.insert(table).values(part));
   }
 
   /** UPDATE of one row of this tenant by id; returns the builder. */
@@ -185,10 +242,10 @@ export class TenantScope {
   }
 
   /**
-   * INSERT ... SELECT for writes whose limit must hold in SQL itself: `row` gives every column (a
-   * value or an SQL expression; the tenant id is filled in), `rest` is the FROM/WHERE that decides
-   * whether (or for which rows) anything is written. `rest` must filter by this tenant on every
-   * table it reads. Returns the builder so it can go into a `db.batch`.
+   * INSERT ... SELECT for writes whose limit must hold in SQL itself: `row` gives every column by
+   * name (a value or an SQL expression; the tenant id is filled in), `rest` is the FROM/WHERE that
+   * decides whether (or for which rows) anything is written. `rest` must filter by this tenant on
+   * every table it reads. Returns the builder so it can go into a `db.batch`.
    */
   insertSelect<T extends TenantTable>(table: T, row: SelectRow<T>, rest: SQL) {
     // Same columns, same order as drizzle's INSERT column list (every column of the table).
@@ -198,7 +255,10 @@ export class TenantScope {
     return this.raw.insert(table).select(sql`SELECT ${sql.join(values, sql`, `)} ${rest}`);
   }
 
-  /** UPDATE of this tenant's rows of `table` that match `where` (a guarded, conditional update). */
+  /**
+   * UPDATE of this tenant's rows of `table` that match `where` (a guarded, conditional update).
+   * updated_at becomes the scope's `now` unless `set` gives it (e.g. `sql\`updated_at\`` to keep it).
+   */
   updateWhere<T extends TenantTable>(table: T, set: { [K in Exclude<keyof InferInsertModel<T>, 'tenantId' | 'id'>]?: InferInsertModel<T>[K] | SQL }, where: SQL) {
     return this.raw
       .update(table)
@@ -215,18 +275,18 @@ export class TenantScope {
     return this.raw.all<T>(query);
   }
 
-  /** Runs statements as one D1 batch: they stand or fall together. */
+  /** Runs statements (built by this scope) as one D1 batch: they stand or fall together. */
   batch(...args: Parameters<Database['batch']>) {
     return this.raw.batch(...args);
   }
 
   /** DELETE of this tenant's rows of `table` that match `where` (never used on the points ledger). */
-  deleteWhere(table: TenantTable, where: SQL) {
+  deleteWhere(table: TenantOwnedTable, where: SQL) {
     return this.raw.delete(table).where(this.filter(table, where));
   }
 
   /** Number of this tenant's rows in `table` that match `where`. */
-  count(table: TenantTable, where?: SQL): Promise<number> {
+  count(table: TenantOwnedTable, where?: SQL): Promise<number> {
     return this.raw.$count(table, this.filter(table, where));
   }
 }

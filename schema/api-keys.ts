@@ -10,6 +10,7 @@ import { actorIdOf } from '../worker/auth/principal.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { apiKeyInput, createApiKeyForTenant, newApiKeyRow, type ApiKeyRow } from '../worker/platform/provisioning.ts';
 import { builder } from './builder.ts';
+import { tenantConnection } from './connections.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor, missingMessage } from './global-ids.ts';
@@ -46,9 +47,7 @@ builder.queryFields((t) => ({
   apiKeys: t.drizzleConnection({
     type: 'apiKeys',
     description: "Your organisation's API keys, newest first. Admin keys only.",
-    totalCount: (_parent, _args, ctx) => tenantFor(ctx, 'apiKeys:manage').count(apiKeys),
-    resolve: (query, _parent, _args, ctx) =>
-      tenantFor(ctx, 'apiKeys:manage').db.query.apiKeys.findMany(query({ orderBy: { createdAt: 'desc' } })),
+    ...tenantConnection<typeof apiKeys, object>({ name: 'apiKeys', table: apiKeys, permission: 'apiKeys:manage', orderBy: { createdAt: 'desc' } }),
   }),
 }));
 
@@ -121,15 +120,16 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'apiKeys:manage', async () => {
         const path = ['input', 'id'];
         const id = localIdFor('ApiKey', input.id, path);
-        const db = ctx.platformDb ?? tenantFor(ctx, 'apiKeys:manage').db;
-        const key = await db.query.apiKeys.findFirst({ where: { id } });
+        // The platform operator revokes any tenant's key; a tenant's admin only its own (TenantScope).
+        const { platformDb } = ctx;
+        const scope = platformDb ? null : tenantFor(ctx, 'apiKeys:manage');
+        const key = await (scope ? scope.db : platformDb)?.query.apiKeys.findFirst({ where: { id } });
         if (!key) throw notFoundError(path, missingMessage('ApiKey'));
         if (key.revokedAt) return { apiKey: key };
-        const [revoked] = await db
-          .update(apiKeys)
-          .set({ revokedAt: ctx.now })
-          .where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)))
-          .returning();
+        const revoke = scope
+          ? scope.updateById(apiKeys, key.id, { revokedAt: ctx.now })
+          : platformDb?.update(apiKeys).set({ revokedAt: ctx.now }).where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)));
+        const [revoked] = (await revoke?.returning()) ?? [];
         return { apiKey: revoked ?? null };
       }, { apiKey: null }),
   }),

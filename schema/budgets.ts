@@ -19,6 +19,7 @@ import { assertNoSelfDealing, recordedActor } from '../domain/separation-of-duti
 import { outcomeChangeProblem } from '../domain/budgets.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
@@ -211,21 +212,13 @@ builder.queryFields((t) => ({
     type: 'empowermentBudgets',
     description: 'Empowerment budgets, newest period first.',
     args: { filter: t.arg({ type: BudgetFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(empowermentBudgets, budgetFilterSql(empowermentBudgets, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.empowermentBudgets.findMany(
-        query({ where: { RAW: (table) => budgetFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { startsAt: 'desc', id: 'asc' } }),
-      ),
+    ...filteredConnection({ name: 'empowermentBudgets', table: empowermentBudgets, permission: 'read', filter: budgetFilterSql, orderBy: { startsAt: 'desc', id: 'asc' } }),
   }),
   budgetSpends: t.drizzleConnection({
     type: 'budgetSpends',
     description: 'Budget spends, newest first.',
     args: { filter: t.arg({ type: SpendFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(budgetSpends, spendFilterSql(budgetSpends, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.budgetSpends.findMany(
-        query({ where: { RAW: (table) => spendFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { createdAt: 'desc', id: 'desc' } }),
-      ),
+    ...filteredConnection({ name: 'budgetSpends', table: budgetSpends, permission: 'read', filter: spendFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
   budgetOutcomes: t.field({
     type: [BudgetOutcomeType],

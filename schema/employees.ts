@@ -16,6 +16,7 @@ import {
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation, withoutNulls } from './mutations.ts';
 import { findTeam } from './teams.ts';
+import { filteredConnection } from './connections.ts';
 import { tenantFor } from './tenancy.ts';
 
 export const Employee = builder.drizzleNode('employees', {
@@ -39,14 +40,7 @@ builder.queryFields((t) => ({
     type: 'employees',
     description: 'Employees of your organisation, by name.',
     args: { filter: t.arg({ type: EmployeeFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(employees, employeeFilterSql(employees, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.employees.findMany(
-        query({
-          where: { RAW: (table) => employeeFilterSql(table, args.filter) ?? sql`1 = 1` },
-          orderBy: { name: 'asc' },
-        }),
-      ),
+    ...filteredConnection({ name: 'employees', table: employees, permission: 'read', filter: employeeFilterSql, orderBy: { name: 'asc' } }),
   }),
 }));
 

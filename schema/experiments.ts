@@ -11,6 +11,7 @@ import { likePattern } from '../domain/people.ts';
 import { concludeExperimentSchema, startExperimentSchema, SUGGESTION_LIMITS } from '../domain/suggestions.ts';
 import { transitionRefusal } from '../domain/suggestion-workflow.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
@@ -83,14 +84,7 @@ builder.queryFields((t) => ({
     type: 'experiments',
     description: 'Experiments, latest start first. Failed ones included: filter by outcome FAILED to read their lessons.',
     args: { filter: t.arg({ type: ExperimentFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(experiments, experimentFilterSql(experiments, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.experiments.findMany(
-        query({
-          where: { RAW: (table) => experimentFilterSql(table, args.filter) ?? sql`1 = 1` },
-          orderBy: { startsOn: 'desc', id: 'desc' },
-        }),
-      ),
+    ...filteredConnection({ name: 'experiments', table: experiments, permission: 'read', filter: experimentFilterSql, orderBy: { startsOn: 'desc', id: 'desc' } }),
   }),
 }));
 
@@ -138,12 +132,25 @@ builder.mutationFields((t) => ({
           const { now } = ctx;
           // The experiment row is inserted only while the suggestion is still ACCEPTED, in the
           // same batch as the guarded transition, so a lost race leaves no orphan experiment.
-          // (A raw SELECT lists every column in table order: outcome, lessons, concluded_at are NULL.)
-          const insertExperiment = tenant.db.insert(experiments).select(sql`
-            SELECT ${id}, tenant_id, id, ${values.hypothesis}, ${values.successMeasure}, ${ownerId}, ${values.startsOn}, ${values.endsOn},
-              NULL, NULL, NULL, ${now.getTime()}, ${now.getTime()}
-            FROM ${suggestions} WHERE tenant_id = ${tenant.tenantId} AND id = ${suggestion.id} AND status = 'accepted'`);
-          const [, , updated] = await tenant.db.batch([
+          const insertExperiment = tenant.insertSelect(
+            experiments,
+            {
+              id,
+              suggestionId: sql`${suggestions.id}`,
+              hypothesis: values.hypothesis,
+              successMeasure: values.successMeasure,
+              ownerId,
+              startsOn: values.startsOn,
+              endsOn: values.endsOn,
+              outcome: null,
+              lessons: null,
+              concludedAt: null,
+              createdAt: now.getTime(),
+              updatedAt: now.getTime(),
+            },
+            sql`FROM ${suggestions} WHERE ${suggestions.tenantId} = ${tenant.tenantId} AND ${suggestions.id} = ${suggestion.id} AND ${suggestions.status} = 'accepted'`,
+          );
+          const [, , updated] = await tenant.batch([
             insertExperiment,
             guardedHistoryInsert(tenant, suggestion.id, 'accepted', 'experimenting', actorOf(ctx), values.note, now),
             guardedStatusUpdate(tenant, suggestion.id, 'accepted', { status: 'experimenting' }, now),
@@ -179,10 +186,8 @@ builder.mutationFields((t) => ({
           if (existing.outcome) throw concluded(existing.outcome);
           const now = ctx.now;
           // WHERE outcome IS NULL: of two concurrent conclusions only one applies.
-          const conclude = tenant.db
-            .update(experiments)
-            .set({ outcome: values.outcome, lessons: values.lessons, concludedAt: now, updatedAt: now })
-            .where(tenant.filter(experiments, eq(experiments.id, id), isNull(experiments.outcome)))
+          const conclude = tenant
+            .updateWhere(experiments, { outcome: values.outcome, lessons: values.lessons, concludedAt: now, updatedAt: now }, and(eq(experiments.id, id), isNull(experiments.outcome)) as SQL)
             .returning();
           if (values.outcome !== 'failed') {
             const [experiment] = await conclude;
@@ -196,7 +201,7 @@ builder.mutationFields((t) => ({
           // EXPERIMENTING (a suggestion declined by hand meanwhile keeps its own reason) and the
           // experiment really ended FAILED (a concurrent SUCCEEDED that won must not decline it).
           const endedFailed = sql`EXISTS (SELECT 1 FROM ${experiments} WHERE tenant_id = ${tenant.tenantId} AND id = ${id} AND outcome = 'failed')`;
-          const [[experiment]] = await tenant.db.batch([
+          const [[experiment]] = await tenant.batch([
             conclude,
             guardedHistoryInsert(tenant, existing.suggestionId, 'experimenting', 'declined', actorOf(ctx), 'The experiment failed.', now, endedFailed),
             guardedStatusUpdate(tenant, existing.suggestionId, 'experimenting', { status: 'declined', declineReason: values.lessons }, now, endedFailed),

@@ -1,6 +1,6 @@
 /** Feedback: praise, complaints and ideas about employees and teams, and their resolution. */
 import { sql } from 'drizzle-orm';
-import { chunkedInserts, jsonList, runBatch } from '../db/batching.ts';
+import { jsonList, runBatch } from '../db/batching.ts';
 import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { newId } from '../db/ids.ts';
 import { employees, teams } from '../db/people.ts';
@@ -13,6 +13,7 @@ import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from 
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
@@ -56,14 +57,7 @@ builder.queryFields((t) => ({
     type: 'feedback',
     description: 'Feedback, newest first. Every role sees it: customer feedback is for everyone.',
     args: { filter: t.arg({ type: FeedbackFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(feedback, feedbackFilterSql(feedback, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.feedback.findMany(
-        query({
-          where: { RAW: (table) => feedbackFilterSql(table, args.filter) ?? sql`1 = 1` },
-          orderBy: { receivedAt: 'desc' },
-        }),
-      ),
+    ...filteredConnection({ name: 'feedback', table: feedback, permission: 'read', filter: feedbackFilterSql, orderBy: { receivedAt: 'desc' } }),
   }),
 }));
 
@@ -123,7 +117,7 @@ builder.mutationFields((t) => ({
           receivedAt: values.receivedAt ?? ctx.now,
           ignoreWords: person ? [person.name] : [],
         });
-        await runBatch(tenant.db, [tenant.db.insert(feedback).values({ ...rows.feedback, createdAt: ctx.now }), ...chunkedInserts(tenant.db, feedbackThemes, rows.themes)]);
+        await runBatch(tenant, [tenant.insert(feedback, { ...rows.feedback, createdAt: ctx.now }), ...tenant.insertMany(feedbackThemes, rows.themes)]);
         return { feedback: { ...rows.feedback, createdAt: ctx.now } };
       }, { feedback: null }),
   }),
@@ -142,10 +136,12 @@ builder.mutationFields((t) => ({
           throw conflictError(['input', 'id'], `This feedback was already resolved on ${existing.resolvedAt?.toISOString().slice(0, 10)}.`);
         }
         // Guarded on status, so two people resolving at once cannot both overwrite the note.
-        const [resolved] = await tenant.db
-          .update(feedback)
-          .set({ status: 'resolved', resolutionNote: note, resolvedAt: ctx.now, resolvedBy: actorIdOf(ctx.principal) })
-          .where(tenant.filter(feedback, sql`${feedback.id} = ${id}`, sql`${feedback.status} = 'open'`))
+        const [resolved] = await tenant
+          .updateWhere(
+            feedback,
+            { status: 'resolved', resolutionNote: note, resolvedAt: ctx.now, resolvedBy: actorIdOf(ctx.principal) },
+            sql`${feedback.id} = ${id} AND ${feedback.status} = 'open'`,
+          )
           .returning();
         if (!resolved) throw conflictError(['input', 'id'], 'This feedback was resolved by someone else a moment ago.');
         return { feedback: resolved };
@@ -239,20 +235,14 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
 
   // Three lookups for the whole import, whatever its size.
   const [people, teamRows, existing] = await Promise.all([
-    tenant.db
+    tenant
       .select({ id: employees.id, name: employees.name, email: employees.email, teamId: employees.teamId })
-      .from(employees)
-      .where(
-        tenant.filter(
-          employees,
-          sql`(${employees.id} IN ${jsonList(valid.flatMap((e) => (e.employeeId ? [e.employeeId] : [])))} OR ${employees.email} IN ${jsonList(valid.flatMap((e) => (e.employeeEmail ? [e.employeeEmail] : [])))})`,
-        ),
+      .from(
+        employees,
+        sql`(${employees.id} IN ${jsonList(valid.flatMap((e) => (e.employeeId ? [e.employeeId] : [])))} OR ${employees.email} IN ${jsonList(valid.flatMap((e) => (e.employeeEmail ? [e.employeeEmail] : [])))})`,
       ),
-    tenant.db.select({ id: teams.id }).from(teams).where(tenant.filter(teams, sql`${teams.id} IN ${jsonList(valid.flatMap((e) => (e.teamId ? [e.teamId] : [])))}`)),
-    tenant.db
-      .select({ ref: feedback.externalRef })
-      .from(feedback)
-      .where(tenant.filter(feedback, sql`${feedback.externalRef} IN ${jsonList(valid.map((e) => e.values.externalRef))}`)),
+    tenant.select({ id: teams.id }).from(teams, sql`${teams.id} IN ${jsonList(valid.flatMap((e) => (e.teamId ? [e.teamId] : [])))}`),
+    tenant.select({ ref: feedback.externalRef }).from(feedback, sql`${feedback.externalRef} IN ${jsonList(valid.map((e) => e.values.externalRef))}`),
   ]);
   const byId = new Map(people.map((person) => [person.id, person]));
   const byEmail = new Map(people.map((person) => [person.email, person]));
@@ -298,9 +288,9 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
   }
 
   try {
-    await runBatch(tenant.db, [
-      ...chunkedInserts(tenant.db, feedback, rows.map((row) => ({ ...row.feedback, createdAt: now }))),
-      ...chunkedInserts(tenant.db, feedbackThemes, rows.flatMap((row) => row.themes)),
+    await runBatch(tenant, [
+      ...tenant.insertMany(feedback, rows.map((row) => ({ ...row.feedback, createdAt: now }))),
+      ...tenant.insertMany(feedbackThemes, rows.flatMap((row) => row.themes)),
     ]);
   } catch (error) {
     // Only a concurrent import of the same references can break the unique index here; the batch

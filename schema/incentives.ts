@@ -15,6 +15,7 @@ import { periodContaining, type Period } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { tenantConnection } from './connections.ts';
 import { requestLoader } from './request-loaders.ts';
 import { upperEnum } from './enums.ts';
 import { actorGlobalId, dutyActorOf, refuseSelfDealing } from './duties.ts';
@@ -117,11 +118,10 @@ builder.queryFields((t) => ({
     type: 'incentivePrograms',
     description: 'Incentive programs, newest first.',
     args: { status: t.arg({ type: ProgramStatusEnum }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(incentivePrograms, args.status ? eq(incentivePrograms.status, args.status) : undefined),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.incentivePrograms.findMany(
-        query({ where: args.status ? { status: args.status } : {}, orderBy: { createdAt: 'desc', id: 'desc' } }),
-      ),
+    ...tenantConnection({
+      name: 'incentivePrograms', table: incentivePrograms, permission: 'read', orderBy: { createdAt: 'desc', id: 'desc' },
+      where: (table, args: { status?: (typeof incentivePrograms.$inferSelect)['status'] | null }) => (args.status ? eq(table.status, args.status) : undefined),
+    }),
   }),
 }));
 

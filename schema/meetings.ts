@@ -7,12 +7,14 @@ import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { agendaItems, agendaVotes, meetings } from '../db/meetings.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import { toggleVote } from '../db/vote-toggle.ts';
 import { notFoundError, parseInput, validationError } from '../domain/errors.ts';
 import { trailingWindow } from '../domain/periods.ts';
 import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
 import { OPEN_STATUSES } from '../domain/suggestion-workflow.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { requestLoader } from './request-loaders.ts';
 import { TrendEntry } from './friction-trends.ts';
 import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
@@ -133,13 +135,10 @@ builder.queryFields((t) => ({
     type: 'meetings',
     description: 'Team meetings, soonest first.',
     args: { filter: t.arg({ type: MeetingFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(meetings, meetingFilterSql(meetings, args.filter, ctx.now)),
-    resolve: (query, _parent, args, ctx) => {
-      const { now } = ctx;
-      return tenantFor(ctx, 'read').db.query.meetings.findMany(
-        query({ where: { RAW: (table) => meetingFilterSql(table, args.filter, now) ?? sql`1 = 1` }, orderBy: { scheduledAt: 'asc', id: 'asc' } }),
-      );
-    },
+    ...filteredConnection({
+      name: 'meetings', table: meetings, permission: 'read', orderBy: { scheduledAt: 'asc', id: 'asc' },
+      filter: (table, filter: Parameters<typeof meetingFilterSql>[1], ctx) => meetingFilterSql(table, filter, ctx.now),
+    }),
   }),
 }));
 
@@ -186,16 +185,16 @@ async function changeAgendaVote(ctx: GraphQLContext, globalId: string, vote: boo
   const item = await tenant.db.query.agendaItems.findFirst({ where: { id }, with: { meeting: { columns: { scheduledAt: true } } } });
   if (!item) throw notFoundError(path, missingMessage('AgendaItem'));
   if (item.meeting.scheduledAt <= ctx.now) throw heldAlready(path);
-  const change = vote
-    ? tenant.insert(agendaVotes, { id: newId('avote'), itemId: id, employeeId }).onConflictDoNothing()
-    : tenant.db.delete(agendaVotes).where(tenant.filter(agendaVotes, eq(agendaVotes.itemId, id), eq(agendaVotes.employeeId, employeeId)));
-  // The denormalised count is recomputed from the votes in the same batch.
-  const refresh = tenant.db
-    .update(agendaItems)
-    .set({ voteCount: sql`(SELECT count(*) FROM ${agendaVotes} WHERE ${agendaVotes.tenantId} = ${tenant.tenantId} AND ${agendaVotes.itemId} = ${id})` })
-    .where(tenant.filter(agendaItems, eq(agendaItems.id, id)))
-    .returning();
-  const [, [updated]] = await tenant.db.batch([change, refresh]);
+  const updated = await toggleVote(tenant, {
+    votes: agendaVotes,
+    votesFor: agendaVotes.itemId,
+    things: agendaItems,
+    thingId: id,
+    employeeId,
+    add: vote,
+    vote: { id: newId('avote'), itemId: id, employeeId },
+    touchesThing: true, // agenda items have no updated_at
+  });
   return { agendaItem: updated ?? null };
 }
 

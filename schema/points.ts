@@ -12,6 +12,7 @@ import { parseInput, UserErrors } from '../domain/errors.ts';
 import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { idEquals, localIdFor } from './global-ids.ts';
@@ -92,11 +93,7 @@ builder.queryFields((t) => ({
     type: 'pointsEntries',
     description: 'The points ledger of your organisation, newest first.',
     args: { filter: t.arg({ type: PointsEntryFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(pointsEntries, entryFilterSql(pointsEntries, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.pointsEntries.findMany(
-        query({ where: { RAW: (table) => entryFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { createdAt: 'desc', id: 'desc' } }),
-      ),
+    ...filteredConnection({ name: 'pointsEntries', table: pointsEntries, permission: 'read', filter: entryFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 

@@ -24,6 +24,7 @@ import {
 } from '../domain/recognition.ts';
 import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { Employee } from './employees.ts';
 import { encodeId, idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
@@ -103,14 +104,7 @@ builder.queryFields((t) => ({
     type: 'recognitions',
     description: "The organisation's recognition feed, newest first.",
     args: { filter: t.arg({ type: RecognitionFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(recognitions, recognitionFilterSql(recognitions, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.recognitions.findMany(
-        query({
-          where: { RAW: (table) => recognitionFilterSql(table, args.filter) ?? sql`1 = 1` },
-          orderBy: { createdAt: 'desc', id: 'desc' },
-        }),
-      ),
+    ...filteredConnection({ name: 'recognitions', table: recognitions, permission: 'read', filter: recognitionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 

@@ -9,11 +9,13 @@ import * as v from 'valibot';
 import { newId, randomId } from '../db/ids.ts';
 import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, rewards, rewardVotes, pointsEntries, type RedemptionStatus, type RewardKind, type RewardStatus } from '../db/rewards.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import { toggleVote } from '../db/vote-toggle.ts';
 import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
 import { pickWithinBudget } from '../domain/rewards.ts';
 import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { dutyActorOf, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -81,21 +83,13 @@ builder.queryFields((t) => ({
     type: 'rewards',
     description: 'The reward catalogue, most voted first.',
     args: { filter: t.arg({ type: RewardFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(rewards, rewardFilterSql(rewards, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.rewards.findMany(
-        query({ where: { RAW: (table) => rewardFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { voteCount: 'desc', id: 'asc' } }),
-      ),
+    ...filteredConnection({ name: 'rewards', table: rewards, permission: 'read', filter: rewardFilterSql, orderBy: { voteCount: 'desc', id: 'asc' } }),
   }),
   redemptions: t.drizzleConnection({
     type: 'redemptions',
     description: 'Redemptions, newest first.',
     args: { filter: t.arg({ type: RedemptionFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(redemptions, redemptionFilterSql(redemptions, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.redemptions.findMany(
-        query({ where: { RAW: (table) => redemptionFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { createdAt: 'desc', id: 'desc' } }),
-      ),
+    ...filteredConnection({ name: 'redemptions', table: redemptions, permission: 'read', filter: redemptionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 
@@ -159,24 +153,18 @@ async function changeVote(tenant: TenantScope, employeeId: string, globalId: str
   if (reward.status === 'retired') throw conflictError(['input', 'rewardId'], 'This reward is retired: votes on it no longer count.');
   // A proposer does not vote for their own reward (retracting stays possible for older votes).
   if (add) assertNoSelfDealing('voteForReward', [{ kind: 'employee', employeeId }], [reward.proposedById], ['input', 'rewardId']);
-  const t = tenant.tenantId;
-  const write = add
-    ? tenant
-        .insertSelect(
-          rewardVotes,
-          { id: randomId('vote'), rewardId: reward.id, employeeId, createdAt: tenant.now.getTime() },
-          // SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT; this one also refuses retired rewards.
-          sql`WHERE EXISTS (SELECT 1 FROM rewards WHERE tenant_id = ${t} AND id = ${reward.id} AND status <> 'retired')`,
-        )
-        .onConflictDoNothing()
-    : tenant.deleteWhere(rewardVotes, and(eq(rewardVotes.rewardId, reward.id), eq(rewardVotes.employeeId, employeeId)) as SQL);
-  const recount = tenant.updateWhere(
-    rewards,
-    { voteCount: sql`(SELECT count(*) FROM reward_votes WHERE tenant_id = ${t} AND reward_id = ${reward.id})` },
-    eq(rewards.id, reward.id),
-  );
-  await tenant.batch([write, recount]);
-  return tenant.db.query.rewards.findFirst({ where: { id: reward.id } });
+  return toggleVote(tenant, {
+    votes: rewardVotes,
+    votesFor: rewardVotes.rewardId,
+    things: rewards,
+    thingId: reward.id,
+    employeeId,
+    add,
+    vote: { id: randomId('vote'), rewardId: reward.id, employeeId },
+    // Checked by the INSERT itself: a reward retired since it was read gets no vote.
+    addOnlyIf: sql`EXISTS (SELECT 1 FROM rewards WHERE tenant_id = ${tenant.tenantId} AND id = ${reward.id} AND status <> 'retired')`,
+    touchesThing: true,
+  });
 }
 
 /**

@@ -5,7 +5,8 @@
  * Anonymity: every mutation that takes a suggestion id runs the same steps and gives the same
  * answers whether or not the caller wrote it; none of them compares the caller with an author.
  */
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { runBatch } from '../db/batching.ts';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { newId } from '../db/ids.ts';
 import {
@@ -18,6 +19,7 @@ import {
   type SuggestionStatus,
 } from '../db/suggestions.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import { toggleVote } from '../db/vote-toggle.ts';
 import { conflictError, invalidTransitionError, notFoundError, parseInput, validationError } from '../domain/errors.ts';
 import { hashFollowCode, newFollowCode } from '../domain/follow-codes.ts';
 import { changeStatusSchema, commentBody, submitSuggestionSchema } from '../domain/suggestions.ts';
@@ -70,10 +72,20 @@ export function guardedHistoryInsert(
   at: Date,
   onlyIf: SQL = sql`1 = 1`,
 ) {
-  // INSERT ... SELECT with a raw SELECT lists every column in table order (drizzle's rule).
-  return tenant.db.insert(suggestionHistory).select(sql`
-    SELECT ${newId('sgh')}, tenant_id, id, status, ${to}, ${actor.actorEmployeeId}, ${actor.actorKeyId}, ${note}, ${at.getTime()}
-    FROM ${suggestions} WHERE tenant_id = ${tenant.tenantId} AND id = ${suggestionId} AND status = ${from} AND ${onlyIf}`);
+  return tenant.insertSelect(
+    suggestionHistory,
+    {
+      id: newId('sgh'),
+      suggestionId: sql`${suggestions.id}`,
+      fromStatus: sql`${suggestions.status}`,
+      toStatus: to,
+      actorEmployeeId: actor.actorEmployeeId,
+      actorKeyId: actor.actorKeyId,
+      note,
+      createdAt: at.getTime(),
+    },
+    sql`FROM ${suggestions} WHERE ${suggestions.tenantId} = ${tenant.tenantId} AND ${suggestions.id} = ${suggestionId} AND ${suggestions.status} = ${from} AND ${onlyIf}`,
+  );
 }
 
 /** UPDATE ... WHERE status = <from>: of two concurrent transitions only one can match. */
@@ -85,11 +97,7 @@ export function guardedStatusUpdate(
   at: Date,
   onlyIf?: SQL,
 ) {
-  return tenant.db
-    .update(suggestions)
-    .set({ ...set, updatedAt: at })
-    .where(tenant.filter(suggestions, eq(suggestions.id, suggestionId), eq(suggestions.status, from), onlyIf))
-    .returning();
+  return tenant.updateWhere(suggestions, { ...set, updatedAt: at }, and(eq(suggestions.id, suggestionId), eq(suggestions.status, from), onlyIf) as SQL).returning();
 }
 
 export const raceLost = (from: SuggestionStatus) =>
@@ -147,30 +155,21 @@ const ChangeSuggestionStatusInput = builder.inputType('ChangeSuggestionStatusInp
   }),
 });
 
-/**
- * Recomputes the denormalised vote count from the votes, in the same batch as the vote change.
- * `updated_at` is kept as it was: a vote is not an edit, and a timestamp moving on every vote
- * would tell when someone (perhaps the anonymous author) voted.
- */
-function refreshVoteCount(tenant: TenantScope, suggestionId: string) {
-  return tenant.db
-    .update(suggestions)
-    .set({
-      voteCount: sql`(SELECT count(*) FROM ${suggestionVotes} WHERE ${suggestionVotes.tenantId} = ${tenant.tenantId} AND ${suggestionVotes.suggestionId} = ${suggestionId})`,
-      updatedAt: sql`${suggestions.updatedAt}`,
-    })
-    .where(tenant.filter(suggestions, eq(suggestions.id, suggestionId)))
-    .returning();
-}
-
 async function changeVote(ctx: GraphQLContext, globalId: string, vote: boolean) {
   const tenant = tenantFor(ctx, 'suggestions:participate');
   const employeeId = actingEmployeeId(ctx);
   const suggestion = await findSuggestion(tenant, globalId);
-  const change = vote
-    ? tenant.insert(suggestionVotes, { id: newId('svote'), suggestionId: suggestion.id, employeeId }).onConflictDoNothing()
-    : tenant.db.delete(suggestionVotes).where(tenant.filter(suggestionVotes, eq(suggestionVotes.suggestionId, suggestion.id), eq(suggestionVotes.employeeId, employeeId)));
-  const [, [updated]] = await tenant.db.batch([change, refreshVoteCount(tenant, suggestion.id)]);
+  const updated = await toggleVote(tenant, {
+    votes: suggestionVotes,
+    votesFor: suggestionVotes.suggestionId,
+    things: suggestions,
+    thingId: suggestion.id,
+    employeeId,
+    add: vote,
+    vote: { id: newId('svote'), suggestionId: suggestion.id, employeeId },
+    // Anonymity: a vote must not move updated_at (it would tell when someone voted).
+    touchesThing: false,
+  });
   return { suggestion: updated ?? null };
 }
 
@@ -181,9 +180,7 @@ async function changeFollow(ctx: GraphQLContext, globalId: string, follow: boole
   if (follow) {
     await tenant.insert(suggestionFollows, { id: newId('sfol'), suggestionId: suggestion.id, employeeId }).onConflictDoNothing();
   } else {
-    await tenant.db
-      .delete(suggestionFollows)
-      .where(tenant.filter(suggestionFollows, eq(suggestionFollows.suggestionId, suggestion.id), eq(suggestionFollows.employeeId, employeeId)));
+    await tenant.deleteWhere(suggestionFollows, and(eq(suggestionFollows.suggestionId, suggestion.id), eq(suggestionFollows.employeeId, employeeId)) as SQL);
   }
   return { suggestion };
 }
@@ -246,8 +243,7 @@ builder.mutationFields((t) => ({
           // A named author follows their suggestion; an anonymous one follows with the code, so
           // no follow row links them to it.
           if (authorId) statements.push(tenant.insert(suggestionFollows, { id: newId('sfol'), suggestionId: id, employeeId: authorId }));
-          const [first, ...rest] = statements;
-          await tenant.db.batch([first!, ...rest]);
+          await runBatch(tenant, statements);
           const suggestion = (await loadSuggestion(tenant, id)) ?? null;
           return { suggestion, followCode };
         },
@@ -320,7 +316,7 @@ builder.mutationFields((t) => ({
             }
           }
           const { now } = ctx;
-          const [, updated] = await tenant.db.batch([
+          const [, updated] = await tenant.batch([
             guardedHistoryInsert(tenant, suggestion.id, from, to, actorOf(ctx), note, now),
             guardedStatusUpdate(tenant, suggestion.id, from, { status: to, declineReason: to === 'declined' ? reason : null }, now),
           ]);

@@ -27,6 +27,7 @@ import { SUGGESTION_LIMITS } from '../domain/suggestions.ts';
 import { themeKey } from '../domain/themes.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { type FilterArgs, tenantConnection } from './connections.ts';
 import { idEquals } from './global-ids.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -218,14 +219,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: SuggestionFilter }),
       orderBy: t.arg({ type: SuggestionOrderEnum, defaultValue: 'NEWEST' }),
     },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(suggestions, suggestionFilterSql(suggestions, args.filter, ctx)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.suggestions.findMany(
-        query({
-          where: { RAW: (table) => suggestionFilterSql(table, args.filter, ctx) ?? sql`1 = 1` },
-          orderBy: args.orderBy === 'MOST_VOTED' ? { voteCount: 'desc', createdAt: 'desc', id: 'desc' } : { createdAt: 'desc', id: 'desc' },
-        }),
-      ),
+    ...tenantConnection({
+      name: 'suggestions', table: suggestions, permission: 'read',
+      where: (table, args: FilterArgs<typeof suggestionFilterSql> & { orderBy?: string | null }, ctx) => suggestionFilterSql(table, args.filter, ctx),
+      orderBy: (args) => (args.orderBy === 'MOST_VOTED' ? { voteCount: 'desc', createdAt: 'desc', id: 'desc' } : { createdAt: 'desc', id: 'desc' }),
+    }),
   }),
   suggestionByFollowCode: t.drizzleField({
     type: 'suggestions',

@@ -14,6 +14,7 @@ import { abandon, previewSummary, readSettings, resetForRetry, saveSettings, typ
 import { emailOutbox, OUTBOX_STATUSES, summaries, SUMMARY_LEVELS, type OutboxStatus, type SummaryLevel } from '../features/summaries/tables.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { upperEnum } from './enums.ts';
 import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
@@ -168,11 +169,7 @@ builder.queryFields((t) => ({
     type: 'summaries',
     description: 'Stored weekly summaries, newest week first. Admins.',
     args: { filter: t.arg({ type: SummaryFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, PERMISSION).count(summaries, summaryFilterSql(summaries, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, PERMISSION).db.query.summaries.findMany(
-        query({ where: { RAW: (table) => summaryFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { periodKey: 'desc', level: 'asc', id: 'asc' } }),
-      ),
+    ...filteredConnection({ name: 'summaries', table: summaries, permission: PERMISSION, filter: summaryFilterSql, orderBy: { periodKey: 'desc', level: 'asc', id: 'asc' } }),
   }),
   previewSummary: t.field({
     type: PreviewType,
@@ -201,11 +198,7 @@ builder.queryFields((t) => ({
     type: 'emailOutbox',
     description: 'Every summary email: status, attempts and the last error. Newest first. Admins.',
     args: { filter: t.arg({ type: OutboxFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, PERMISSION).count(emailOutbox, outboxFilterSql(emailOutbox, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, PERMISSION).db.query.emailOutbox.findMany(
-        query({ where: { RAW: (table) => outboxFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { createdAt: 'desc', id: 'desc' } }),
-      ),
+    ...filteredConnection({ name: 'emailOutbox', table: emailOutbox, permission: PERMISSION, filter: outboxFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 

@@ -3,7 +3,7 @@
  * the customer mentioned. Each mention becomes feedback on that employee (and their team).
  */
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { chunkedInserts, jsonList, runBatch } from '../db/batching.ts';
+import { jsonList, runBatch } from '../db/batching.ts';
 import { newId } from '../db/ids.ts';
 import { employees } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -15,6 +15,7 @@ import { callRules } from '../domain/voice-rules.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findTemplate } from './survey-templates.ts';
@@ -114,11 +115,7 @@ builder.queryFields((t) => ({
     type: 'surveyCalls',
     description: 'Survey calls, newest first.',
     args: { filter: t.arg({ type: SurveyCallFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(surveyCalls, callFilterSql(surveyCalls, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.surveyCalls.findMany(
-        query({ where: { RAW: (table) => callFilterSql(table, args.filter) ?? sql`1 = 1` }, orderBy: { calledAt: 'desc' } }),
-      ),
+    ...filteredConnection({ name: 'surveyCalls', table: surveyCalls, permission: 'read', filter: callFilterSql, orderBy: { calledAt: 'desc' } }),
   }),
 }));
 
@@ -200,10 +197,9 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
 
   const template = await findTemplate(tenant, templateId!, ['input', 'templateId']);
   if (template.status !== 'active') throw validationError(['input', 'templateId'], 'This template is archived; use an active one.');
-  const people = await tenant.db
+  const people = await tenant
     .select({ id: employees.id, name: employees.name, teamId: employees.teamId, status: employees.status })
-    .from(employees)
-    .where(tenant.filter(employees, sql`${employees.id} IN ${jsonList([callerId, ...mentionIds])}`));
+    .from(employees, sql`${employees.id} IN ${jsonList([callerId, ...mentionIds])}`);
   const person = new Map(people.map((row) => [row.id, row]));
 
   const caller = person.get(callerId!);
@@ -266,11 +262,11 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
     }),
   );
   // One batch: the call, its answers and its feedback stand or fall together.
-  await runBatch(tenant.db, [
-    tenant.db.insert(surveyCalls).values({ ...call, createdAt: ctx.now }),
-    ...chunkedInserts(tenant.db, surveyAnswers, answers),
-    ...chunkedInserts(tenant.db, feedback, mentions.map((row) => ({ ...row.feedback, createdAt: ctx.now }))),
-    ...chunkedInserts(tenant.db, feedbackThemes, mentions.flatMap((row) => row.themes)),
+  await runBatch(tenant, [
+    tenant.insert(surveyCalls, { ...call, createdAt: ctx.now }),
+    ...tenant.insertMany(surveyAnswers, answers),
+    ...tenant.insertMany(feedback, mentions.map((row) => ({ ...row.feedback, createdAt: ctx.now }))),
+    ...tenant.insertMany(feedbackThemes, mentions.flatMap((row) => row.themes)),
   ]);
   return { ...call, createdAt: ctx.now };
 }

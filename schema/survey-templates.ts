@@ -3,13 +3,14 @@
  * comparable over time. Questions are fixed once a template exists (calls refer to them); to ask
  * different questions, create a new template and archive the old one.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
 import { surveyQuestions, surveyTemplates } from '../db/voice.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput } from '../domain/errors.ts';
 import { templateRules } from '../domain/voice-rules.ts';
 import { builder } from './builder.ts';
+import { tenantConnection } from './connections.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
@@ -51,12 +52,10 @@ builder.queryFields((t) => ({
     type: 'surveyTemplates',
     description: 'Survey templates, by name.',
     args: { filter: t.arg({ type: TemplateFilter }) },
-    totalCount: (_parent, args, ctx) =>
-      tenantFor(ctx, 'read').count(surveyTemplates, args.filter?.status ? sql`${surveyTemplates.status} = ${args.filter.status}` : undefined),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.surveyTemplates.findMany(
-        query({ where: args.filter?.status ? { status: args.filter.status } : {}, orderBy: { name: 'asc' } }),
-      ),
+    ...tenantConnection({
+      name: 'surveyTemplates', table: surveyTemplates, permission: 'read', orderBy: { name: 'asc' },
+      where: (table, args: { filter?: { status?: (typeof surveyTemplates.$inferSelect)['status'] | null } | null }) => (args.filter?.status ? eq(table.status, args.filter.status) : undefined),
+    }),
   }),
 }));
 
@@ -93,7 +92,7 @@ builder.mutationFields((t) => ({
         const clash = await tenant.count(surveyTemplates, sql`lower(${surveyTemplates.name}) = lower(${values.name})`);
         if (clash > 0) throw conflictError(['input', 'name'], `A template named "${values.name}" already exists.`);
         const id = newId('tpl');
-        const [created] = await tenant.db.batch([
+        const [created] = await tenant.batch([
           tenant.insert(surveyTemplates, { id, name: values.name, description: values.description ?? null }).returning(),
           tenant.insert(surveyQuestions, { id: newId('q'), templateId: id, position: 1, prompt: values.questions[0]! }),
           ...values.questions.slice(1).map((prompt, index) =>

@@ -7,6 +7,7 @@ import { newId } from '../db/ids.ts';
 import { employees, teams, TEAM_STATUSES, type TeamStatus } from '../db/people.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { builder } from './builder.ts';
+import { filteredConnection } from './connections.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation, withoutNulls } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
@@ -52,14 +53,7 @@ builder.queryFields((t) => ({
     type: 'teams',
     description: 'Teams of your organisation, by name.',
     args: { filter: t.arg({ type: TeamFilter }) },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(teams, teamFilterSql(teams, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.teams.findMany(
-        query({
-          where: { RAW: (table) => teamFilterSql(table, args.filter) ?? sql`1 = 1` },
-          orderBy: { name: 'asc' },
-        }),
-      ),
+    ...filteredConnection({ name: 'teams', table: teams, permission: 'read', filter: teamFilterSql, orderBy: { name: 'asc' } }),
   }),
 }));
 

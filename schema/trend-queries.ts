@@ -33,21 +33,18 @@ const finish = (rows: { key: string; label: string; count: number; previousCount
 
 /** Suggestions per category in the period and the one before (optionally for one team). */
 export async function suggestionCategoryTrends(tenant: TenantScope, period: Period, teamId: string | null): Promise<TrendRow[]> {
-  const rows = await tenant.db
+  const rows = await tenant
     .select({
       key: suggestions.category,
       label: suggestions.category,
       count: inCurrent(suggestions.createdAt, period),
       previousCount: inPrevious(suggestions.createdAt, period),
     })
-    .from(suggestions)
-    .where(
-      tenant.filter(
-        suggestions,
-        gte(suggestions.createdAt, period.previousStart),
-        lt(suggestions.createdAt, period.end),
-        teamId ? eq(suggestions.teamId, teamId) : undefined,
-      ),
+    .from(
+      suggestions,
+      gte(suggestions.createdAt, period.previousStart),
+      lt(suggestions.createdAt, period.end),
+      teamId ? eq(suggestions.teamId, teamId) : undefined,
     )
     .groupBy(suggestions.category);
   return finish(rows, 10);
@@ -55,21 +52,18 @@ export async function suggestionCategoryTrends(tenant: TenantScope, period: Peri
 
 /** Recurring suggestion themes in the period and the one before. */
 export async function suggestionThemeTrends(tenant: TenantScope, period: Period, teamId: string | null, max: number): Promise<TrendRow[]> {
-  const rows = await tenant.db
+  const rows = await tenant
     .select({
       key: suggestionThemes.theme,
       label: sql<string>`min(${suggestionThemes.label})`,
       count: inCurrent(suggestionThemes.createdAt, period),
       previousCount: inPrevious(suggestionThemes.createdAt, period),
     })
-    .from(suggestionThemes)
-    .where(
-      tenant.filter(
-        suggestionThemes,
-        gte(suggestionThemes.createdAt, period.previousStart),
-        lt(suggestionThemes.createdAt, period.end),
-        teamId ? eq(suggestionThemes.teamId, teamId) : undefined,
-      ),
+    .from(
+      suggestionThemes,
+      gte(suggestionThemes.createdAt, period.previousStart),
+      lt(suggestionThemes.createdAt, period.end),
+      teamId ? eq(suggestionThemes.teamId, teamId) : undefined,
     )
     .groupBy(suggestionThemes.theme)
     .orderBy(sql`3 DESC`, suggestionThemes.theme)

@@ -6,7 +6,7 @@
  *   a team's goal progress, and customer feedback. These types expose only what a widget shows:
  *   no emails, roles, contact details, givers or customers.
  */
-import { sql } from 'drizzle-orm';
+import { getColumns, sql } from 'drizzle-orm';
 import { incentivePrograms } from '../db/recognition.ts';
 import { progressOf } from '../domain/incentives.ts';
 import { periodContaining } from '../domain/periods.ts';
@@ -28,6 +28,7 @@ import type { UserErrorData } from '../domain/errors.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { tenantConnection } from './connections.ts';
 import { Employee } from './employees.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -59,9 +60,7 @@ builder.queryField('publishableKeys', (t) =>
   t.drizzleConnection({
     type: 'publishableKeys',
     description: 'Your widget keys, newest first. Admin keys only.',
-    totalCount: (_parent, _args, ctx) => tenantFor(ctx, 'widgets:manage').count(publishableKeys),
-    resolve: (query, _parent, _args, ctx) =>
-      tenantFor(ctx, 'widgets:manage').db.query.publishableKeys.findMany(query({ orderBy: { createdAt: 'desc' } })),
+    ...tenantConnection<typeof publishableKeys, object>({ name: 'publishableKeys', table: publishableKeys, permission: 'widgets:manage', orderBy: { createdAt: 'desc' } }),
   }),
 );
 
@@ -205,10 +204,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const tenant = tenantFor(ctx, 'widgets:public');
       const id = localIdFor('IncentiveProgram', args.programId, ['programId']);
-      const [program] = await tenant.db
-        .select()
-        .from(incentivePrograms)
-        .where(tenant.filter(incentivePrograms, sql`${incentivePrograms.id} = ${id} AND ${incentivePrograms.status} = 'active' AND ${incentivePrograms.scope} <> 'employee'`))
+      const [program] = await tenant
+        .select(getColumns(incentivePrograms))
+        .from(incentivePrograms, sql`${incentivePrograms.id} = ${id} AND ${incentivePrograms.status} = 'active' AND ${incentivePrograms.scope} <> 'employee'`)
         .limit(1);
       if (!program) return null;
       const period = periodContaining(program.period, ctx.now);

@@ -48,5 +48,7 @@ export function createGraphQLContext(options: {
     // general client (node lookups, relations) sees no tenant's rows at all.
     return { env, principal, db: scopedDatabase(raw, ''), tenant, platformDb: null, waitUntil, now };
   }
-  return { env, principal, db: tenant.db, tenant, platformDb: null, waitUntil, now };
+  // Pothos needs the client's select/$count as well (relation filters, totalCount); its relational
+  // queries carry the tenant filter. Services write through `tenant`, whose `db` is reads only.
+  return { env, principal, db: scopedDatabase(raw, principal.tenantId), tenant, platformDb: null, waitUntil, now };
 }

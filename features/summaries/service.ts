@@ -103,7 +103,7 @@ export async function compileAndStore(tenant: TenantScope, settings: SettingsRow
       .onConflictDoNothing();
   });
   statements.push(outboxInsert(tenant, settings, period, now));
-  await runBatch(tenant.db, statements);
+  await runBatch(tenant, statements);
   const pending = await tenant.rows<{ id: string }>(
     sql`SELECT id FROM email_outbox WHERE tenant_id = ${tenant.tenantId} AND period_key = ${period.key} AND status = 'pending' ORDER BY id`,
   );
@@ -227,7 +227,7 @@ export async function sendOutbox(tenant: TenantScope, outboxIds: string[], deps:
   if (sent.length) updates.push(tenant.updateWhere(emailOutbox, { status: 'sent', sentAt: deps.now, lastError: null, updatedAt: deps.now }, sql`${emailOutbox.id} IN ${jsonList(sent)}`));
   if (skipped.length) updates.push(tenant.updateWhere(emailOutbox, { status: 'skipped', lastError: 'Opted out or no longer active.', updatedAt: deps.now }, sql`${emailOutbox.id} IN ${jsonList(skipped)}`));
   for (const { id, error } of failed) updates.push(tenant.updateById(emailOutbox, id, { status: 'failed', lastError: error, updatedAt: deps.now }));
-  await runBatch(tenant.db, updates);
+  await runBatch(tenant, updates);
   return { sent: sent.length, failed: failed.length, skipped: skipped.length };
 }
 

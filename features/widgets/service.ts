@@ -4,7 +4,7 @@
  * here: schema/widgets.ts parses and authorises, then calls these.
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { chunkedInserts, runBatch } from '../../db/batching.ts';
+import { runBatch } from '../../db/batching.ts';
 import { newId } from '../../db/ids.ts';
 import { employees } from '../../db/people.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
@@ -127,10 +127,9 @@ export interface PublicEmployee {
 
 /** Active employees the tenant marked public, by name: first name and photo only, nothing else. */
 export async function publicEmployees(tenant: TenantScope, teamId: string | null): Promise<PublicEmployee[]> {
-  const rows = await tenant.db
+  const rows = await tenant
     .select({ id: employees.id, name: employees.name, photoUrl: employees.photoUrl })
-    .from(employees)
-    .where(tenant.filter(employees, eq(employees.public, true), eq(employees.status, 'active'), teamId ? eq(employees.teamId, teamId) : undefined))
+    .from(employees, eq(employees.public, true), eq(employees.status, 'active'), teamId ? eq(employees.teamId, teamId) : undefined)
     .orderBy(employees.name, employees.id)
     .limit(100);
   return rows.map((row) => ({ id: row.id, firstName: firstName(row.name), photoUrl: row.photoUrl }));
@@ -182,17 +181,15 @@ export async function submitWidgetFeedback(tenant: TenantScope, keyId: string, i
   const windowStart = new Date(now.getTime() - WIDGET_LIMITS.duplicateWindowMs);
   const [person, [previous], recent] = await Promise.all([
     tenant.db.query.employees.findFirst({ where: { id: input.employeeId, public: true, status: 'active' }, columns: { id: true, name: true, teamId: true } }),
-    tenant.db
+    tenant
       .select({ employeeId: widgetTaps.employeeId, feedbackId: widgetTaps.feedbackId, recordedAt: widgetTaps.recordedAt, body: feedback.body, rating: feedback.rating })
-      .from(widgetTaps)
+      .from(widgetTaps, eq(widgetTaps.keyId, keyId), eq(widgetTaps.tapId, input.tapId))
       .innerJoin(feedback, and(eq(feedback.tenantId, widgetTaps.tenantId), eq(feedback.id, widgetTaps.feedbackId)))
-      .where(tenant.filter(widgetTaps, eq(widgetTaps.keyId, keyId), eq(widgetTaps.tapId, input.tapId)))
       .limit(1),
     comment
-      ? tenant.db
+      ? tenant
           .select({ id: feedback.id, body: feedback.body })
-          .from(feedback)
-          .where(tenant.filter(feedback, eq(feedback.employeeId, input.employeeId), eq(feedback.source, 'widget'), gte(feedback.receivedAt, windowStart)))
+          .from(feedback, eq(feedback.employeeId, input.employeeId), eq(feedback.source, 'widget'), gte(feedback.receivedAt, windowStart))
           .limit(50)
       : Promise.resolve([]),
   ]);
@@ -220,9 +217,9 @@ export async function submitWidgetFeedback(tenant: TenantScope, keyId: string, i
     receivedAt: action === 'replace' && previous ? previous.recordedAt : now,
     ignoreWords: [person.name],
   });
-  const themes = chunkedInserts(tenant.db, feedbackThemes, rows.themes);
+  const themes = tenant.insertMany(feedbackThemes, rows.themes);
   if (action === 'record') {
-    await runBatch(tenant.db, [
+    await runBatch(tenant, [
       tenant.insert(feedback, rows.feedback),
       ...themes,
       tenant
@@ -235,10 +232,9 @@ export async function submitWidgetFeedback(tenant: TenantScope, keyId: string, i
     return accepted;
   }
   const { kind, body: newBody, rating: newRating, sentiment, themes: themeList } = rows.feedback;
-  await runBatch(tenant.db, [
+  await runBatch(tenant, [
     tenant.updateById(feedback, feedbackId, { kind, body: newBody, rating: newRating, sentiment, themes: themeList }),
-    // feedback_themes has no id column, so not a TenantTable: the tenant filter is written out.
-    tenant.db.delete(feedbackThemes).where(and(eq(feedbackThemes.tenantId, tenant.tenantId), eq(feedbackThemes.feedbackId, feedbackId))),
+    tenant.deleteWhere(feedbackThemes, eq(feedbackThemes.feedbackId, feedbackId)),
     ...themes,
     tenant.updateWhere(widgetTaps, { taps: sql`${widgetTaps.taps} + 1` }, sql`${widgetTaps.keyId} = ${keyId} AND ${widgetTaps.tapId} = ${input.tapId}`),
   ]);
