@@ -42,6 +42,9 @@ export default defineConfig(async () => {
             include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts', 'db/**/*.test.ts', 'features/**/*.test.ts'],
             exclude: ['test/browser/**'],
             setupFiles: ['./test/setup.ts'],
+            // Property-based and 100-row tests take 2-3 s alone; on a loaded 2-core machine (CI runs
+            // here) vitest's 5 s default made them flaky. Speed is checked by bench/, not by timeouts.
+            testTimeout: 20_000,
           },
         },
         {
