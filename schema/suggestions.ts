@@ -218,9 +218,9 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: SuggestionFilter }),
       orderBy: t.arg({ type: SuggestionOrderEnum, defaultValue: 'NEWEST' }),
     },
-    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'read').count(suggestions, suggestionFilterSql(suggestions, args.filter, ctx)),
+    totalCount: (_parent, args, ctx) => tenantFor(ctx, 'suggestions:read').count(suggestions, suggestionFilterSql(suggestions, args.filter, ctx)),
     resolve: (query, _parent, args, ctx) =>
-      tenantFor(ctx, 'read').db.query.suggestions.findMany(
+      tenantFor(ctx, 'suggestions:read').db.query.suggestions.findMany(
         query({
           where: { RAW: (table) => suggestionFilterSql(table, args.filter, ctx) ?? sql`1 = 1` },
           orderBy: args.orderBy === 'MOST_VOTED' ? { voteCount: 'desc', createdAt: 'desc', id: 'desc' } : { createdAt: 'desc', id: 'desc' },
@@ -234,7 +234,7 @@ builder.queryFields((t) => ({
       'The suggestion a follow code belongs to (the code is returned once, when an anonymous suggestion is submitted). Null for an unknown code.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const tenant = tenantFor(ctx, 'read');
+      const tenant = tenantFor(ctx, 'suggestions:read');
       // Hash every well-formed code, so a malformed one is the only thing answered faster.
       if (!looksLikeFollowCode(args.code)) return null;
       const hash = await hashFollowCode(args.code);

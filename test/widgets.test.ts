@@ -375,3 +375,68 @@ describe('public profiles', () => {
     });
   });
 });
+
+describe('scoped employee tokens grant only what their scope names', () => {
+  async function mint(admin: string, employeeId: string, scopes: string[]) {
+    const result = await data(admin, `mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { code path message } } }`, {
+      input: { employeeId, ttlSeconds: 600, scopes },
+    });
+    return result.createEmployeeToken as { token: string | null; errors: { code: string; path: string[]; message: string }[] };
+  }
+  const codeOf = (result: { body: { errors?: readonly { extensions?: { code?: unknown } }[] } }) => result.body.errors?.[0]?.extensions?.code;
+
+  it('lets a KUDOS token give recognition but not spend budgets, propose rewards or redeem', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    const peer = await createEmployee(tenant.admin, { name: 'Pat Peer' });
+    const { token } = await mint(tenant.admin, barista, ['KUDOS']);
+    if (!token) throw new Error('no token');
+    const given = await data(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Thanks for covering", value: "Care" }) { recognition { message } errors { message } } }`, { id: peer });
+    expect(given.giveRecognition).toEqual({ recognition: { message: 'Thanks for covering' }, errors: [] });
+    const spend = await gql(token, `mutation { spendBudget(input: { kind: MAKE_IT_RIGHT, reasonCode: WAIT_TIME, amount: 500, customerNote: "Long queue" }) { errors { message } } }`);
+    expect(codeOf(spend)).toBe('FORBIDDEN');
+    const propose = await gql(token, `mutation { proposeReward(input: { title: "Lunch", kind: TEAM_LUNCH, cost: 10 }) { errors { message } } }`);
+    expect(codeOf(propose)).toBe('FORBIDDEN');
+    const redeem = await gql(token, `mutation($id: ID!) { requestRedemption(input: { rewardId: $id }) { errors { message } } }`, { id: peer });
+    expect(codeOf(redeem)).toBe('FORBIDDEN');
+    const budgetRows = await env.DB.prepare('SELECT count(*) AS n FROM budget_spends WHERE employee_id = ?').bind(localId(barista)).first<{ n: number }>();
+    expect(budgetRows?.n).toBe(0);
+  });
+
+  it('refuses an empty scope list instead of minting a full token', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    const result = await mint(tenant.admin, barista, []);
+    expect(result.token).toBeNull();
+    expect(result.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'scopes'], message: expect.stringContaining('leave out scopes') }]);
+  });
+
+  it('lets a SUGGESTIONS token read suggestions and the viewer, not the directory or feedback', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    await createEmployee(tenant.admin, { name: 'Pat Peer' });
+    const { token } = await mint(tenant.admin, barista, ['SUGGESTIONS']);
+    if (!token) throw new Error('no token');
+    const directory = await gql(token, `{ employees { edges { node { email } } } }`);
+    expect(codeOf(directory)).toBe('FORBIDDEN');
+    expect(JSON.stringify(directory.body)).not.toContain('@');
+    expect(codeOf(await gql(token, `{ feedback { edges { node { body } } } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(token, `{ teams { edges { node { name } } } }`))).toBe('FORBIDDEN');
+    const allowed = await data(token, `{ viewer { role } suggestions(first: 5) { edges { node { title voteCount viewerHasVoted } } } }`);
+    expect(allowed.viewer.role).toBe('EMPLOYEE');
+    expect(allowed.suggestions.edges).toEqual([]);
+  });
+});
+
+describe('the widget script', () => {
+  it('answers only GET and HEAD, with 405 and Allow otherwise', async () => {
+    for (const method of ['POST', 'DELETE', 'PUT']) {
+      const response = await exports.default.fetch(new Request('http://frontline.test/widgets/v1/frontline.js', { method }));
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('Allow')).toBe('GET, HEAD');
+      expect(await response.text()).not.toContain('customElements');
+    }
+    const head = await exports.default.fetch(new Request('http://frontline.test/widgets/v1/frontline.js', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+  });
+});

@@ -49,6 +49,10 @@ export async function routeWidgets(request: Request, env: Env, executionCtx: Exe
  * only here: the script is public code, no data, and SRI (`integrity` + `crossorigin`) needs it.
  */
 function widgetScript(request: Request, pinned: boolean): Response {
+  // The script is a static file: other methods are a client's mistake, not another way to get it.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return jsonError(405, 'METHOD_NOT_ALLOWED', 'The widget script answers GET and HEAD only.', { Allow: 'GET, HEAD' });
+  }
   const etag = `"${FRONTLINE_JS_VERSION}"`;
   const headers = {
     'Content-Type': 'text/javascript; charset=utf-8',
