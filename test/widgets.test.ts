@@ -245,13 +245,22 @@ describe('what a publishable key sees', () => {
     const token = await employeeToken(tenant.admin, giver);
     await data(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Calm with a hard customer", value: "Care" }) { errors { message } } }`, { id: ana });
     await data(tenant.admin, `mutation($id: ID!) { recordFeedback(input: { kind: COMPLAINT, source: COMPLAINT_RECORD, body: "Rude on the phone", employeeId: $id }) { errors { message } } }`, { id: ana });
-    await widgetFetch(key, 'SubmitFeedback', { input: { employeeId: ana, rating: 5, tapId: tapId(), comment: 'Ana found my lost card' } });
+    await data(tenant.admin, `mutation($id: ID!) { recordFeedback(input: { kind: PRAISE, source: MANAGER, body: "Ana found my lost card", employeeId: $id }) { errors { message } } }`, { id: ana });
     const wall = await widgetFetch<{ widgetKudos: { kind: string; message: string; people: string[] }[] }>(key, 'KudosWall', { first: 10 });
     expect(wall.body?.data?.widgetKudos.map(({ kind, message, people }) => ({ kind, message, people }))).toEqual([
       { kind: 'PRAISE', message: 'Ana found my lost card', people: ['Ana'] },
       { kind: 'RECOGNITION', message: 'Calm with a hard customer', people: ['Ana'] },
     ]);
     expect(JSON.stringify(wall.body)).not.toContain('Gina');
+  });
+
+  it('never shows what customers typed into the feedback widget (no moderation yet), nor star-only ratings', async () => {
+    const { key, ana } = await setup();
+    await widgetFetch(key, 'SubmitFeedback', { input: { employeeId: ana, rating: 5, tapId: tapId(), comment: 'Visit spam.example for cheap watches' } });
+    await widgetFetch(key, 'SubmitFeedback', { input: { employeeId: ana, rating: 5, tapId: tapId() } });
+    expect((await feedbackRowsOf(ana)).map((row) => row.source)).toEqual(['widget', 'widget']);
+    const wall = await widgetFetch<{ widgetKudos: unknown[] }>(key, 'KudosWall', { first: 10 });
+    expect(wall.body?.data?.widgetKudos).toEqual([]);
   });
 
   it("shows a team goal's progress but not an individual's", async () => {
