@@ -238,6 +238,28 @@ describe('customer feedback from the widget', () => {
   });
 });
 
+describe('rate limits on every widget document', () => {
+  it('limits reads per key with 429 and Retry-After; another key goes on', async () => {
+    const { tenant, key } = await setup();
+    const other = await createPublishableKey(tenant.admin);
+    // 30 reads a minute per key in the tests (vitest.config.ts). A window may end during the loop,
+    // so the first 429 comes after 30 to 60 successes; clients do not matter for reads.
+    let accepted = 0;
+    let limited = await widgetFetch(key, 'KudosWall', { first: 5 }, { ip: '198.51.100.30' });
+    while (limited.status === 200 && accepted < 70) {
+      accepted++;
+      limited = await widgetFetch(key, accepted % 2 ? 'FeedbackPeople' : 'KudosWall', {}, { ip: `198.51.100.${accepted}` });
+    }
+    expect(accepted).toBeGreaterThanOrEqual(30);
+    expect(accepted).toBeLessThanOrEqual(60);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('Retry-After')).toBe('60');
+    expect(limited.headers.get('Access-Control-Allow-Origin')).toBe(SHOP);
+    expect(limited.body?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect((await widgetFetch(other.key, 'KudosWall', { first: 5 })).status).toBe(200);
+  });
+});
+
 describe('what a publishable key sees', () => {
   it('gets the kudos wall: public first names, no givers, no complaint records', async () => {
     const { tenant, key, ana } = await setup();
