@@ -457,6 +457,32 @@ describe('scoped employee tokens grant only what their scope names', () => {
     expect(allowed.viewer.role).toBe('EMPLOYEE');
     expect(allowed.suggestions.edges).toEqual([]);
   });
+
+  it('keeps a SUGGESTIONS token from reaching people through node lookups and relations', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    const peer = await createEmployee(tenant.admin, { name: 'Pat Peer' });
+    const peerToken = await employeeToken(tenant.admin, peer);
+    await data(peerToken, `mutation { submitSuggestion(input: { category: OTHER, title: "Signed idea", body: "Printed menus", anonymous: false }) { errors { message } } }`);
+    const { token } = await mint(tenant.admin, barista, ['SUGGESTIONS']);
+    if (!token) throw new Error('no token');
+    const attempts = [
+      [`query($id: ID!) { node(id: $id) { ... on Employee { email } } }`, { id: peer }],
+      [`query($id: ID!) { nodes(ids: [$id]) { id } }`, { id: peer }],
+      [`{ suggestions { edges { node { title author { email } } } } }`, {}],
+      [`{ suggestions { edges { node { comments { edges { node { author { name } } } } } } } }`, {}],
+      [`{ viewer { employee { email } } }`, {}],
+      [`{ viewer { tenant { name } } }`, {}],
+    ] as const;
+    for (const [query, variables] of attempts) {
+      const result = await gql(token, query, variables);
+      expect(codeOf(result), query).toBe('FORBIDDEN');
+      expect(result.body.data ?? null, query).toBeNull();
+    }
+    // What the suggestion box shows still works, with the same token.
+    const board = await data(token, `{ suggestions { edges { node { title voteCount viewerHasVoted themes { label } } } } }`);
+    expect(board.suggestions.edges).toEqual([{ node: { title: 'Signed idea', voteCount: 0, viewerHasVoted: false, themes: expect.any(Array) } }]);
+  });
 });
 
 describe('the widget script', () => {

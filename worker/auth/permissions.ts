@@ -74,6 +74,26 @@ export const TOKEN_SCOPES = {
   kudos: ['recognition:give'],
 } as const satisfies Record<EmployeeTokenScope, readonly Permission[]>;
 
+/**
+ * The GraphQL object types a scoped token may select fields of, per scope (any other type is
+ * FORBIDDEN before execution: worker/plugins/scoped-token-types.ts). Permissions guard the root
+ * fields; this guards what lies behind them: `node(id)` and relations such as `Suggestion.author`
+ * would otherwise lead from an allowed root to the directory (emails) or other tenant data.
+ */
+const SCOPED_COMMON_TYPES = [
+  'Query', 'Mutation', 'Viewer', 'PageInfo',
+  'UserError', 'ValidationError', 'NotFoundError', 'ConflictError', 'LimitReachedError', 'InvalidTransitionError', 'SelfDealingError',
+] as const;
+export const TOKEN_SCOPE_TYPES: Record<EmployeeTokenScope, readonly string[]> = {
+  suggestions: [
+    ...SCOPED_COMMON_TYPES,
+    'Suggestion', 'QuerySuggestionsConnection', 'QuerySuggestionsConnectionEdge', 'SuggestionTheme',
+    'SuggestionComment', 'SuggestionCommentsConnection', 'SuggestionCommentsConnectionEdge',
+    'SubmitSuggestionPayload', 'SuggestionPayload', 'SuggestionCommentPayload', 'AgendaItem', 'AgendaItemPayload',
+  ],
+  kudos: [...SCOPED_COMMON_TYPES, 'Recognition', 'RecognitionPayload'],
+};
+
 export function hasPermission(principal: Principal, permission: Permission): boolean {
   const allowed: readonly Actor[] = PERMISSIONS[permission].actors;
   if (principal.kind === 'employee' && principal.scopes) {
