@@ -424,6 +424,11 @@ describe('scoped employee tokens grant only what their scope names', () => {
     if (!token) throw new Error('no token');
     const given = await data(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Thanks for covering", value: "Care" }) { recognition { message } errors { message } } }`, { id: peer });
     expect(given.giveRecognition).toEqual({ recognition: { message: 'Thanks for covering' }, errors: [] });
+    // Selecting a person behind the recognition is refused before anything runs: nothing is written.
+    const nosy = await gql(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Again", value: "Care" }) { recognition { giver { email } } } }`, { id: peer });
+    expect(codeOf(nosy)).toBe('FORBIDDEN');
+    const again = await env.DB.prepare("SELECT count(*) AS n FROM recognitions WHERE message = 'Again'").first<{ n: number }>();
+    expect(again?.n).toBe(0);
     const spend = await gql(token, `mutation { spendBudget(input: { kind: MAKE_IT_RIGHT, reasonCode: WAIT_TIME, amount: 500, customerNote: "Long queue" }) { errors { message } } }`);
     expect(codeOf(spend)).toBe('FORBIDDEN');
     const propose = await gql(token, `mutation { proposeReward(input: { title: "Lunch", kind: TEAM_LUNCH, cost: 10 }) { errors { message } } }`);
