@@ -34,6 +34,9 @@ export default defineConfig(async () => {
                   PUBLIC_BASE_URL: 'https://frontline.test',
                   UNSUBSCRIBE_SECRET: 'test-only-unsubscribe-secret-0123456789abcdef',
                 },
+                // Widget reads allow 3,000 a minute per key in wrangler.toml; 30 here, so a test can
+                // reach the limit in a few requests (the other limiters keep wrangler.toml's values).
+                ratelimits: { WIDGET_READ_LIMITER: { namespace_id: '1103', simple: { limit: 30, period: 60 } } },
               },
             }),
           ],

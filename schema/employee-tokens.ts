@@ -19,7 +19,7 @@ const CreateEmployeeTokenInput = builder.inputType('CreateEmployeeTokenInput', {
   fields: (t) => ({
     scopes: t.field({
       type: [EmployeeTokenScopeEnum],
-      description: 'Narrows the token to these scopes (SUGGESTIONS: read and take part in suggestions; KUDOS: read and act as the employee). Leave out for a full employee token. Widgets take scoped tokens.',
+      description: 'Narrows the token to these scopes (SUGGESTIONS: read and take part in suggestions; KUDOS: give recognition). Leave out for a full employee token; an empty list is refused. Widgets take scoped tokens.',
     }),
     employeeId: t.id({ required: true }),
     ttlSeconds: t.int({
@@ -64,13 +64,18 @@ builder.mutationField('createEmployeeToken', (t) =>
         const tenant = tenantFor(ctx, 'employeeTokens:create');
         const path = ['input', 'employeeId'];
         const ttlSeconds = parseInput(ttl, input.ttlSeconds ?? DEFAULT_TTL_SECONDS, ['input', 'ttlSeconds']);
+        // An empty list is not "no narrowing": minting a full token for it would hand a widget
+        // everything its caller meant to withhold.
+        if (input.scopes && input.scopes.length === 0) {
+          throw validationError(['input', 'scopes'], 'scopes is empty: name at least one scope, or leave out scopes for a full employee token.');
+        }
         const employee = await findEmployee(tenant, localIdFor('Employee', input.employeeId, path), path);
         if (employee.status !== 'active') throw validationError(path, 'This employee is inactive; tokens are only for active employees.');
         // Only secret keys hold this permission (checked by runMutation); the token names the key,
         // so revoking or expiring that key ends the token too.
         if (ctx.principal.kind !== 'secretKey') throw new Error('employeeTokens:create was granted to a caller that is not a key');
         const { token, expiresAt } = await mintEmployeeToken(
-          { tenantId: tenant.tenantId, employeeId: employee.id, mintedByKeyId: ctx.principal.keyId, ttlSeconds, ...(input.scopes?.length ? { scopes: input.scopes } : {}) },
+          { tenantId: tenant.tenantId, employeeId: employee.id, mintedByKeyId: ctx.principal.keyId, ttlSeconds, ...(input.scopes ? { scopes: input.scopes } : {}) },
           ctx.env.EMPLOYEE_TOKEN_SECRET,
           ctx.now,
         );

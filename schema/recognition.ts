@@ -309,8 +309,8 @@ builder.mutationFields((t) => ({
     description: "Recognises colleagues or a team, as the employee of the token. Points come from your monthly giving allowance.",
     args: { input: t.arg({ type: GiveRecognitionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employee:act', async () => {
-        const tenant = tenantFor(ctx, 'employee:act');
+      runMutation(ctx, 'recognition:give', async () => {
+        const tenant = tenantFor(ctx, 'recognition:give');
         const giverId = actingEmployeeId(ctx);
         const policy = await loadPolicy(tenant);
         const values = parseInput(givingSchema(policy), { message: input.message, value: input.value, points: input.points ?? 0 });
@@ -329,8 +329,8 @@ builder.mutationFields((t) => ({
     description: 'Turns customer praise (a praise Feedback record, e.g. from a survey call) into recognition of the employee or team it names, linked to its source.',
     args: { input: t.arg({ type: RecognizeCustomerPraiseInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employee:act', async () => {
-        const tenant = tenantFor(ctx, 'employee:act');
+      runMutation(ctx, 'recognition:give', async () => {
+        const tenant = tenantFor(ctx, 'recognition:give');
         const giverId = actingEmployeeId(ctx);
         const policy = await loadPolicy(tenant);
         const feedbackId = localIdFor('Feedback', input.feedbackId, ['input', 'feedbackId']);

@@ -220,7 +220,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: SuggestionOrderEnum, defaultValue: 'NEWEST' }),
     },
     ...tenantConnection({
-      name: 'suggestions', table: suggestions, permission: 'read',
+      name: 'suggestions', table: suggestions, permission: 'suggestions:read',
       where: (table, args: FilterArgs<typeof suggestionFilterSql> & { orderBy?: string | null }, ctx) => suggestionFilterSql(table, args.filter, ctx),
       orderBy: (args) => (args.orderBy === 'MOST_VOTED' ? { voteCount: 'desc', createdAt: 'desc', id: 'desc' } : { createdAt: 'desc', id: 'desc' }),
     }),
@@ -232,7 +232,7 @@ builder.queryFields((t) => ({
       'The suggestion a follow code belongs to (the code is returned once, when an anonymous suggestion is submitted). Null for an unknown code.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const tenant = tenantFor(ctx, 'read');
+      const tenant = tenantFor(ctx, 'suggestions:read');
       // Hash every well-formed code, so a malformed one is the only thing answered faster.
       if (!looksLikeFollowCode(args.code)) return null;
       const hash = await hashFollowCode(args.code);

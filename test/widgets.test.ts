@@ -238,6 +238,28 @@ describe('customer feedback from the widget', () => {
   });
 });
 
+describe('rate limits on every widget document', () => {
+  it('limits reads per key with 429 and Retry-After; another key goes on', async () => {
+    const { tenant, key } = await setup();
+    const other = await createPublishableKey(tenant.admin);
+    // 30 reads a minute per key in the tests (vitest.config.ts). A window may end during the loop,
+    // so the first 429 comes after 30 to 60 successes; clients do not matter for reads.
+    let accepted = 0;
+    let limited = await widgetFetch(key, 'KudosWall', { first: 5 }, { ip: '198.51.100.30' });
+    while (limited.status === 200 && accepted < 70) {
+      accepted++;
+      limited = await widgetFetch(key, accepted % 2 ? 'FeedbackPeople' : 'KudosWall', {}, { ip: `198.51.100.${accepted}` });
+    }
+    expect(accepted).toBeGreaterThanOrEqual(30);
+    expect(accepted).toBeLessThanOrEqual(60);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('Retry-After')).toBe('60');
+    expect(limited.headers.get('Access-Control-Allow-Origin')).toBe(SHOP);
+    expect(limited.body?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect((await widgetFetch(other.key, 'KudosWall', { first: 5 })).status).toBe(200);
+  });
+});
+
 describe('what a publishable key sees', () => {
   it('gets the kudos wall: public first names, no givers, no complaint records', async () => {
     const { tenant, key, ana } = await setup();
@@ -245,13 +267,22 @@ describe('what a publishable key sees', () => {
     const token = await employeeToken(tenant.admin, giver);
     await data(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Calm with a hard customer", value: "Care" }) { errors { message } } }`, { id: ana });
     await data(tenant.admin, `mutation($id: ID!) { recordFeedback(input: { kind: COMPLAINT, source: COMPLAINT_RECORD, body: "Rude on the phone", employeeId: $id }) { errors { message } } }`, { id: ana });
-    await widgetFetch(key, 'SubmitFeedback', { input: { employeeId: ana, rating: 5, tapId: tapId(), comment: 'Ana found my lost card' } });
+    await data(tenant.admin, `mutation($id: ID!) { recordFeedback(input: { kind: PRAISE, source: MANAGER, body: "Ana found my lost card", employeeId: $id }) { errors { message } } }`, { id: ana });
     const wall = await widgetFetch<{ widgetKudos: { kind: string; message: string; people: string[] }[] }>(key, 'KudosWall', { first: 10 });
     expect(wall.body?.data?.widgetKudos.map(({ kind, message, people }) => ({ kind, message, people }))).toEqual([
       { kind: 'PRAISE', message: 'Ana found my lost card', people: ['Ana'] },
       { kind: 'RECOGNITION', message: 'Calm with a hard customer', people: ['Ana'] },
     ]);
     expect(JSON.stringify(wall.body)).not.toContain('Gina');
+  });
+
+  it('never shows what customers typed into the feedback widget (no moderation yet), nor star-only ratings', async () => {
+    const { key, ana } = await setup();
+    await widgetFetch(key, 'SubmitFeedback', { input: { employeeId: ana, rating: 5, tapId: tapId(), comment: 'Visit spam.example for cheap watches' } });
+    await widgetFetch(key, 'SubmitFeedback', { input: { employeeId: ana, rating: 5, tapId: tapId() } });
+    expect((await feedbackRowsOf(ana)).map((row) => row.source)).toEqual(['widget', 'widget']);
+    const wall = await widgetFetch<{ widgetKudos: unknown[] }>(key, 'KudosWall', { first: 10 });
+    expect(wall.body?.data?.widgetKudos).toEqual([]);
   });
 
   it("shows a team goal's progress but not an individual's", async () => {
@@ -373,5 +404,101 @@ describe('public profiles', () => {
       employee: { public: true, photoUrl: 'https://cdn.example.com/pia.jpg' },
       errors: [],
     });
+  });
+});
+
+describe('scoped employee tokens grant only what their scope names', () => {
+  async function mint(admin: string, employeeId: string, scopes: string[]) {
+    const result = await data(admin, `mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { code path message } } }`, {
+      input: { employeeId, ttlSeconds: 600, scopes },
+    });
+    return result.createEmployeeToken as { token: string | null; errors: { code: string; path: string[]; message: string }[] };
+  }
+  const codeOf = (result: { body: { errors?: readonly { extensions?: { code?: unknown } }[] } }) => result.body.errors?.[0]?.extensions?.code;
+
+  it('lets a KUDOS token give recognition but not spend budgets, propose rewards or redeem', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    const peer = await createEmployee(tenant.admin, { name: 'Pat Peer' });
+    const { token } = await mint(tenant.admin, barista, ['KUDOS']);
+    if (!token) throw new Error('no token');
+    const given = await data(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Thanks for covering", value: "Care" }) { recognition { message } errors { message } } }`, { id: peer });
+    expect(given.giveRecognition).toEqual({ recognition: { message: 'Thanks for covering' }, errors: [] });
+    // Selecting a person behind the recognition is refused before anything runs: nothing is written.
+    const nosy = await gql(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Again", value: "Care" }) { recognition { giver { email } } } }`, { id: peer });
+    expect(codeOf(nosy)).toBe('FORBIDDEN');
+    const again = await env.DB.prepare("SELECT count(*) AS n FROM recognitions WHERE message = 'Again'").first<{ n: number }>();
+    expect(again?.n).toBe(0);
+    const spend = await gql(token, `mutation { spendBudget(input: { kind: MAKE_IT_RIGHT, reasonCode: WAIT_TIME, amount: 500, customerNote: "Long queue" }) { errors { message } } }`);
+    expect(codeOf(spend)).toBe('FORBIDDEN');
+    const propose = await gql(token, `mutation { proposeReward(input: { title: "Lunch", kind: TEAM_LUNCH, cost: 10 }) { errors { message } } }`);
+    expect(codeOf(propose)).toBe('FORBIDDEN');
+    const redeem = await gql(token, `mutation($id: ID!) { requestRedemption(input: { rewardId: $id }) { errors { message } } }`, { id: peer });
+    expect(codeOf(redeem)).toBe('FORBIDDEN');
+    const budgetRows = await env.DB.prepare('SELECT count(*) AS n FROM budget_spends WHERE employee_id = ?').bind(localId(barista)).first<{ n: number }>();
+    expect(budgetRows?.n).toBe(0);
+  });
+
+  it('refuses an empty scope list instead of minting a full token', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    const result = await mint(tenant.admin, barista, []);
+    expect(result.token).toBeNull();
+    expect(result.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'scopes'], message: expect.stringContaining('leave out scopes') }]);
+  });
+
+  it('lets a SUGGESTIONS token read suggestions and the viewer, not the directory or feedback', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    await createEmployee(tenant.admin, { name: 'Pat Peer' });
+    const { token } = await mint(tenant.admin, barista, ['SUGGESTIONS']);
+    if (!token) throw new Error('no token');
+    const directory = await gql(token, `{ employees { edges { node { email } } } }`);
+    expect(codeOf(directory)).toBe('FORBIDDEN');
+    expect(JSON.stringify(directory.body)).not.toContain('@');
+    expect(codeOf(await gql(token, `{ feedback { edges { node { body } } } }`))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(token, `{ teams { edges { node { name } } } }`))).toBe('FORBIDDEN');
+    const allowed = await data(token, `{ viewer { role } suggestions(first: 5) { edges { node { title voteCount viewerHasVoted } } } }`);
+    expect(allowed.viewer.role).toBe('EMPLOYEE');
+    expect(allowed.suggestions.edges).toEqual([]);
+  });
+
+  it('keeps a SUGGESTIONS token from reaching people through node lookups and relations', async () => {
+    const tenant = await createTenant();
+    const barista = await createEmployee(tenant.admin, { name: 'Bo Barista' });
+    const peer = await createEmployee(tenant.admin, { name: 'Pat Peer' });
+    const peerToken = await employeeToken(tenant.admin, peer);
+    await data(peerToken, `mutation { submitSuggestion(input: { category: OTHER, title: "Signed idea", body: "Printed menus", anonymous: false }) { errors { message } } }`);
+    const { token } = await mint(tenant.admin, barista, ['SUGGESTIONS']);
+    if (!token) throw new Error('no token');
+    const attempts = [
+      [`query($id: ID!) { node(id: $id) { ... on Employee { email } } }`, { id: peer }],
+      [`query($id: ID!) { nodes(ids: [$id]) { id } }`, { id: peer }],
+      [`{ suggestions { edges { node { title author { email } } } } }`, {}],
+      [`{ suggestions { edges { node { comments { edges { node { author { name } } } } } } } }`, {}],
+      [`{ viewer { employee { email } } }`, {}],
+      [`{ viewer { tenant { name } } }`, {}],
+    ] as const;
+    for (const [query, variables] of attempts) {
+      const result = await gql(token, query, variables);
+      expect(codeOf(result), query).toBe('FORBIDDEN');
+      expect(result.body.data ?? null, query).toBeNull();
+    }
+    // What the suggestion box shows still works, with the same token.
+    const board = await data(token, `{ suggestions { edges { node { title voteCount viewerHasVoted themes { label } } } } }`);
+    expect(board.suggestions.edges).toEqual([{ node: { title: 'Signed idea', voteCount: 0, viewerHasVoted: false, themes: expect.any(Array) } }]);
+  });
+});
+
+describe('the widget script', () => {
+  it('answers only GET and HEAD, with 405 and Allow otherwise', async () => {
+    for (const method of ['POST', 'DELETE', 'PUT']) {
+      const response = await exports.default.fetch(new Request('http://frontline.test/widgets/v1/frontline.js', { method }));
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('Allow')).toBe('GET, HEAD');
+      expect(await response.text()).not.toContain('customElements');
+    }
+    const head = await exports.default.fetch(new Request('http://frontline.test/widgets/v1/frontline.js', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
   });
 });

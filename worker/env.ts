@@ -12,9 +12,13 @@ export interface Env extends SummaryEnv {
   EMPLOYEE_TOKEN_SECRET?: string;
   /** Test and development only: pins the request clock to this RFC 3339 instant (worker/clock.ts). */
   FRONTLINE_NOW?: string;
-  /** Rate Limiting bindings for customer feedback from widgets (wrangler.toml [[ratelimits]]). */
+  /**
+   * Rate Limiting bindings for widget requests (wrangler.toml [[ratelimits]]): customer feedback
+   * per client and key, widget writes per key, widget reads per key.
+   */
   WIDGET_CLIENT_LIMITER: RateLimit;
   WIDGET_KEY_LIMITER: RateLimit;
+  WIDGET_READ_LIMITER: RateLimit;
   /** Secret: salt for hashing client IPs before they are used as rate-limit keys (never stored). */
   WIDGET_CLIENT_SALT?: string;
 }

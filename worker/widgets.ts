@@ -26,7 +26,7 @@ import { yoga } from './yoga.ts';
 
 /** Widget requests are small: a hash and a few variables. */
 const MAX_WIDGET_BODY_BYTES = 16 * 1024;
-/** The period of both [[ratelimits]] in wrangler.toml: a refused client may retry after it. */
+/** The period of every [[ratelimits]] in wrangler.toml: a refused client may retry after it. */
 const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 /** Handles the request when it is a widget's; null when it is not (the caller goes on to /graphql). */
@@ -49,6 +49,10 @@ export async function routeWidgets(request: Request, env: Env, executionCtx: Exe
  * only here: the script is public code, no data, and SRI (`integrity` + `crossorigin`) needs it.
  */
 function widgetScript(request: Request, pinned: boolean): Response {
+  // The script is a static file: other methods are a client's mistake, not another way to get it.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return jsonError(405, 'METHOD_NOT_ALLOWED', 'The widget script answers GET and HEAD only.', { Allow: 'GET, HEAD' });
+  }
   const etag = `"${FRONTLINE_JS_VERSION}"`;
   const headers = {
     'Content-Type': 'text/javascript; charset=utf-8',
@@ -105,7 +109,7 @@ interface Prepared {
   principal: Principal;
 }
 
-/** Checks method, body, document, the key's widgets, the employee token and rate limits. */
+/** Checks method, body, document, the key's widgets, rate limits and the employee token. */
 async function prepare(request: Request, env: Env, key: ActivePublishableKey): Promise<Prepared | Refusal> {
   if (request.method !== 'POST') return { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Widget requests are POST.', headers: { Allow: 'POST, OPTIONS' } };
   const tooLarge = Number(request.headers.get('Content-Length') ?? '0') > MAX_WIDGET_BODY_BYTES;
@@ -121,14 +125,13 @@ async function prepare(request: Request, env: Env, key: ActivePublishableKey): P
   if (!key.widgets.includes(document.widget)) {
     return { status: 403, code: 'WIDGET_NOT_ENABLED', message: `This publishable key does not serve the ${document.widget} widget.` };
   }
+  // Before the employee token and the document run: a refused request costs no more queries.
+  const limited = await rateLimited(request, env, key, document);
+  if (limited) return limited;
   const principal = document.employeeScope
     ? await employeeFor(request, env, key, document.employeeScope)
     : ({ kind: 'publishable', tenantId: key.tenantId, keyId: key.id, widgets: key.widgets } as const);
   if ('status' in principal) return principal;
-  if (document.rateLimited) {
-    const limited = await rateLimited(request, env, key);
-    if (limited) return limited;
-  }
   return { document, variables: body.variables, principal };
 }
 
@@ -162,21 +165,25 @@ async function employeeFor(request: Request, env: Env, key: ActivePublishableKey
 }
 
 /**
- * Per client (a salted SHA-256 of the IP, used only as a counter key, never stored) and per key.
- * The binding does not say when its window ends, so Retry-After is the whole period.
+ * Every widget document counts against its key: reads (a page view loads one or two) against
+ * WIDGET_READ_LIMITER, writes against the lower WIDGET_KEY_LIMITER. Customer feedback (the only
+ * anonymous write) also counts per client: a salted SHA-256 of the IP, used only as a counter key,
+ * never stored. The binding does not say when its window ends, so Retry-After is the whole period.
  */
-async function rateLimited(request: Request, env: Env, key: ActivePublishableKey): Promise<Refusal | null> {
-  const ip = request.headers.get('CF-Connecting-IP') ?? 'unknown';
-  const client = await sha256Hex(`${env.WIDGET_CLIENT_SALT ?? ''}:${ip}`);
-  const [perClient, perKey] = await Promise.all([
-    env.WIDGET_CLIENT_LIMITER.limit({ key: `${key.id}:${client}` }),
-    env.WIDGET_KEY_LIMITER.limit({ key: key.id }),
-  ]);
-  if (perClient.success && perKey.success) return null;
+async function rateLimited(request: Request, env: Env, key: ActivePublishableKey, document: TrustedDocument): Promise<Refusal | null> {
+  const write = document.document.startsWith('mutation');
+  const checks = [(write ? env.WIDGET_KEY_LIMITER : env.WIDGET_READ_LIMITER).limit({ key: key.id })];
+  if (document.rateLimited) {
+    const ip = request.headers.get('CF-Connecting-IP') ?? 'unknown';
+    const client = await sha256Hex(`${env.WIDGET_CLIENT_SALT ?? ''}:${ip}`);
+    checks.push(env.WIDGET_CLIENT_LIMITER.limit({ key: `${key.id}:${client}` }));
+  }
+  const outcomes = await Promise.all(checks);
+  if (outcomes.every((outcome) => outcome.success)) return null;
   return {
     status: 429,
     code: 'RATE_LIMITED',
-    message: `Too many ratings from here; try again in ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
+    message: `Too many ${document.rateLimited ? 'ratings from here' : 'requests for this widget key'}; try again in ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
     headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
   };
 }

@@ -18,6 +18,7 @@ import { createGraphQLContext, type GraphQLContext, type RequestStats } from './
 import { isLocal, type Env } from './env.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
+import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
 
 export interface ServerContext {
   env: Env;
@@ -73,6 +74,8 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
       exposeLimits: ({ env }) => isLocal(env),
     }),
+    // Scoped employee tokens (widgets) select only their scopes' types (TOKEN_SCOPE_TYPES).
+    useScopedTokenTypes<ServerContext & GraphQLContext>(),
     // "Did you mean ...?" only for verified callers in development and tests.
     useNoSchemaHints<ServerContext>({
       shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),

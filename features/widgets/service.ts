@@ -257,6 +257,11 @@ export interface KudosItem {
  * Recent recognition and customer praise about public employees, newest first: two statements
  * whatever the page size. Only public employees' first names are shown; givers and customers stay
  * unnamed, and complaint records never appear.
+ *
+ * Praise comes only from records staff made (survey calls, managers, peers, imports): whatever a
+ * customer typed into the feedback widget is anonymous and unmoderated, so publishing it on a
+ * partner's page would invite spam and defacement. Widget ratings, with or without a comment,
+ * stay off the wall until there is moderation (they still count in voice, trends and summaries).
  */
 export async function kudosWall(tenant: TenantScope, teamId: string | null, limit: number): Promise<KudosItem[]> {
   const tid = tenant.tenantId;
@@ -273,7 +278,7 @@ export async function kudosWall(tenant: TenantScope, teamId: string | null, limi
       SELECT f.body, f.received_at AS at, e.name
       FROM feedback f
       JOIN employees e ON e.tenant_id = f.tenant_id AND e.id = f.employee_id AND e.public = 1 AND e.status = 'active'
-      WHERE f.tenant_id = ${tid} AND f.kind = 'praise' AND f.source IN ('survey_call', 'widget') AND f.body <> '' ${team}
+      WHERE f.tenant_id = ${tid} AND f.kind = 'praise' AND f.source <> 'widget' AND f.body <> '' ${team}
       ORDER BY f.received_at DESC LIMIT ${limit}`),
   ]);
   const items: KudosItem[] = [

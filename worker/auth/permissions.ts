@@ -7,8 +7,14 @@ import type { EmployeeTokenScope } from './employee-tokens.ts';
 import { actorOf, actorsOf, type Actor, type Principal } from './principal.ts';
 
 export const PERMISSIONS = {
-  /** Read the tenant's directory and data. */
+  /**
+   * Read the tenant's directory and data: every root query not named more narrowly below. Scoped
+   * employee tokens never hold it (see TOKEN_SCOPES): a widget's token in a browser must not read
+   * the directory, feedback or ledgers.
+   */
   read: { what: 'reading tenant data', actors: ['admin', 'manager', 'reader', 'employee'] },
+  /** Read suggestions (the list and the follow-code lookup): whoever may read, and SUGGESTIONS tokens. */
+  'suggestions:read': { what: 'reading suggestions', actors: ['admin', 'manager', 'reader', 'employee'] },
   /** Create, update and deactivate teams and employees. */
   'people:write': { what: 'changing teams and employees', actors: ['admin', 'manager'] },
   /** Mint short-lived tokens that act as one employee. */
@@ -31,7 +37,9 @@ export const PERMISSIONS = {
   'suggestions:review': { what: 'reviewing suggestions and running experiments', actors: ['admin', 'manager', 'employee:manager'] },
   /** Schedule team meetings. */
   'meetings:schedule': { what: 'scheduling team meetings', actors: ['admin', 'manager', 'employee:manager'] },
-  /** What an employee does as themselves: give recognition, propose and vote on rewards, redeem, spend a budget. */
+  /** Recognise colleagues or a team as oneself (also from customer praise). KUDOS tokens hold it. */
+  'recognition:give': { what: 'giving recognition', actors: ['employee'] },
+  /** What an employee does as themselves with value at stake: propose and vote on rewards, redeem, spend a budget. */
   'employee:act': { what: 'acting as an employee', actors: ['employee'] },
   /** Approve and retire rewards, fulfil and cancel redemptions, adjust points. */
   'rewards:manage': { what: 'managing rewards, redemptions and points', actors: ['admin', 'manager', 'employee:manager'] },
@@ -57,12 +65,34 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /**
  * What a scoped employee token (one minted with `scopes`, e.g. for a widget) may still do: the
- * union of its scopes' permissions, and only those its employee has anyway.
+ * union of its scopes' permissions, and only those its employee has anyway. A scope grants only
+ * what it names: never the general `read` (the whole tenant) nor `employee:act` (budgets, rewards,
+ * redemptions), so a token leaked from a partner's page can do no more than its widget.
  */
 export const TOKEN_SCOPES = {
-  suggestions: ['read', 'suggestions:participate'],
-  kudos: ['read', 'employee:act'],
+  suggestions: ['suggestions:read', 'suggestions:participate'],
+  kudos: ['recognition:give'],
 } as const satisfies Record<EmployeeTokenScope, readonly Permission[]>;
+
+/**
+ * The GraphQL object types a scoped token may select fields of, per scope (any other type is
+ * FORBIDDEN before execution: worker/plugins/scoped-token-types.ts). Permissions guard the root
+ * fields; this guards what lies behind them: `node(id)` and relations such as `Suggestion.author`
+ * would otherwise lead from an allowed root to the directory (emails) or other tenant data.
+ */
+const SCOPED_COMMON_TYPES = [
+  'Query', 'Mutation', 'Viewer', 'PageInfo',
+  'UserError', 'ValidationError', 'NotFoundError', 'ConflictError', 'LimitReachedError', 'InvalidTransitionError', 'SelfDealingError',
+] as const;
+export const TOKEN_SCOPE_TYPES: Record<EmployeeTokenScope, readonly string[]> = {
+  suggestions: [
+    ...SCOPED_COMMON_TYPES,
+    'Suggestion', 'QuerySuggestionsConnection', 'QuerySuggestionsConnectionEdge', 'SuggestionTheme',
+    'SuggestionComment', 'SuggestionCommentsConnection', 'SuggestionCommentsConnectionEdge',
+    'SubmitSuggestionPayload', 'SuggestionPayload', 'SuggestionCommentPayload', 'AgendaItem', 'AgendaItemPayload',
+  ],
+  kudos: [...SCOPED_COMMON_TYPES, 'Recognition', 'RecognitionPayload'],
+};
 
 export function hasPermission(principal: Principal, permission: Permission): boolean {
   const allowed: readonly Actor[] = PERMISSIONS[permission].actors;
