@@ -147,8 +147,11 @@ function item(section: ItemSection, text: string, sources: SourceRef[], extra: P
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
-const CHANNELS: Record<string, string> = { phone: 'phone call', video: 'video call', in_person: 'in-person conversation' };
-const SOURCES: Record<string, string> = { complaint_record: 'complaint record', widget: 'feedback form', peer: 'colleague', manager: 'manager', import: 'imported feedback' };
+// Each label carries its own article ("an in-person conversation", not "a in-person ...").
+const CHANNELS: Record<string, string> = { phone: 'a phone call', video: 'a video call', in_person: 'an in-person conversation' };
+const SOURCES: Record<string, string> = {
+  complaint_record: 'a complaint record', widget: 'a feedback form', peer: 'a colleague', manager: 'a manager', import: 'imported feedback',
+};
 
 /**
  * The part of `body` to quote: all of it when short, else up to the last sentence end within
@@ -168,8 +171,8 @@ export function quoteOf(body: string): string {
 /** "a phone call on Mon 16 Nov": where a quote came from, never who said it. */
 export function attribution(fact: FeedbackFact, timeZone: string): string {
   const when = localDayLabel(new Date(fact.saidAt), timeZone);
-  if (fact.source === 'survey_call') return `a ${CHANNELS[fact.channel ?? ''] ?? 'survey call'} on ${when}`;
-  return `a ${SOURCES[fact.source] ?? 'customer'} on ${when}`;
+  if (fact.source === 'survey_call') return `${CHANNELS[fact.channel ?? ''] ?? 'a survey call'} on ${when}`;
+  return `${SOURCES[fact.source] ?? 'a customer'} on ${when}`;
 }
 
 /** Newest first, survey calls before other channels (the customer's own words on a call). */
@@ -178,7 +181,26 @@ function byQuoteOrder(a: FeedbackFact, b: FeedbackFact): number {
   return call || b.saidAt - a.saidAt || a.id.localeCompare(b.id);
 }
 
-function praiseItems(praise: FeedbackFact[], timeZone: string, about: (fact: FeedbackFact) => string | null): SummaryItem[] {
+/** Praise with words to quote (a star-only widget rating has an empty body: nothing to quote). */
+const hasWords = (fact: FeedbackFact) => quoteOf(fact.body) !== '';
+
+/**
+ * The quotes (customers' own words) first, then one figure for star-only widget ratings, so a
+ * rating without a comment counts as praise without ever becoming an empty quote.
+ */
+function praiseItems(praise: FeedbackFact[], timeZone: string, about: (fact: FeedbackFact) => string | null, whom: string): SummaryItem[] {
+  const items = quoteItems(praise.filter(hasWords), timeZone, about);
+  const stars = praise.filter((fact) => !hasWords(fact) && fact.source === 'widget');
+  if (stars.length > 0) {
+    const who = stars.length === 1 ? 'customer' : 'customers';
+    items.push(item('praise', `${stars.length} ${who} rated ${whom} 4–5 stars on the feedback widget.`, stars.map((fact) => ({ type: 'feedback' as const, id: fact.id })), {
+      figure: { name: 'starRatings', value: stars.length, previous: null },
+    }));
+  }
+  return items;
+}
+
+function quoteItems(praise: FeedbackFact[], timeZone: string, about: (fact: FeedbackFact) => string | null): SummaryItem[] {
   return [...praise]
     .sort(byQuoteOrder)
     .slice(0, MAX_QUOTES)
@@ -229,9 +251,9 @@ export function compileEmployee(person: PersonFact, facts: PeriodFacts): Compile
   const praise = mine.filter((fact) => fact.kind === 'praise');
   const complaints = mine.filter((fact) => fact.kind === 'complaint');
   const calls = facts.employeeCalls.find((figure) => figure.employeeId === person.id);
-  const items: SummaryItem[] = praiseItems(praise, tz, () => null);
+  const items: SummaryItem[] = praiseItems(praise, tz, () => null, 'you');
 
-  if (praise.length > MAX_QUOTES) {
+  if (praise.filter(hasWords).length > MAX_QUOTES) {
     items.push(item('praise', `Customers praised you ${plural(praise.length, 'time')} this week in all.`, praise.map((fact) => ({ type: 'feedback', id: fact.id })), {
       figure: { name: 'praise', value: praise.length, previous: null },
     }));
@@ -356,7 +378,7 @@ export function compileTeam(team: TeamFact, facts: PeriodFacts): CompiledSummary
   const calls = facts.teamCalls.filter((figure) => figure.teamId === team.id);
   const nameOf = (fact: FeedbackFact) => nameIn(facts.people, fact.employeeId);
 
-  const items = [...praiseItems(praise, tz, nameOf)];
+  const items = [...praiseItems(praise, tz, nameOf, 'the team')];
   const praised = praisedPeople(praise, facts.people);
   if (praised) items.push(praised);
   items.push(...voiceFigures(calls, praise, previous?.praise ?? 0, 'The team'));
@@ -374,7 +396,7 @@ export function compileTenant(facts: PeriodFacts): CompiledSummary {
   const tz = facts.period.timeZone;
   const praise = facts.feedback.filter((fact) => fact.kind === 'praise');
   const nameOf = (fact: FeedbackFact) => nameIn(facts.people, fact.employeeId);
-  const items = [...praiseItems(praise, tz, nameOf)];
+  const items = [...praiseItems(praise, tz, nameOf, 'your people')];
   items.push(...voiceFigures(facts.teamCalls, praise, sumBy(facts.previousFeedback, (row) => row.praise), 'Your teams'));
   const complaints = facts.feedback.filter((fact) => fact.kind === 'complaint');
   const previousComplaints = sumBy(facts.previousFeedback, (row) => row.complaints);
