@@ -43,7 +43,7 @@ const SettingsType = builder.objectRef<SettingsRow>('SummarySettings').implement
 
 const SOURCE_TYPENAMES: Record<SourceType, string> = {
   feedback: 'Feedback', survey_call: 'SurveyCall', recognition: 'Recognition', points_entry: 'PointsEntry', budget_spend: 'BudgetSpend',
-  suggestion: 'Suggestion', employee: 'Employee', team: 'Team',
+  suggestion: 'Suggestion', experiment: 'Experiment', employee: 'Employee', team: 'Team',
 };
 
 const FigureType = builder.objectRef<NonNullable<SummaryItem['figure']>>('SummaryFigure').implement({

@@ -83,7 +83,7 @@ describe('demo week summaries', () => {
       const items = JSON.parse(summary.items) as SummaryItem[];
       for (const item of items) {
         for (const source of item.sources) {
-          const table = { feedback: 'feedback', survey_call: 'survey_calls', recognition: 'recognitions', points_entry: 'points_entries', budget_spend: 'budget_spends', suggestion: 'suggestions', employee: 'employees', team: 'teams' }[source.type];
+          const table = { feedback: 'feedback', survey_call: 'survey_calls', recognition: 'recognitions', points_entry: 'points_entries', budget_spend: 'budget_spends', suggestion: 'suggestions', experiment: 'experiments', employee: 'employees', team: 'teams' }[source.type];
           expect(await rows(`SELECT id FROM ${table} WHERE tenant_id = ? AND id = ?`, TENANT, source.id), `${source.type} ${source.id}`).toHaveLength(1);
         }
         if (!item.figure) continue;
@@ -98,7 +98,8 @@ describe('demo week summaries', () => {
         seen.set(figure.name, (seen.get(figure.name) ?? 0) + 1);
       }
     }
-    // The demo weeks exercise every figure but starRatings (the demo has no star-only ratings; wording.test.ts checks it).
+    // The demo weeks exercise every figure but starRatings and experimentsConcluded (the demo has
+    // neither in these weeks; wording.test.ts checks them).
     expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['averageSatisfaction', 'complaints', 'complaintsOnTheme', 'pointsEarned', 'praise', 'recognitions', 'resolvedSpends', 'surveyCalls']));
     expect([...seen.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
   });
@@ -213,6 +214,11 @@ async function sqlFigure(summary: StoredSummary, item: SummaryItem): Promise<Fig
     case 'resolvedSpends': {
       const r = await one(`SELECT COUNT(*) AS now FROM budget_spends WHERE tenant_id = ? AND employee_id = ? AND outcome = 'resolved' AND outcome_at >= ? AND outcome_at < ?`,
         TENANT, summary.employee_id, START, END);
+      return { value: r.now, previous: null };
+    }
+    case 'experimentsConcluded': {
+      if (summary.level !== 'tenant') return null;
+      const r = await one('SELECT COUNT(*) AS now FROM experiments WHERE tenant_id = ? AND outcome IS NOT NULL AND concluded_at >= ? AND concluded_at < ?', TENANT, START, END);
       return { value: r.now, previous: null };
     }
     default:

@@ -9,7 +9,7 @@
  */
 import { localDayLabel, type SummaryPeriod } from './schedule.ts';
 
-export type SourceType = 'feedback' | 'survey_call' | 'recognition' | 'points_entry' | 'budget_spend' | 'suggestion' | 'employee' | 'team';
+export type SourceType = 'feedback' | 'survey_call' | 'recognition' | 'points_entry' | 'budget_spend' | 'suggestion' | 'experiment' | 'employee' | 'team';
 export interface SourceRef {
   type: SourceType;
   id: string;
@@ -102,6 +102,16 @@ export interface AdoptedSuggestionFact {
   teamId: string | null;
   title: string;
 }
+/** An experiment concluded in the period, with its suggestion (an anonymous one's author is never read). */
+export interface ExperimentFact {
+  experimentId: string;
+  suggestionId: string;
+  title: string;
+  teamId: string | null;
+  ownerId: string;
+  authorId: string | null;
+  outcome: 'succeeded' | 'failed' | 'inconclusive';
+}
 /** Complaint counts per theme and team, this period and the one before. */
 export interface ThemeFact {
   teamId: string | null;
@@ -125,6 +135,7 @@ export interface PeriodFacts {
   points: PointsFact[];
   resolvedSpends: SpendFact[];
   adoptedSuggestions: AdoptedSuggestionFact[];
+  concludedExperiments: ExperimentFact[];
   themes: ThemeFact[];
 }
 
@@ -300,8 +311,21 @@ function progressItems(person: PersonFact, facts: PeriodFacts): SummaryItem[] {
   for (const suggestion of facts.adoptedSuggestions.filter((fact) => fact.authorId === person.id)) {
     items.push(item('progress', `Your suggestion “${suggestion.title}” was adopted.`, [{ type: 'suggestion', id: suggestion.suggestionId }]));
   }
+  for (const experiment of facts.concludedExperiments) {
+    const whose = experiment.ownerId === person.id ? 'The experiment you ran on' : experiment.authorId === person.id ? 'The experiment on your suggestion' : null;
+    if (whose) items.push(item('progress', `${whose} “${experiment.title}” ${OUTCOMES[experiment.outcome]}.`, experimentSources(experiment)));
+  }
   return items;
 }
+
+// A failed experiment is progress too (DESIGN.md: learn from what fails), so it is worded as such.
+const OUTCOMES: Record<ExperimentFact['outcome'], string> = {
+  succeeded: 'concluded: it worked',
+  failed: 'concluded: it did not work out, and what it taught is on record',
+  inconclusive: 'concluded without a clear answer yet',
+};
+const SHORT_OUTCOMES: Record<ExperimentFact['outcome'], string> = { succeeded: 'worked', failed: 'did not work out', inconclusive: 'inconclusive' };
+const experimentSources = (experiment: ExperimentFact): SourceRef[] => [{ type: 'experiment', id: experiment.experimentId }, { type: 'suggestion', id: experiment.suggestionId }];
 
 // ---- team and tenant levels --------------------------------------------------------------------
 
@@ -386,6 +410,9 @@ export function compileTeam(team: TeamFact, facts: PeriodFacts): CompiledSummary
   for (const suggestion of facts.adoptedSuggestions.filter((fact) => fact.teamId === team.id)) {
     items.push(item('progress', `The team's suggestion “${suggestion.title}” was adopted.`, [{ type: 'suggestion', id: suggestion.suggestionId }]));
   }
+  for (const experiment of facts.concludedExperiments.filter((fact) => fact.teamId === team.id)) {
+    items.push(item('progress', `The team's experiment on “${experiment.title}” ${OUTCOMES[experiment.outcome]}.`, experimentSources(experiment)));
+  }
   const empty = mine.length === 0 && sumBy(calls, (f) => f.calls) === 0;
   if (empty) items.unshift(item('note', 'No survey calls or feedback reached the team this week.', []));
   return { level: 'team', subjectKey: team.id, employeeId: null, teamId: team.id, items, empty };
@@ -416,6 +443,13 @@ export function compileTenant(facts: PeriodFacts): CompiledSummary {
   if (adopted.length > 0) {
     items.push(item('progress', `${plural(adopted.length, 'suggestion')} adopted: ${adopted.map((s) => `“${s.title}”`).join(', ')}.`, adopted.map((s) => ({ type: 'suggestion', id: s.suggestionId }))));
   }
+  const concluded = facts.concludedExperiments;
+  if (concluded.length > 0) {
+    const list = concluded.map((x) => `“${x.title}” (${SHORT_OUTCOMES[x.outcome]})`).join(', ');
+    items.push(item('progress', `${plural(concluded.length, 'experiment')} concluded: ${list}.`, concluded.flatMap(experimentSources), {
+      figure: { name: 'experimentsConcluded', value: concluded.length, previous: null },
+    }));
+  }
   const empty = facts.feedback.length === 0 && sumBy(facts.teamCalls, (f) => f.calls) === 0;
   return { level: 'tenant', subjectKey: 'tenant', employeeId: null, teamId: null, items, empty };
 }
@@ -427,7 +461,7 @@ function groupByEmployee(facts: PeriodFacts): Map<string, PeriodFacts> {
     if (employeeId === null) return null;
     let group = groups.get(employeeId);
     if (!group) {
-      group = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [] };
+      group = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [], concludedExperiments: [] };
       groups.set(employeeId, group);
     }
     return group;
@@ -438,6 +472,11 @@ function groupByEmployee(facts: PeriodFacts): Map<string, PeriodFacts> {
   for (const row of facts.points) groupOf(row.employeeId)?.points.push(row);
   for (const row of facts.resolvedSpends) groupOf(row.employeeId)?.resolvedSpends.push(row);
   for (const row of facts.adoptedSuggestions) groupOf(row.authorId)?.adoptedSuggestions.push(row);
+  // Owner and author (when signed, and someone else) both hear how the experiment ended.
+  for (const row of facts.concludedExperiments) {
+    groupOf(row.ownerId)?.concludedExperiments.push(row);
+    if (row.authorId !== row.ownerId) groupOf(row.authorId)?.concludedExperiments.push(row);
+  }
   return groups;
 }
 
@@ -446,7 +485,7 @@ export function compileAll(facts: PeriodFacts, levels: readonly ('employee' | 't
   const compiled: CompiledSummary[] = [];
   if (levels.includes('employee')) {
     const groups = groupByEmployee(facts);
-    const nothing: PeriodFacts = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [] };
+    const nothing: PeriodFacts = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [], concludedExperiments: [] };
     for (const person of facts.people) compiled.push(compileEmployee(person, groups.get(person.id) ?? nothing));
   }
   if (levels.includes('team')) for (const team of facts.teams) compiled.push(compileTeam(team, facts));
