@@ -44,7 +44,7 @@ const SettingsType = builder.objectRef<SettingsRow>('SummarySettings').implement
 
 const SOURCE_TYPENAMES: Record<SourceType, string> = {
   feedback: 'Feedback', survey_call: 'SurveyCall', recognition: 'Recognition', points_entry: 'PointsEntry', budget_spend: 'BudgetSpend',
-  suggestion: 'Suggestion', employee: 'Employee', team: 'Team',
+  suggestion: 'Suggestion', experiment: 'Experiment', employee: 'Employee', team: 'Team',
 };
 
 const FigureType = builder.objectRef<NonNullable<SummaryItem['figure']>>('SummaryFigure').implement({
@@ -283,28 +283,28 @@ builder.mutationFields((t) => ({
   }),
   retryEmail: t.field({
     type: OutboxPayload,
-    description: 'Sends a failed (or abandoned) summary email again. Admins.',
+    description: 'Sends a failed, abandoned or stuck (sending for longer than its 10-minute lease) summary email again. Admins.',
     args: { input: t.arg({ type: EmailIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, PERMISSION, async () => {
         const tenant = tenantFor(ctx, PERMISSION);
         const row = await outboxRow(ctx, input.id);
         const reset = await resetForRetry(tenant, row.id, ctx.now);
-        if (!reset) throw conflictError(['input', 'id'], `This email is ${row.status}; only failed or abandoned emails can be retried.`);
+        if (!reset) throw conflictError(['input', 'id'], `This email is ${row.status}; only failed or abandoned emails, or ones stuck sending for over 10 minutes, can be retried.`);
         await enqueueSends(ctx.env, tenant.tenantId, [reset.id]);
         return { email: reset };
       }, { email: null }),
   }),
   abandonEmail: t.field({
     type: OutboxPayload,
-    description: 'Gives up on a failed summary email: it stays listed and is never sent. Admins.',
+    description: 'Gives up on a failed, pending or stuck (sending for longer than its 10-minute lease) summary email: it stays listed and is never sent. Admins.',
     args: { input: t.arg({ type: EmailIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, PERMISSION, async () => {
         const tenant = tenantFor(ctx, PERMISSION);
         const row = await outboxRow(ctx, input.id);
         const done = await abandon(tenant, row.id, ctx.now);
-        if (!done) throw conflictError(['input', 'id'], `This email is ${row.status}; only failed or pending emails can be abandoned.`);
+        if (!done) throw conflictError(['input', 'id'], `This email is ${row.status}; only failed or pending emails, or ones stuck sending for over 10 minutes, can be abandoned.`);
         return { email: done };
       }, { email: null }),
   }),

@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import type {
-  AdoptedSuggestionFact, EmployeeCallFigure, FeedbackFact, PeriodFacts, PersonFact, PointsFact, RecognitionFact, SpendFact, TeamCallFigure, TeamFact, ThemeFact,
+  AdoptedSuggestionFact, EmployeeCallFigure, ExperimentFact, FeedbackFact, PeriodFacts, PersonFact, PointsFact, RecognitionFact, SpendFact, TeamCallFigure, TeamFact, ThemeFact,
 } from './rules.ts';
 import type { SummaryPeriod } from './schedule.ts';
 
@@ -156,12 +156,29 @@ export async function readAdoptedSuggestions(tenant: TenantScope, period: Summar
   return rows.map((row) => ({ suggestionId: row.id, authorId: row.author_id, teamId: row.team_id, title: row.title }));
 }
 
-/** Everything the compile step needs for one tenant and week (eleven statements, run together). */
+/**
+ * Feature suggestions: experiments concluded in the period, with their suggestion. As above, an
+ * anonymous suggestion's author is never read.
+ */
+export async function readConcludedExperiments(tenant: TenantScope, period: SummaryPeriod): Promise<ExperimentFact[]> {
+  const t = tenant.tenantId;
+  const rows = await tenant.rows<{ id: string; suggestion_id: string; title: string; team_id: string | null; owner_id: string; author_id: string | null; outcome: ExperimentFact['outcome'] }>(sql`
+    SELECT x.id, x.suggestion_id, s.title, s.team_id, x.owner_id, CASE WHEN s.anonymous THEN NULL ELSE s.author_id END AS author_id, x.outcome
+    FROM experiments x JOIN suggestions s ON s.tenant_id = ${t} AND s.id = x.suggestion_id
+    WHERE x.tenant_id = ${t} AND x.outcome IS NOT NULL AND x.concluded_at >= ${ms(period.start)} AND x.concluded_at < ${ms(period.end)}
+    ORDER BY x.concluded_at, x.id`);
+  return rows.map((row) => ({
+    experimentId: row.id, suggestionId: row.suggestion_id, title: row.title, teamId: row.team_id, ownerId: row.owner_id, authorId: row.author_id, outcome: row.outcome,
+  }));
+}
+
+/** Everything the compile step needs for one tenant and week (thirteen statements, run together). */
 export async function readPeriodFacts(tenant: TenantScope, period: SummaryPeriod): Promise<PeriodFacts> {
-  const [tenantName, people, teams, feedback, previousFeedback, employeeCalls, teamCalls, themes, recognition, points, resolvedSpends, adoptedSuggestions] = await Promise.all([
+  const [tenantName, people, teams, feedback, previousFeedback, employeeCalls, teamCalls, themes, recognition, points, resolvedSpends, adoptedSuggestions, concludedExperiments] = await Promise.all([
     readTenantName(tenant), readPeople(tenant), readTeams(tenant), readFeedback(tenant, period), readPreviousFeedback(tenant, period),
     readEmployeeCalls(tenant, period), readTeamCalls(tenant, period), readComplaintThemes(tenant, period), readRecognition(tenant, period),
     readPointsEarned(tenant, period), readResolvedSpends(tenant, period), readAdoptedSuggestions(tenant, period),
+    readConcludedExperiments(tenant, period),
   ]);
-  return { period, tenantName, people, teams, feedback, previousFeedback, employeeCalls, teamCalls, themes, recognition, points, resolvedSpends, adoptedSuggestions };
+  return { period, tenantName, people, teams, feedback, previousFeedback, employeeCalls, teamCalls, themes, recognition, points, resolvedSpends, adoptedSuggestions, concludedExperiments };
 }

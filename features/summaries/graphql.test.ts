@@ -76,7 +76,7 @@ describe('previewSummary', () => {
     const before = memoryMailbox.delivered.length;
     const response = await gql(a.admin, PREVIEW, { level: 'EMPLOYEE', subject: ana, period: '2026-W45' });
     // Settings, then one statement per source of facts, whatever the tenant's size.
-    expect(response.statements).toBeLessThanOrEqual(14);
+    expect(response.statements).toBeLessThanOrEqual(15);
     const preview = (response.body.data as { previewSummary: PreviewData }).previewSummary;
     // Lisbon is UTC+0 in November: the week starts at midnight UTC.
     expect(preview).toMatchObject({ level: 'EMPLOYEE', periodKey: '2026-W45', periodStart: '2026-11-02T00:00:00.000Z', empty: false });

@@ -11,14 +11,18 @@
  *
  * Messages are acked one by one; a failed one is retried with exponential backoff, and after the
  * last retry lands in the dead-letter queue. The outbox rows keep the failure visible either way.
+ * A send that finds its rows still claimed (`sending`, inside SEND_LEASE_MS) is retried after the
+ * lease rather than acked, and the hourly cron re-queues rows left `sending` past their lease
+ * (a run that died after its claim), so no row is ever stranded.
  */
 import { sql } from 'drizzle-orm';
+import { chunk } from '../../db/batching.ts';
 import { createDatabase, type Database } from '../../db/client.ts';
 import { TenantScope } from '../../db/tenant-scope.ts';
 import { mailerFor } from './mailer/index.ts';
-import { enqueue, enqueueSends, type SummaryEnv, type SummaryMessage } from './queue.ts';
+import { enqueue, enqueueSends, SEND_CHUNK, type SummaryEnv, type SummaryMessage } from './queue.ts';
 import { duePeriod, periodForKey } from './schedule.ts';
-import { compileAndStore, readSettings, sendOutbox, type SendResult } from './service.ts';
+import { compileAndStore, readSettings, SEND_LEASE_MS, sendOutbox, type SendResult } from './service.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
 import { awardIfAchieved } from '../incentives/award.ts';
 import { periodContaining, type PeriodKind } from '../../domain/periods.ts';
@@ -44,6 +48,21 @@ export async function dueTenants(db: Database, at: Date): Promise<{ tenantId: st
   });
 }
 
+/** At most this many stuck rows are re-queued per hourly run (the rest wait for the next run). */
+const STALE_SWEEP_LIMIT = 2_000;
+
+/**
+ * Cross-tenant on purpose (jobs only, like dueTenants): outbox rows left `sending` past their
+ * lease at `at`, whose queue message is gone (acked, or retried out into the dead-letter
+ * queue). The hourly cron sends them again, so no row can stay `sending` for ever.
+ */
+export async function staleSendingRows(db: Database, at: Date): Promise<{ tenantId: string; id: string }[]> {
+  const rows = await db.all<{ tenant_id: string; id: string }>(sql`
+    SELECT tenant_id, id FROM email_outbox WHERE status = 'sending' AND claimed_at < ${at.getTime() - SEND_LEASE_MS}
+    ORDER BY tenant_id, id LIMIT ${STALE_SWEEP_LIMIT}`);
+  return rows.map((row) => ({ tenantId: row.tenant_id, id: row.id }));
+}
+
 /** How long after a period ends the hourly runs keep trying to close it (a missed cron is caught up). */
 const CLOSE_WINDOW_MS = 24 * 3_600_000;
 
@@ -61,19 +80,44 @@ export async function tenantsClosingIncentives(db: Database, at: Date): Promise<
   return [...new Set(due.map((row) => row.tenant_id))];
 }
 
+/** `send` messages for stuck rows: per tenant, SEND_CHUNK rows each. */
+function staleSends(rows: { tenantId: string; id: string }[]): SummaryMessage[] {
+  const byTenant = new Map<string, string[]>();
+  for (const row of rows) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row.id]);
+  return [...byTenant.entries()].flatMap(([tenantId, ids]) => chunk(ids, SEND_CHUNK).map((outboxIds): SummaryMessage => ({ type: 'send', tenantId, outboxIds })));
+}
+
 /**
- * The hourly cron: one `compile` message per tenant whose summary is due, and one
- * `close-incentives` message per tenant with an incentive period that just ended.
+ * The hourly cron: one `compile` message per tenant whose summary is due, one
+ * `close-incentives` message per tenant with an incentive period that just ended, and `send`
+ * messages for outbox rows stuck in `sending` past their lease.
  */
 export async function runScheduled(env: SummaryEnv, scheduledTime: number): Promise<{ tenantId: string; periodKey: string }[]> {
   const db = createDatabase(env.DB);
   const at = new Date(scheduledTime);
-  const [due, closing] = await Promise.all([dueTenants(db, at), tenantsClosingIncentives(db, at)]);
+  const [due, closing, stale] = await Promise.all([dueTenants(db, at), tenantsClosingIncentives(db, at), staleSendingRows(db, at)]);
   await enqueue(env.SUMMARIES_QUEUE, [
     ...due.map((d): SummaryMessage => ({ type: 'compile', ...d })),
     ...closing.map((tenantId): SummaryMessage => ({ type: 'close-incentives', tenantId, at: scheduledTime })),
+    ...staleSends(stale),
   ]);
   return due;
+}
+
+/** Seconds past a lease's end before a message comes back for its rows (clock skew between runs). */
+const LEASE_MARGIN_SECONDS = 30;
+
+/**
+ * What to do with a processed message: ack it, or retry it after a delay. A send with failures
+ * backs off; a send that found rows still claimed (in flight, or left by a run that died) comes
+ * back once their lease has expired, when it can claim them itself.
+ */
+export function retryDelayFor(result: SendResult | null, attempts: number, now: Date): number | null {
+  if (!result) return null;
+  const backoff = result.failed > 0 ? retryDelaySeconds(attempts) : 0;
+  const lease = result.inFlight > 0 && result.leaseEndsAt !== null ? Math.max(0, Math.ceil((result.leaseEndsAt - now.getTime()) / 1000)) + LEASE_MARGIN_SECONDS : 0;
+  const delay = Math.max(backoff, lease);
+  return delay > 0 ? delay : null;
 }
 
 /**
@@ -124,11 +168,9 @@ export async function handleSummaryBatch(batch: MessageBatch<SummaryMessage>, en
   for (const message of batch.messages) {
     try {
       const result = await processMessage(env, message.body, now);
-      if (result && result.failed > 0) {
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-      } else {
-        message.ack();
-      }
+      const delaySeconds = retryDelayFor(result, message.attempts, now);
+      if (delaySeconds === null) message.ack();
+      else message.retry({ delaySeconds });
     } catch (error) {
       console.error(`summaries: ${message.body.type} for ${message.body.tenantId} failed (attempt ${message.attempts}):`, error);
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });

@@ -58,7 +58,7 @@ const period = periodForKey('2026-W45', 'UTC')!;
 const base: PeriodFacts = {
   period, tenantName: 'Acme', people: [{ id: 'emp_a', name: 'Ana', role: 'agent', teamId: 'team_1' }, { id: 'emp_l', name: 'Leo', role: 'lead', teamId: 'team_1' }],
   teams: [{ id: 'team_1', name: 'Front' }], feedback: [], previousFeedback: [], employeeCalls: [], teamCalls: [], recognition: [], points: [],
-  resolvedSpends: [], adoptedSuggestions: [], themes: [],
+  resolvedSpends: [], adoptedSuggestions: [], concludedExperiments: [], themes: [],
 };
 const fact = (id: string, kind: 'praise' | 'complaint', body: string, extra: Partial<FeedbackFact> = {}): FeedbackFact => ({
   id, kind, employeeId: 'emp_a', teamId: 'team_1', body, source: 'survey_call', callId: `call_${id}`, saidAt: Date.parse('2026-11-03T10:00:00Z'), channel: 'phone', themes: [], ...extra,

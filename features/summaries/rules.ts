@@ -9,7 +9,7 @@
  */
 import { localDayLabel, type SummaryPeriod } from './schedule.ts';
 
-export type SourceType = 'feedback' | 'survey_call' | 'recognition' | 'points_entry' | 'budget_spend' | 'suggestion' | 'employee' | 'team';
+export type SourceType = 'feedback' | 'survey_call' | 'recognition' | 'points_entry' | 'budget_spend' | 'suggestion' | 'experiment' | 'employee' | 'team';
 export interface SourceRef {
   type: SourceType;
   id: string;
@@ -102,6 +102,16 @@ export interface AdoptedSuggestionFact {
   teamId: string | null;
   title: string;
 }
+/** An experiment concluded in the period, with its suggestion (an anonymous one's author is never read). */
+export interface ExperimentFact {
+  experimentId: string;
+  suggestionId: string;
+  title: string;
+  teamId: string | null;
+  ownerId: string;
+  authorId: string | null;
+  outcome: 'succeeded' | 'failed' | 'inconclusive';
+}
 /** Complaint counts per theme and team, this period and the one before. */
 export interface ThemeFact {
   teamId: string | null;
@@ -125,6 +135,7 @@ export interface PeriodFacts {
   points: PointsFact[];
   resolvedSpends: SpendFact[];
   adoptedSuggestions: AdoptedSuggestionFact[];
+  concludedExperiments: ExperimentFact[];
   themes: ThemeFact[];
 }
 
@@ -147,8 +158,11 @@ function item(section: ItemSection, text: string, sources: SourceRef[], extra: P
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
-const CHANNELS: Record<string, string> = { phone: 'phone call', video: 'video call', in_person: 'in-person conversation' };
-const SOURCES: Record<string, string> = { complaint_record: 'complaint record', widget: 'feedback form', peer: 'colleague', manager: 'manager', import: 'imported feedback' };
+// Each label carries its own article ("an in-person conversation", not "a in-person ...").
+const CHANNELS: Record<string, string> = { phone: 'a phone call', video: 'a video call', in_person: 'an in-person conversation' };
+const SOURCES: Record<string, string> = {
+  complaint_record: 'a complaint record', widget: 'a feedback form', peer: 'a colleague', manager: 'a manager', import: 'imported feedback',
+};
 
 /**
  * The part of `body` to quote: all of it when short, else up to the last sentence end within
@@ -168,8 +182,8 @@ export function quoteOf(body: string): string {
 /** "a phone call on Mon 16 Nov": where a quote came from, never who said it. */
 export function attribution(fact: FeedbackFact, timeZone: string): string {
   const when = localDayLabel(new Date(fact.saidAt), timeZone);
-  if (fact.source === 'survey_call') return `a ${CHANNELS[fact.channel ?? ''] ?? 'survey call'} on ${when}`;
-  return `a ${SOURCES[fact.source] ?? 'customer'} on ${when}`;
+  if (fact.source === 'survey_call') return `${CHANNELS[fact.channel ?? ''] ?? 'a survey call'} on ${when}`;
+  return `${SOURCES[fact.source] ?? 'a customer'} on ${when}`;
 }
 
 /** Newest first, survey calls before other channels (the customer's own words on a call). */
@@ -178,7 +192,26 @@ function byQuoteOrder(a: FeedbackFact, b: FeedbackFact): number {
   return call || b.saidAt - a.saidAt || a.id.localeCompare(b.id);
 }
 
-function praiseItems(praise: FeedbackFact[], timeZone: string, about: (fact: FeedbackFact) => string | null): SummaryItem[] {
+/** Praise with words to quote (a star-only widget rating has an empty body: nothing to quote). */
+const hasWords = (fact: FeedbackFact) => quoteOf(fact.body) !== '';
+
+/**
+ * The quotes (customers' own words) first, then one figure for star-only widget ratings, so a
+ * rating without a comment counts as praise without ever becoming an empty quote.
+ */
+function praiseItems(praise: FeedbackFact[], timeZone: string, about: (fact: FeedbackFact) => string | null, whom: string): SummaryItem[] {
+  const items = quoteItems(praise.filter(hasWords), timeZone, about);
+  const stars = praise.filter((fact) => !hasWords(fact) && fact.source === 'widget');
+  if (stars.length > 0) {
+    const who = stars.length === 1 ? 'customer' : 'customers';
+    items.push(item('praise', `${stars.length} ${who} rated ${whom} 4–5 stars on the feedback widget.`, stars.map((fact) => ({ type: 'feedback' as const, id: fact.id })), {
+      figure: { name: 'starRatings', value: stars.length, previous: null },
+    }));
+  }
+  return items;
+}
+
+function quoteItems(praise: FeedbackFact[], timeZone: string, about: (fact: FeedbackFact) => string | null): SummaryItem[] {
   return [...praise]
     .sort(byQuoteOrder)
     .slice(0, MAX_QUOTES)
@@ -229,9 +262,9 @@ export function compileEmployee(person: PersonFact, facts: PeriodFacts): Compile
   const praise = mine.filter((fact) => fact.kind === 'praise');
   const complaints = mine.filter((fact) => fact.kind === 'complaint');
   const calls = facts.employeeCalls.find((figure) => figure.employeeId === person.id);
-  const items: SummaryItem[] = praiseItems(praise, tz, () => null);
+  const items: SummaryItem[] = praiseItems(praise, tz, () => null, 'you');
 
-  if (praise.length > MAX_QUOTES) {
+  if (praise.filter(hasWords).length > MAX_QUOTES) {
     items.push(item('praise', `Customers praised you ${plural(praise.length, 'time')} this week in all.`, praise.map((fact) => ({ type: 'feedback', id: fact.id })), {
       figure: { name: 'praise', value: praise.length, previous: null },
     }));
@@ -278,8 +311,21 @@ function progressItems(person: PersonFact, facts: PeriodFacts): SummaryItem[] {
   for (const suggestion of facts.adoptedSuggestions.filter((fact) => fact.authorId === person.id)) {
     items.push(item('progress', `Your suggestion “${suggestion.title}” was adopted.`, [{ type: 'suggestion', id: suggestion.suggestionId }]));
   }
+  for (const experiment of facts.concludedExperiments) {
+    const whose = experiment.ownerId === person.id ? 'The experiment you ran on' : experiment.authorId === person.id ? 'The experiment on your suggestion' : null;
+    if (whose) items.push(item('progress', `${whose} “${experiment.title}” ${OUTCOMES[experiment.outcome]}.`, experimentSources(experiment)));
+  }
   return items;
 }
+
+// A failed experiment is progress too (DESIGN.md: learn from what fails), so it is worded as such.
+const OUTCOMES: Record<ExperimentFact['outcome'], string> = {
+  succeeded: 'concluded: it worked',
+  failed: 'concluded: it did not work out, and what it taught is on record',
+  inconclusive: 'concluded without a clear answer yet',
+};
+const SHORT_OUTCOMES: Record<ExperimentFact['outcome'], string> = { succeeded: 'worked', failed: 'did not work out', inconclusive: 'inconclusive' };
+const experimentSources = (experiment: ExperimentFact): SourceRef[] => [{ type: 'experiment', id: experiment.experimentId }, { type: 'suggestion', id: experiment.suggestionId }];
 
 // ---- team and tenant levels --------------------------------------------------------------------
 
@@ -356,13 +402,16 @@ export function compileTeam(team: TeamFact, facts: PeriodFacts): CompiledSummary
   const calls = facts.teamCalls.filter((figure) => figure.teamId === team.id);
   const nameOf = (fact: FeedbackFact) => nameIn(facts.people, fact.employeeId);
 
-  const items = [...praiseItems(praise, tz, nameOf)];
+  const items = [...praiseItems(praise, tz, nameOf, 'the team')];
   const praised = praisedPeople(praise, facts.people);
   if (praised) items.push(praised);
   items.push(...voiceFigures(calls, praise, previous?.praise ?? 0, 'The team'));
   items.push(...risingThemes(facts.themes.filter((theme) => theme.teamId === team.id)));
   for (const suggestion of facts.adoptedSuggestions.filter((fact) => fact.teamId === team.id)) {
     items.push(item('progress', `The team's suggestion “${suggestion.title}” was adopted.`, [{ type: 'suggestion', id: suggestion.suggestionId }]));
+  }
+  for (const experiment of facts.concludedExperiments.filter((fact) => fact.teamId === team.id)) {
+    items.push(item('progress', `The team's experiment on “${experiment.title}” ${OUTCOMES[experiment.outcome]}.`, experimentSources(experiment)));
   }
   const empty = mine.length === 0 && sumBy(calls, (f) => f.calls) === 0;
   if (empty) items.unshift(item('note', 'No survey calls or feedback reached the team this week.', []));
@@ -374,7 +423,7 @@ export function compileTenant(facts: PeriodFacts): CompiledSummary {
   const tz = facts.period.timeZone;
   const praise = facts.feedback.filter((fact) => fact.kind === 'praise');
   const nameOf = (fact: FeedbackFact) => nameIn(facts.people, fact.employeeId);
-  const items = [...praiseItems(praise, tz, nameOf)];
+  const items = [...praiseItems(praise, tz, nameOf, 'your people')];
   items.push(...voiceFigures(facts.teamCalls, praise, sumBy(facts.previousFeedback, (row) => row.praise), 'Your teams'));
   const complaints = facts.feedback.filter((fact) => fact.kind === 'complaint');
   const previousComplaints = sumBy(facts.previousFeedback, (row) => row.complaints);
@@ -394,6 +443,13 @@ export function compileTenant(facts: PeriodFacts): CompiledSummary {
   if (adopted.length > 0) {
     items.push(item('progress', `${plural(adopted.length, 'suggestion')} adopted: ${adopted.map((s) => `“${s.title}”`).join(', ')}.`, adopted.map((s) => ({ type: 'suggestion', id: s.suggestionId }))));
   }
+  const concluded = facts.concludedExperiments;
+  if (concluded.length > 0) {
+    const list = concluded.map((x) => `“${x.title}” (${SHORT_OUTCOMES[x.outcome]})`).join(', ');
+    items.push(item('progress', `${plural(concluded.length, 'experiment')} concluded: ${list}.`, concluded.flatMap(experimentSources), {
+      figure: { name: 'experimentsConcluded', value: concluded.length, previous: null },
+    }));
+  }
   const empty = facts.feedback.length === 0 && sumBy(facts.teamCalls, (f) => f.calls) === 0;
   return { level: 'tenant', subjectKey: 'tenant', employeeId: null, teamId: null, items, empty };
 }
@@ -405,7 +461,7 @@ function groupByEmployee(facts: PeriodFacts): Map<string, PeriodFacts> {
     if (employeeId === null) return null;
     let group = groups.get(employeeId);
     if (!group) {
-      group = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [] };
+      group = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [], concludedExperiments: [] };
       groups.set(employeeId, group);
     }
     return group;
@@ -416,6 +472,11 @@ function groupByEmployee(facts: PeriodFacts): Map<string, PeriodFacts> {
   for (const row of facts.points) groupOf(row.employeeId)?.points.push(row);
   for (const row of facts.resolvedSpends) groupOf(row.employeeId)?.resolvedSpends.push(row);
   for (const row of facts.adoptedSuggestions) groupOf(row.authorId)?.adoptedSuggestions.push(row);
+  // Owner and author (when signed, and someone else) both hear how the experiment ended.
+  for (const row of facts.concludedExperiments) {
+    groupOf(row.ownerId)?.concludedExperiments.push(row);
+    if (row.authorId !== row.ownerId) groupOf(row.authorId)?.concludedExperiments.push(row);
+  }
   return groups;
 }
 
@@ -424,7 +485,7 @@ export function compileAll(facts: PeriodFacts, levels: readonly ('employee' | 't
   const compiled: CompiledSummary[] = [];
   if (levels.includes('employee')) {
     const groups = groupByEmployee(facts);
-    const nothing: PeriodFacts = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [] };
+    const nothing: PeriodFacts = { ...facts, feedback: [], employeeCalls: [], recognition: [], points: [], resolvedSpends: [], adoptedSuggestions: [], concludedExperiments: [] };
     for (const person of facts.people) compiled.push(compileEmployee(person, groups.get(person.id) ?? nothing));
   }
   if (levels.includes('team')) for (const team of facts.teams) compiled.push(compileTeam(team, facts));

@@ -3,7 +3,7 @@
  * sending. Used alike by the queue consumer, the cron and the GraphQL module. Every tenant read and
  * write goes through TenantScope.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { chunk, jsonList, runBatch } from '../../db/batching.ts';
 import { newId, randomId } from '../../db/ids.ts';
@@ -145,6 +145,13 @@ export interface SendResult {
   sent: number;
   failed: number;
   skipped: number;
+  /**
+   * Rows of the message still `sending` under an unexpired lease (another delivery's claim, or
+   * one whose run died after claiming): nothing was sent for them now, so the message must come
+   * back after `leaseEndsAt` (ms) instead of being acked, or those rows would be stranded.
+   */
+  inFlight: number;
+  leaseEndsAt: number | null;
 }
 
 interface ClaimedRow {
@@ -175,7 +182,9 @@ export async function sendOutbox(tenant: TenantScope, outboxIds: string[], deps:
     .updateWhere(emailOutbox, { status: 'sending', claimedAt: deps.now, attempts: sql`${emailOutbox.attempts} + 1`, updatedAt: deps.now }, sql`${emailOutbox.id} IN ${jsonList(outboxIds)}
       AND (${emailOutbox.status} IN ('pending', 'failed') OR (${emailOutbox.status} = 'sending' AND ${emailOutbox.claimedAt} < ${now - SEND_LEASE_MS}))`)
     .returning({ id: emailOutbox.id });
-  if (claimed.length === 0) return { sent: 0, failed: 0, skipped: 0 };
+  const leased = claimed.length < outboxIds.length ? await leasedElsewhere(tenant, outboxIds, claimed.map((row) => row.id)) : [];
+  const inFlight = { inFlight: leased.length, leaseEndsAt: leased.length ? Math.max(...leased.map((row) => row.claimed_at)) + SEND_LEASE_MS : null };
+  if (claimed.length === 0) return { sent: 0, failed: 0, skipped: 0, ...inFlight };
 
   const [rows, settings, tenantRows] = await Promise.all([
     tenant.rows<ClaimedRow>(sql`
@@ -228,21 +237,34 @@ export async function sendOutbox(tenant: TenantScope, outboxIds: string[], deps:
   if (skipped.length) updates.push(tenant.updateWhere(emailOutbox, { status: 'skipped', lastError: 'Opted out or no longer active.', updatedAt: deps.now }, sql`${emailOutbox.id} IN ${jsonList(skipped)}`));
   for (const { id, error } of failed) updates.push(tenant.updateById(emailOutbox, id, { status: 'failed', lastError: error, updatedAt: deps.now }));
   await runBatch(tenant, updates);
-  return { sent: sent.length, failed: failed.length, skipped: skipped.length };
+  return { sent: sent.length, failed: failed.length, skipped: skipped.length, ...inFlight };
 }
 
-/** An admin's retry of a failed or abandoned email: back to pending (the caller enqueues a send). */
+/** Of `outboxIds`, the rows other than `mine` that are `sending` under a claim made at `claimed_at` (ms). */
+async function leasedElsewhere(tenant: TenantScope, outboxIds: string[], mine: string[]): Promise<{ id: string; claimed_at: number }[]> {
+  return tenant.rows<{ id: string; claimed_at: number }>(sql`
+    SELECT id, claimed_at FROM email_outbox
+    WHERE tenant_id = ${tenant.tenantId} AND id IN ${jsonList(outboxIds)} AND id NOT IN ${jsonList(mine)} AND status = 'sending' AND claimed_at IS NOT NULL`);
+}
+
+/** A `sending` row whose claim is older than the lease: its run died, and nobody will finish it. */
+const staleClaim = (now: Date) => and(eq(emailOutbox.status, 'sending'), lt(emailOutbox.claimedAt, new Date(now.getTime() - SEND_LEASE_MS)))!;
+
+/**
+ * An admin's retry of a failed, abandoned or stuck (`sending` past its lease) email: back to
+ * pending (the caller enqueues a send).
+ */
 export async function resetForRetry(tenant: TenantScope, outboxId: string, now: Date): Promise<OutboxRow | null> {
   const [row] = await tenant
-    .updateWhere(emailOutbox, { status: 'pending', updatedAt: now }, and(eq(emailOutbox.id, outboxId), inArray(emailOutbox.status, ['failed', 'abandoned']))!)
+    .updateWhere(emailOutbox, { status: 'pending', updatedAt: now }, and(eq(emailOutbox.id, outboxId), or(inArray(emailOutbox.status, ['failed', 'abandoned']), staleClaim(now)))!)
     .returning();
   return row ?? null;
 }
 
-/** An admin gives up on a failed email: it stays listed, and is never sent. */
+/** An admin gives up on a failed, pending or stuck email: it stays listed, and is never sent. */
 export async function abandon(tenant: TenantScope, outboxId: string, now: Date): Promise<OutboxRow | null> {
   const [row] = await tenant
-    .updateWhere(emailOutbox, { status: 'abandoned', updatedAt: now }, and(eq(emailOutbox.id, outboxId), inArray(emailOutbox.status, ['failed', 'pending']))!)
+    .updateWhere(emailOutbox, { status: 'abandoned', updatedAt: now }, and(eq(emailOutbox.id, outboxId), or(inArray(emailOutbox.status, ['failed', 'pending']), staleClaim(now)))!)
     .returning();
   return row ?? null;
 }

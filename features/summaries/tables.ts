@@ -102,5 +102,7 @@ export const emailOutbox = sqliteTable(
     uniqueIndex('email_outbox_tenant_id_unique').on(t.tenantId, t.id),
     uniqueIndex('email_outbox_recipient_period_kind_unique').on(t.tenantId, t.recipientId, t.periodKey, t.kind),
     index('email_outbox_tenant_status_idx').on(t.tenantId, t.status, t.periodKey),
+    // The hourly sweep for claims past their lease reads across tenants by status and claim time.
+    index('email_outbox_status_claimed_idx').on(t.status, t.claimedAt),
   ],
 );

@@ -7,7 +7,7 @@ import { createExecutionContext, createMessageBatch, createScheduledController, 
 import { env } from 'cloudflare:workers';
 import worker from '../../worker/index.ts';
 import type { Env } from '../../worker/env.ts';
-import type { SummaryMessage } from './jobs.ts';
+import { handleSummaryBatch, type SummaryMessage } from './jobs.ts';
 
 export class RecordingQueue {
   sent: SummaryMessage[] = [];
@@ -46,6 +46,8 @@ export async function deliver(
   testEnvironment: Env,
   bodies: SummaryMessage[],
   attempts = 1,
+  /** The consumer's clock; without it, the Worker's own queue handler (system clock) runs. */
+  now?: Date,
 ): Promise<QueueResult & { ids: string[]; delays: Record<string, number | undefined> }> {
   const messages = bodies.map((body) => ({ id: `msg-${++messageCounter}`, timestamp: new Date('2026-11-09T08:00:00Z'), attempts, body }));
   const batch = createMessageBatch<SummaryMessage>('summaries', messages);
@@ -68,6 +70,7 @@ export async function deliver(
     })),
   };
   const ctx = createExecutionContext();
-  await worker.queue(recorded, testEnvironment);
+  if (now) await handleSummaryBatch(recorded, testEnvironment, now);
+  else await worker.queue(recorded, testEnvironment);
   return { ...(await getQueueResult(batch, ctx)), ids: messages.map((message) => message.id), delays };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `email_outbox_status_claimed_idx` ON `email_outbox` (`status`,`claimed_at`);
