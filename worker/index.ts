@@ -12,7 +12,7 @@ import { routeWidgets } from './widgets.ts';
 import { yoga } from './yoga.ts';
 import { handleSummaryBatch, runScheduled, type SummaryMessage } from '../features/summaries/jobs.ts';
 import { handleUnsubscribe } from './unsubscribe.ts';
-import { requestNow, systemClock } from './clock.ts';
+import { requestNow } from './clock.ts';
 
 export default {
   async fetch(request: Request, env: Env, executionCtx: ExecutionContext): Promise<Response> {
@@ -51,7 +51,7 @@ export default {
   },
 
   async queue(batch: MessageBatch<SummaryMessage>, env: Env): Promise<void> {
-    // One clock per invocation, like a request's (worker/clock.ts).
-    await handleSummaryBatch(batch, env, systemClock());
+    // One clock per invocation, like a request's: FRONTLINE_NOW pins it in development and tests.
+    await handleSummaryBatch(batch, env, requestNow(new Headers(), env));
   },
 } satisfies ExportedHandler<Env, SummaryMessage>;
