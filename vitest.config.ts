@@ -24,7 +24,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts'],
+      include: ['test/**/*.test.ts', 'worker/**/*.test.ts', 'domain/**/*.test.ts', 'schema/**/*.test.ts', 'db/**/*.test.ts', 'features/**/*.test.ts'],
       setupFiles: ['./test/setup.ts'],
     },
   };
