@@ -4,8 +4,9 @@
 // A feature reaches another feature only through that feature's service.ts.
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import layersPlugin from './eslint/layers.js';
 
-/** Import patterns no module under `dir` may use, with the reason shown to whoever breaks the rule. */
+/** Packages no module in `files` may import, with the reason shown to whoever breaks the rule. */
 const forbid = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
@@ -35,20 +36,13 @@ export default tseslint.config(
   // Seeds, scripts, benchmarks and the clock itself may read the real time.
   { files: ['db/seed/**', 'scripts/**', 'bench/**', 'worker/clock.ts', '**/*.test.ts', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
 
-  // Layering.
-  // Seeds provision like the CLI does (they hash keys with worker/auth), so they are exempt.
-  forbid(['db/*.ts'], [
-    { group: ['**/schema/*', '**/worker/*', '**/features/*'], message: 'db/ is shared plumbing: it depends on nothing above it.' },
-    GRAPHQL_PACKAGES,
-  ]),
+  // Layering: the directions between folders (eslint/layers.js, with its narrow exceptions), and the
+  // packages each layer may not use.
+  { files: ['**/*.ts'], plugins: { frontline: layersPlugin }, rules: { 'frontline/layers': 'error' } },
+  forbid(['db/*.ts', 'features/**/*.ts', 'domain/**/*.ts'], [GRAPHQL_PACKAGES]),
   // Rules may name the stored values (enums and constants next to the tables) but never query.
   forbid(['domain/**/*.ts', 'features/*/rules.ts', 'features/*/rules/**/*.ts'], [
-    { group: ['**/db/client*', '**/db/tenant-scope*', '**/service.ts', '**/schema/*', '**/worker/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'Rules are pure functions over plain data: no SQL, no GraphQL, no runtime.' },
-    GRAPHQL_PACKAGES,
-  ]),
-  forbid(['features/**/*.ts'], [
-    { group: ['**/schema/*', '**/worker/*'], message: 'Features do not depend on the API or the runtime edges: those call features.' },
-    { group: ['../*/*', '!../*/service.ts'], message: "Reach another feature only through its service.ts." },
+    { group: ['drizzle-orm', 'drizzle-orm/*', 'cloudflare:*'], message: 'Rules are pure functions over plain data: no SQL, no runtime.' },
     GRAPHQL_PACKAGES,
   ]),
 

@@ -20,7 +20,7 @@ import { enqueue, enqueueSends, type SummaryEnv, type SummaryMessage } from './q
 import { duePeriod, periodForKey } from './schedule.ts';
 import { compileAndStore, readSettings, sendOutbox, type SendResult } from './service.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
-import { awardIfAchieved } from '../incentives/award.ts';
+import { awardIfAchieved } from '../incentives/service.ts';
 import { periodContaining, type PeriodKind } from '../../domain/periods.ts';
 
 export type { SummaryEnv, SummaryMessage } from './queue.ts';
