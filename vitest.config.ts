@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Two projects in one `vitest run`:
 // - workers: tests inside workerd (the Workers runtime) against a real local D1 with the migrations
 //   applied (test/setup.ts), calling the Worker through its own fetch handler;
+// - lint: the import-direction rule, through ESLint with eslint.config.js (Node);
 // - browser: Node tests that start the Worker with `wrangler dev` and drive a real headless
 //   Chromium against it (test/browser/), one browser launch for the whole project.
 export default defineConfig(async () => {
@@ -49,6 +50,10 @@ export default defineConfig(async () => {
             // here) vitest's 5 s default made them flaky. Speed is checked by bench/, not by timeouts.
             testTimeout: 20_000,
           },
+        },
+        {
+          // The lint rules' own tests (ESLint runs in Node).
+          test: { name: 'lint', environment: 'node', include: ['eslint/**/*.test.ts'] },
         },
         {
           test: {

@@ -1,6 +1,6 @@
 /**
  * Incentive programs: what a metric means, whether a measured value reaches the target, and who is
- * awarded. The measuring itself is one SQL aggregate (features/incentives/metrics.ts).
+ * awarded. The measuring itself is one SQL aggregate (features/incentives/metrics.ts, behind features/incentives/service.ts).
  *
  * "Suggestions adopted" counts suggestions that reached ADOPTED in the period. For an employee only
  * suggestions they signed count: an anonymous suggestion has no author on record, and counting it

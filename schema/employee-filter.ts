@@ -1,7 +1,7 @@
 /** The employee filter, shared by `Query.employees` and `Team.employees`, as one SQL condition. */
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees, type EmployeeRole, type EmployeeStatus } from '../db/people.ts';
+import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, type employees, type EmployeeRole, type EmployeeStatus } from '../db/people.ts';
 import { LIMITS, likePattern } from '../domain/people.ts';
 import { builder } from './builder.ts';
 import { upperEnum } from './enums.ts';

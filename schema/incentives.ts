@@ -23,8 +23,7 @@ import { Employee, findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor, missingMessage } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
-import { measureMany, type Measurement } from '../features/incentives/metrics.ts';
-import { awardIfAchieved, type AwardExclusion } from '../features/incentives/award.ts';
+import { awardIfAchieved, measureMany, type AwardExclusion, type Measurement } from '../features/incentives/service.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 

@@ -4,10 +4,10 @@ import { requirePermission, type Permission } from '../worker/auth/permissions.t
 import type { ObjectParam, OutputShape } from '@pothos/core';
 import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { UserErrors, type UserErrorData } from '../domain/errors.ts';
-import { builder } from './builder.ts';
+import { builder, type PothosTypes } from './builder.ts';
 import { UserErrorInterface } from './errors.ts';
 
-type SchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<import('./builder.ts').PothosTypes>;
+type SchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>;
 
 export type Payload<T> = T & { errors: UserErrorData[] };
 /** The payload's fields when the mutation failed: each one null. */

@@ -33,7 +33,7 @@ import { Employee } from './employees.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor } from './global-ids.ts';
-import { measureMany } from '../features/incentives/metrics.ts';
+import { measureMany } from '../features/incentives/service.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 

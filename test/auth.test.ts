@@ -2,9 +2,10 @@
 import { env } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, gql, localId, PLATFORM_TOKEN, TEST_NOW } from './helpers.ts';
+import { createEmployee, createTenant, data, gql, localId, PLATFORM_TOKEN, TEST_NOW, type UserErrorCode } from './helpers.ts';
 
 const VIEWER = '{ viewer { role tenant { name } employee { id name } } }';
+type ViewerResult = { viewer: { role: 'ADMIN' | 'EMPLOYEE' | 'MANAGER' | 'PLATFORM' | 'PUBLISHABLE' | 'READER'; tenant: { name: string } | null; employee: { id: string; name: string } | null } };
 
 describe('secret keys', () => {
   it('answers 401 with a one-line reason for a missing, malformed, unknown or foreign credential', async () => {
@@ -35,36 +36,36 @@ describe('secret keys', () => {
 
   it('stores only a hash and a short prefix, and reports role and last use', async () => {
     const tenant = await createTenant();
-    const created = await data(tenant.admin, `mutation {
+    const created = await data<{ createApiKey: { secret: string | null; apiKey: { id: string; prefix: string; role: 'ADMIN' | 'MANAGER' | 'READER'; status: 'ACTIVE' | 'EXPIRED' | 'REVOKED'; lastUsedAt: string | null } | null; errors: { message: string }[] } }>(tenant.admin, `mutation {
       createApiKey(input: { name: "HR sync", role: READER }) { secret apiKey { id prefix role status lastUsedAt } errors { message } }
     }`);
     const { secret, apiKey } = created.createApiKey;
     expect(secret).toMatch(/^fl_sk_[0-9A-Za-z]{40}$/);
-    expect(apiKey).toMatchObject({ prefix: secret.slice(0, 12), role: 'READER', status: 'ACTIVE', lastUsedAt: null });
+    expect(apiKey).toMatchObject({ prefix: secret!.slice(0, 12), role: 'READER', status: 'ACTIVE', lastUsedAt: null });
 
-    const rows = await env.DB.prepare('SELECT * FROM api_keys WHERE prefix = ?').bind(apiKey.prefix).all();
+    const rows = await env.DB.prepare('SELECT * FROM api_keys WHERE prefix = ?').bind(apiKey!.prefix).all();
     expect(rows.results).toHaveLength(1);
     expect(JSON.stringify(rows.results)).not.toContain(secret);
     expect(rows.results[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
 
-    expect((await data(secret, VIEWER)).viewer.role).toBe('READER');
+    expect((await data<ViewerResult>(secret!, VIEWER)).viewer.role).toBe('READER');
     // last_used_at is refreshed in the background (waitUntil); give it a moment.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const keys = await data(tenant.admin, '{ apiKeys(first: 10) { totalCount edges { node { prefix lastUsedAt createdBy } } } }');
-    const used = keys.apiKeys.edges.find((edge: any) => edge.node.prefix === apiKey.prefix);
-    expect(used.node.lastUsedAt).not.toBeNull();
+    const keys = await data<{ apiKeys: { totalCount: number; edges: { node: { prefix: string; lastUsedAt: string | null; createdBy: string } }[] } }>(tenant.admin, '{ apiKeys(first: 10) { totalCount edges { node { prefix lastUsedAt createdBy } } } }');
+    const used = keys.apiKeys.edges.find((edge) => edge.node.prefix === apiKey!.prefix);
+    expect(used!.node.lastUsedAt).not.toBeNull();
     expect(keys.apiKeys.totalCount).toBe(4); // first admin key, manager, reader (helper) and this one
   });
 
   it('stops accepting a key as soon as it is revoked', async () => {
     const tenant = await createTenant();
-    const created = await data(tenant.admin, 'mutation { createApiKey(input: { name: "temp", role: MANAGER }) { secret apiKey { id } } }');
+    const created = await data<{ createApiKey: { secret: string | null; apiKey: { id: string } | null } }>(tenant.admin, 'mutation { createApiKey(input: { name: "temp", role: MANAGER }) { secret apiKey { id } } }');
     const { secret, apiKey } = created.createApiKey;
     expect((await gql(secret, VIEWER)).status).toBe(200);
-    const revoked = await data(tenant.admin, `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { status revokedAt } errors { message } } }`, {
-      id: apiKey.id,
+    const revoked = await data<{ revokeApiKey: { apiKey: { status: 'ACTIVE' | 'EXPIRED' | 'REVOKED'; revokedAt: string | null } | null; errors: { message: string }[] } }>(tenant.admin, `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { status revokedAt } errors { message } } }`, {
+      id: apiKey!.id,
     });
-    expect(revoked.revokeApiKey.apiKey.status).toBe('REVOKED');
+    expect(revoked.revokeApiKey.apiKey!.status).toBe('REVOKED');
     const after = await gql(secret, VIEWER);
     expect(after.status).toBe(401);
     expect(after.body.errors?.[0]?.message).toBe('This API key has been revoked.');
@@ -74,7 +75,7 @@ describe('secret keys', () => {
     const tenant = await createTenant();
     // Expiry is judged by the request clock: requests just before and just after, no sleeping.
     const at = (ms: number) => new Date(TEST_NOW.getTime() + ms);
-    const created = await data(tenant.admin, `mutation($at: DateTime) { createApiKey(input: { name: "short", role: READER, expiresAt: $at }) { secret } }`, {
+    const created = await data<{ createApiKey: { secret: string | null } }>(tenant.admin, `mutation($at: DateTime) { createApiKey(input: { name: "short", role: READER, expiresAt: $at }) { secret } }`, {
       at: at(60_000).toISOString(),
     });
     expect((await gql(created.createApiKey.secret, VIEWER, {}, { now: at(59_999) })).status).toBe(200);
@@ -85,7 +86,7 @@ describe('secret keys', () => {
 
   it('refuses an expiry in the past, in the payload', async () => {
     const tenant = await createTenant();
-    const result = await data(tenant.admin, `mutation { createApiKey(input: { name: "x", role: READER, expiresAt: "2020-01-01T00:00:00Z" }) { secret errors { code path message } } }`);
+    const result = await data<{ createApiKey: { secret: string | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tenant.admin, `mutation { createApiKey(input: { name: "x", role: READER, expiresAt: "2020-01-01T00:00:00Z" }) { secret errors { code path message } } }`);
     expect(result.createApiKey).toEqual({
       secret: null,
       errors: [{ code: 'VALIDATION', path: ['input', 'expiresAt'], message: 'expiresAt must be in the future.' }],
@@ -106,7 +107,7 @@ describe('secret keys', () => {
 
   it('lets a reader read but not write', async () => {
     const tenant = await createTenant();
-    expect((await data(tenant.reader, '{ employees(first: 5) { totalCount } }')).employees.totalCount).toBe(0);
+    expect((await data<{ employees: { totalCount: number } }>(tenant.reader, '{ employees(first: 5) { totalCount } }')).employees.totalCount).toBe(0);
     const result = await gql(tenant.reader, 'mutation { createTeam(input: { name: "Night shift" }) { team { id } } }');
     expect(result.body.errors?.[0]).toMatchObject({
       message: 'Forbidden: changing teams and employees needs an admin key or a manager key; this request uses a reader key.',
@@ -119,26 +120,26 @@ describe('secret keys', () => {
 
 describe('platform admin token', () => {
   it('creates tenants and keys for them, and sees no tenant data', async () => {
-    const created = await data(PLATFORM_TOKEN, `mutation { createTenant(input: { name: "Platform Made Ltd" }) {
+    const created = await data<{ createTenant: { tenant: { id: string; name: string; slug: string } | null; adminKey: { role: 'ADMIN' | 'MANAGER' | 'READER'; prefix: string } | null; adminSecret: string | null; errors: { message: string }[] } }>(PLATFORM_TOKEN, `mutation { createTenant(input: { name: "Platform Made Ltd" }) {
       tenant { id name slug } adminKey { role prefix } adminSecret errors { message } } }`);
     const { tenant, adminSecret, adminKey } = created.createTenant;
-    expect(tenant.slug).toBe('platform-made-ltd');
-    expect(adminKey.role).toBe('ADMIN');
-    expect((await data(adminSecret, VIEWER)).viewer.tenant.name).toBe('Platform Made Ltd');
+    expect(tenant!.slug).toBe('platform-made-ltd');
+    expect(adminKey!.role).toBe('ADMIN');
+    expect((await data<ViewerResult>(adminSecret!, VIEWER)).viewer.tenant!.name).toBe('Platform Made Ltd');
 
-    const key = await data(PLATFORM_TOKEN, `mutation($t: ID) { createApiKey(input: { tenantId: $t, name: "ops", role: READER }) { secret errors { message } } }`, {
-      t: tenant.id,
+    const key = await data<{ createApiKey: { secret: string | null; errors: { message: string }[] } }>(PLATFORM_TOKEN, `mutation($t: ID) { createApiKey(input: { tenantId: $t, name: "ops", role: READER }) { secret errors { message } } }`, {
+      t: tenant!.id,
     });
-    expect((await data(key.createApiKey.secret, VIEWER)).viewer.role).toBe('READER');
+    expect((await data<ViewerResult>(key.createApiKey.secret!, VIEWER)).viewer.role).toBe('READER');
 
-    expect((await data(PLATFORM_TOKEN, VIEWER)).viewer).toEqual({ role: 'PLATFORM', tenant: null, employee: null });
+    expect((await data<ViewerResult>(PLATFORM_TOKEN, VIEWER)).viewer).toEqual({ role: 'PLATFORM', tenant: null, employee: null });
     const employees = await gql(PLATFORM_TOKEN, '{ employees(first: 1) { totalCount } }');
     expect(employees.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('reports a taken slug on the slug field', async () => {
-    await data(PLATFORM_TOKEN, 'mutation { createTenant(input: { name: "Twin", slug: "twin-co" }) { errors { message } } }');
-    const again = await data(PLATFORM_TOKEN, 'mutation { createTenant(input: { name: "Twin", slug: "twin-co" }) { tenant { id } errors { code path message } } }');
+    await data<{ createTenant: { errors: { message: string }[] } }>(PLATFORM_TOKEN, 'mutation { createTenant(input: { name: "Twin", slug: "twin-co" }) { errors { message } } }');
+    const again = await data<{ createTenant: { tenant: { id: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(PLATFORM_TOKEN, 'mutation { createTenant(input: { name: "Twin", slug: "twin-co" }) { tenant { id } errors { code path message } } }');
     expect(again.createTenant).toEqual({
       tenant: null,
       errors: [{ code: 'CONFLICT', path: ['input', 'slug'], message: 'The slug "twin-co" is taken; pass another slug.' }],
@@ -157,24 +158,25 @@ describe('employee tokens', () => {
   const MINT = `mutation($input: CreateEmployeeTokenInput!) {
     createEmployeeToken(input: $input) { token expiresAt employee { id } errors { code path message } }
   }`;
+  type MintResult = { createEmployeeToken: { token: string | null; expiresAt: string | null; employee: { id: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
 
   it('act as exactly one employee of one tenant', async () => {
     const tenant = await createTenant();
     const employeeId = await createEmployee(tenant.manager, { name: 'Ana Lima' });
-    const minted = await data(tenant.manager, MINT, { input: { employeeId, ttlSeconds: 600 } }, { now: TEST_NOW });
+    const minted = await data<MintResult>(tenant.manager, MINT, { input: { employeeId, ttlSeconds: 600 } }, { now: TEST_NOW });
     const { token, expiresAt } = minted.createEmployeeToken;
     expect(token).toMatch(/^fl_et_/);
     // Minted and checked on the request clock: exactly the TTL, and expired one second after it.
-    expect(new Date(expiresAt).getTime() - TEST_NOW.getTime()).toBe(600_000);
+    expect(new Date(expiresAt!).getTime() - TEST_NOW.getTime()).toBe(600_000);
     expect((await gql(token, VIEWER, {}, { now: new Date(TEST_NOW.getTime() + 599_000) })).status).toBe(200);
     const late = await gql(token, VIEWER, {}, { now: new Date(TEST_NOW.getTime() + 601_000) });
     expect(late.status).toBe(401);
     expect(late.body.errors?.[0]?.message).toBe('This employee token has expired.');
 
-    const viewer = await data(token, VIEWER);
+    const viewer = await data<ViewerResult>(token!, VIEWER);
     expect(viewer.viewer).toEqual({ role: 'EMPLOYEE', tenant: { name: tenant.name }, employee: { id: employeeId, name: 'Ana Lima' } });
     // An employee reads the directory, but cannot change it or mint tokens.
-    expect((await data(token, '{ employees(first: 5) { totalCount } }')).employees.totalCount).toBe(1);
+    expect((await data<{ employees: { totalCount: number } }>(token!, '{ employees(first: 5) { totalCount } }')).employees.totalCount).toBe(1);
     for (const mutation of ['mutation { createTeam(input: { name: "x" }) { team { id } } }', `mutation { createEmployeeToken(input: { employeeId: "${employeeId}" }) { token } }`]) {
       expect((await gql(token, mutation)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
@@ -184,11 +186,11 @@ describe('employee tokens', () => {
     const tenant = await createTenant();
     const other = await createTenant();
     const employeeId = await createEmployee(tenant.admin, { name: 'Ben Ode' });
-    const tooLong = await data(tenant.admin, MINT, { input: { employeeId, ttlSeconds: 3601 } });
+    const tooLong = await data<MintResult>(tenant.admin, MINT, { input: { employeeId, ttlSeconds: 3601 } });
     expect(tooLong.createEmployeeToken.errors).toEqual([
       { code: 'VALIDATION', path: ['input', 'ttlSeconds'], message: 'ttlSeconds must be at most 3600 (one hour).' },
     ]);
-    const foreign = await data(other.admin, MINT, { input: { employeeId } });
+    const foreign = await data<MintResult>(other.admin, MINT, { input: { employeeId } });
     expect(foreign.createEmployeeToken).toMatchObject({ token: null, errors: [{ code: 'NOT_FOUND', path: ['input', 'employeeId'] }] });
     const reader = await gql(tenant.reader, MINT, { input: { employeeId } });
     expect(reader.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -197,7 +199,7 @@ describe('employee tokens', () => {
   it('get 401 once the employee is deactivated, when expired, and when forged', async () => {
     const tenant = await createTenant();
     const employeeId = await createEmployee(tenant.admin, { name: 'Cleo Park' });
-    const { token } = (await data(tenant.admin, MINT, { input: { employeeId } })).createEmployeeToken;
+    const { token } = (await data<MintResult>(tenant.admin, MINT, { input: { employeeId } })).createEmployeeToken;
     expect((await gql(token, VIEWER)).status).toBe(200);
 
     // Expired: a correctly signed token whose exp has passed.
@@ -220,10 +222,10 @@ describe('employee tokens', () => {
     expect(forged.status).toBe(401);
     expect(forged.body.errors?.[0]?.message).toBe('Invalid employee token.');
 
-    const tampered = await gql(`${token.slice(0, -4)}AAAA`, VIEWER);
+    const tampered = await gql(`${token!.slice(0, -4)}AAAA`, VIEWER);
     expect(tampered.status).toBe(401);
 
-    await data(tenant.admin, 'mutation($id: ID!) { deactivateEmployee(input: { id: $id }) { employee { status } } }', { id: employeeId });
+    await data<{ deactivateEmployee: { employee: { status: 'ACTIVE' | 'INACTIVE' } | null } }>(tenant.admin, 'mutation($id: ID!) { deactivateEmployee(input: { id: $id }) { employee { status } } }', { id: employeeId });
     const after = await gql(token, VIEWER);
     expect(after.status).toBe(401);
     expect(after.body.errors?.[0]?.message).toMatch(/employee is inactive/);
@@ -232,16 +234,18 @@ describe('employee tokens', () => {
 
 describe('employee tokens live no longer than the key that minted them', () => {
   const GIVE = `mutation($input: GiveRecognitionInput!) { giveRecognition(input: $input) { recognition { id } errors { code message } } }`;
+  type GiveResult = { giveRecognition: { recognition: { id: string } | null; errors: { code: UserErrorCode; message: string }[] } };
   const MINT = 'mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { message } } }';
+  type MintResult = { createEmployeeToken: { token: string | null; errors: { message: string }[] } };
 
   /** A tenant with two employees, a fresh manager key (secret and local id) and a token it minted for the first. */
   async function setUp() {
     const tenant = await createTenant();
     const giver = await createEmployee(tenant.admin, { name: 'Gia Ruiz' });
     const receiver = await createEmployee(tenant.admin, { name: 'Rui Sato' });
-    const key = (await data(tenant.admin, 'mutation { createApiKey(input: { name: "help desk", role: MANAGER }) { secret apiKey { id } } }')).createApiKey;
-    const token: string = (await data(key.secret, MINT, { input: { employeeId: giver } })).createEmployeeToken.token;
-    return { tenant, giver, receiver, keyGlobalId: key.apiKey.id as string, keyId: localId(key.apiKey.id), token };
+    const key = (await data<{ createApiKey: { secret: string | null; apiKey: { id: string } | null } }>(tenant.admin, 'mutation { createApiKey(input: { name: "help desk", role: MANAGER }) { secret apiKey { id } } }')).createApiKey;
+    const token: string = (await data<MintResult>(key.secret!, MINT, { input: { employeeId: giver } })).createEmployeeToken.token!;
+    return { tenant, giver, receiver, keyGlobalId: key.apiKey!.id as string, keyId: localId(key.apiKey!.id), token };
   }
 
   /** A token signed with the real test secret, with whatever claims a forger would choose. */
@@ -259,10 +263,10 @@ describe('employee tokens live no longer than the key that minted them', () => {
   it('end when the key is revoked: 401 with the reason, and no more recognition', async () => {
     const { tenant, giver, receiver, keyGlobalId, token } = await setUp();
     const give = { input: { recipientIds: [receiver], message: 'Covered my shift', value: 'teamwork', points: 5 } };
-    expect((await data(token, GIVE, give)).giveRecognition.errors).toEqual([]);
-    const adminToken: string = (await data(tenant.admin, MINT, { input: { employeeId: giver } })).createEmployeeToken.token;
+    expect((await data<GiveResult>(token, GIVE, give)).giveRecognition.errors).toEqual([]);
+    const adminToken: string = (await data<MintResult>(tenant.admin, MINT, { input: { employeeId: giver } })).createEmployeeToken.token!;
 
-    const revoked = await data(tenant.admin, 'mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { status } } }', {
+    const revoked = await data<{ revokeApiKey: { apiKey: { status: 'ACTIVE' | 'EXPIRED' | 'REVOKED' } | null } }>(tenant.admin, 'mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { status } } }', {
       id: keyGlobalId,
     });
     expect(revoked.revokeApiKey.apiKey?.status).toBe('REVOKED');
@@ -309,7 +313,7 @@ describe('employee tokens live no longer than the key that minted them', () => {
     const { tenant, giver, keyId } = await setUp();
     const other = await setUp();
     const now = Math.floor(TEST_NOW.getTime() / 1000);
-    const readerKey = (await data(tenant.admin, 'mutation { createApiKey(input: { name: "r", role: READER }) { apiKey { id } } }')).createApiKey.apiKey.id;
+    const readerKey = (await data<{ createApiKey: { apiKey: { id: string } | null } }>(tenant.admin, 'mutation { createApiKey(input: { name: "r", role: READER }) { apiKey { id } } }')).createApiKey.apiKey!.id;
     const base = { tid: localId(tenant.id), sub: localId(giver), iat: now, exp: now + 600 };
     const cases = [
       { ...base },

@@ -1,7 +1,7 @@
 /** Bad input gets a clear 4xx or a typed error, never a 500, a stack trace or SQL, and writes nothing. */
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, data, gql, localId, type TestTenant } from './helpers.ts';
+import { createTenant, data, gql, localId, type TestTenant, type UserErrorCode } from './helpers.ts';
 
 let tenant: TestTenant;
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('bad GraphQL', () => {
   });
 
   it('an invalid ID inside a mutation input is a VALIDATION error on that field', async () => {
-    const result = await data(tenant.admin, 'mutation { updateEmployee(input: { id: "%%%", name: "x" }) { employee { id } errors { code path message } } }');
+    const result = await data<{ updateEmployee: { employee: { id: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tenant.admin, 'mutation { updateEmployee(input: { id: "%%%", name: "x" }) { employee { id } errors { code path message } } }');
     expect(result.updateEmployee.errors).toEqual([
       { code: 'VALIDATION', path: ['input', 'id'], message: 'This is not a valid Employee id. Use an id returned by this API.' },
     ]);
@@ -98,14 +98,14 @@ describe('bad GraphQL', () => {
 
   it('over-long strings are VALIDATION errors on the field and nothing is written', async () => {
     const long = 'x'.repeat(10_000);
-    const employee = await data(tenant.admin, 'mutation($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } errors { code path message } } }', {
+    const employee = await data<{ createEmployee: { employee: { id: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tenant.admin, 'mutation($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } errors { code path message } } }', {
       input: { name: long, email: `${long}@example.com`, role: 'AGENT', hiredAt: '2024-01-01' },
     });
     expect(employee.createEmployee.errors).toEqual([
       { code: 'VALIDATION', path: ['input', 'name'], message: 'Names are at most 120 characters.' },
       { code: 'VALIDATION', path: ['input', 'email'], message: 'Email addresses are at most 254 characters.' },
     ]);
-    const team = await data(tenant.admin, 'mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } errors { code path message } } }', {
+    const team = await data<{ createTeam: { team: { id: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tenant.admin, 'mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } errors { code path message } } }', {
       input: { name: 'Fine', description: long },
     });
     expect(team.createTeam.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'description'], message: 'Descriptions are at most 2000 characters.' }]);
@@ -118,8 +118,8 @@ describe('bad GraphQL', () => {
   });
 
   it('a blank update field is refused rather than stored', async () => {
-    const team = await data(tenant.admin, 'mutation { createTeam(input: { name: "Blank Test" }) { team { id } } }');
-    const result = await data(tenant.admin, 'mutation($id: ID!) { updateTeam(input: { id: $id, name: "   " }) { team { name } errors { code path message } } }', { id: team.createTeam.team.id });
+    const team = await data<{ createTeam: { team: { id: string } | null } }>(tenant.admin, 'mutation { createTeam(input: { name: "Blank Test" }) { team { id } } }');
+    const result = await data<{ updateTeam: { team: { name: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tenant.admin, 'mutation($id: ID!) { updateTeam(input: { id: $id, name: "   " }) { team { name } errors { code path message } } }', { id: team.createTeam.team!.id });
     expect(result.updateTeam).toEqual({ team: null, errors: [{ code: 'VALIDATION', path: ['input', 'name'], message: 'Enter a team name.' }] });
   });
 });

@@ -4,9 +4,10 @@
  * UTC with milliseconds, e.g. 2026-11-22T08:27:05.266Z.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, data, gql, type TestTenant } from './helpers.ts';
+import { createTenant, data, gql, type TestTenant, type UserErrorCode } from './helpers.ts';
 
 const RECORD = `mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { feedback { receivedAt } errors { code path message } } }`;
+type RecordResult = { recordFeedback: { feedback: { receivedAt: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
 let tenant: TestTenant;
 
 beforeAll(async () => {
@@ -14,9 +15,9 @@ beforeAll(async () => {
 });
 
 const received = async (receivedAt: string) => {
-  const result = await data(tenant.manager, RECORD, { input: { kind: 'PRAISE', source: 'WIDGET', body: 'Lovely service', receivedAt } });
+  const result = await data<RecordResult>(tenant.manager, RECORD, { input: { kind: 'PRAISE', source: 'WIDGET', body: 'Lovely service', receivedAt } });
   expect(result.recordFeedback.errors).toEqual([]);
-  return result.recordFeedback.feedback.receivedAt as string;
+  return result.recordFeedback.feedback!.receivedAt as string;
 };
 
 describe('DateTime input', () => {
@@ -29,7 +30,7 @@ describe('DateTime input', () => {
   });
 
   it('accepts the same in a query literal', async () => {
-    const result = await data(tenant.reader, '{ surveyCalls(filter: { from: "2026-11-01T00:00:00.123456+01:00", to: "2026-11-22T08:27:05.266673Z" }) { totalCount } }');
+    const result = await data<{ surveyCalls: { totalCount: number } }>(tenant.reader, '{ surveyCalls(filter: { from: "2026-11-01T00:00:00.123456+01:00", to: "2026-11-22T08:27:05.266673Z" }) { totalCount } }');
     expect(result.surveyCalls.totalCount).toBe(0);
   });
 

@@ -16,7 +16,7 @@ describe('demo recognition seed', () => {
     await seedDemo(db, TEST_NOW);
     expect(await count()).toBe(once);
     for (const slug of ['brewline', 'voltmart']) {
-      const view = await data(`fl_sk_dev_${slug}_manager`, `{
+      const view = await data<{ recognitions: { totalCount: number; edges: { node: { value: string; giver: { name: string }; recipients: { employee: { name: string } }[] } }[] }; incentivePrograms: { totalCount: number; edges: { node: { name: string; progress: { periodKey: string } } }[] }; rewards: { edges: { node: { title: string; voteCount: number; status: 'APPROVED' | 'PROPOSED' | 'RETIRED' } }[] }; redemptions: { totalCount: number }; employees: { edges: { node: { pointsBalance: number } }[] }; empowermentBudgets: { totalCount: number }; budgetOutcomes: { spendCount: number }[] }>(`fl_sk_dev_${slug}_manager`, `{
         recognitions(first: 50) { totalCount edges { node { value giver { name } recipients { employee { name } } } } }
         incentivePrograms(first: 10) { totalCount edges { node { name progress { periodKey } } } }
         rewards(first: 10) { edges { node { title voteCount status } } }
@@ -26,13 +26,13 @@ describe('demo recognition seed', () => {
         budgetOutcomes(periodKey: "${month}") { spendCount }
       }`);
       expect(view.recognitions.totalCount).toBeGreaterThanOrEqual(7);
-      expect(view.recognitions.edges.every((edge: any) => edge.node.recipients.length > 0)).toBe(true);
+      expect(view.recognitions.edges.every((edge) => edge.node.recipients.length > 0)).toBe(true);
       expect(view.incentivePrograms.totalCount).toBe(3);
-      expect(view.rewards.edges[0].node.voteCount).toBeGreaterThan(view.rewards.edges.at(-1).node.voteCount);
+      expect(view.rewards.edges[0]!.node.voteCount).toBeGreaterThan(view.rewards.edges.at(-1)!.node.voteCount);
       expect(view.redemptions.totalCount).toBe(3);
-      expect(view.employees.edges.every((edge: any) => edge.node.pointsBalance >= 0)).toBe(true);
+      expect(view.employees.edges.every((edge) => edge.node.pointsBalance >= 0)).toBe(true);
       expect(view.empowermentBudgets.totalCount).toBeGreaterThanOrEqual(5);
-      expect(view.budgetOutcomes.reduce((sum: number, row: any) => sum + row.spendCount, 0)).toBeGreaterThanOrEqual(4);
+      expect(view.budgetOutcomes.reduce((sum, row) => sum + row.spendCount, 0)).toBeGreaterThanOrEqual(4);
     }
     // Stored vote counts agree with the votes; every ledger prefix is non-negative.
     const drift = await env.DB.prepare("SELECT r.id FROM rewards r WHERE r.id LIKE 'rwd_demo_%' AND r.vote_count <> (SELECT count(*) FROM reward_votes v WHERE v.reward_id = r.id)").all();

@@ -14,30 +14,30 @@ describe('demo seed', () => {
     expect(await env.DB.prepare('SELECT (SELECT count(*) FROM survey_calls) AS c, (SELECT count(*) FROM feedback) AS f').first()).toEqual(rowsAfterFirst);
     for (const [slug, name] of [['brewline', 'Brewline Coffee'], ['voltmart', 'Voltmart Appliances']] as const) {
       for (const role of ['admin', 'manager', 'reader'] as const) {
-        const result = await data(`fl_sk_dev_${slug}_${role}`, '{ viewer { role tenant { name } } }');
+        const result = await data<{ viewer: { role: 'ADMIN' | 'EMPLOYEE' | 'MANAGER' | 'PLATFORM' | 'PUBLISHABLE' | 'READER'; tenant: { name: string } | null } }>(`fl_sk_dev_${slug}_${role}`, '{ viewer { role tenant { name } } }');
         expect(result.viewer).toEqual({ role: role.toUpperCase(), tenant: { name } });
       }
-      const directory = await data(`fl_sk_dev_${slug}_reader`, '{ teams { totalCount } employees(first: 100) { totalCount edges { node { email role hiredAt } } } }');
+      const directory = await data<{ teams: { totalCount: number }; employees: { totalCount: number; edges: { node: { email: string; role: 'AGENT' | 'DIRECTOR' | 'LEAD' | 'MANAGER'; hiredAt: string } }[] } }>(`fl_sk_dev_${slug}_reader`, '{ teams { totalCount } employees(first: 100) { totalCount edges { node { email role hiredAt } } } }');
       expect(directory.teams.totalCount).toBeGreaterThanOrEqual(4);
       expect(directory.employees.totalCount).toBeGreaterThanOrEqual(20);
-      const roles = new Set(directory.employees.edges.map((edge: any) => edge.node.role));
+      const roles = new Set(directory.employees.edges.map((edge) => edge.node.role));
       expect([...roles].sort()).toEqual(['AGENT', 'DIRECTOR', 'LEAD', 'MANAGER']);
-      expect(directory.employees.edges.every((edge: any) => /^[a-z.]+@[a-z]+\.example$/.test(edge.node.email))).toBe(true);
+      expect(directory.employees.edges.every((edge) => /^[a-z.]+@[a-z]+\.example$/.test(edge.node.email))).toBe(true);
     }
     // A quarter of customer voice that shows something real right away.
-    const voice = await data('fl_sk_dev_brewline_reader', `{
+    const voice = await data<{ surveyCalls: { totalCount: number; edges: { node: { answers: { answer: string }[]; mentions: { body: string; employee: { name: string } | null }[] } }[] }; complaintTrends: { theme: string; count: number; previousCount: number }[]; viewer: { tenant: { voice: { callCount: number; averageSatisfaction: number | null; nps: number | null; praiseCount: number; complaintCount: number; topPraise: { body: string; call: { id: string } | null }[] } } | null } }>('fl_sk_dev_brewline_reader', `{
       surveyCalls(first: 1) { totalCount edges { node { answers { answer } mentions { body employee { name } } } } }
       complaintTrends(granularity: WEEK) { theme count previousCount }
       viewer { tenant { voice { callCount averageSatisfaction nps praiseCount complaintCount topPraise { body call { id } } } } }
     }`);
     expect(voice.surveyCalls.totalCount).toBeGreaterThanOrEqual(100);
     expect(voice.complaintTrends.length).toBeGreaterThan(5);
-    expect(voice.complaintTrends.some((trend: any) => /wait/.test(trend.theme))).toBe(true);
-    const summary = voice.viewer.tenant.voice;
+    expect(voice.complaintTrends.some((trend) => /wait/.test(trend.theme))).toBe(true);
+    const summary = voice.viewer.tenant!.voice;
     expect(summary.callCount).toBeGreaterThan(50);
     expect(summary.averageSatisfaction).toBeGreaterThan(2.5);
     expect(summary.topPraise).toHaveLength(3);
-    expect(summary.topPraise.every((quote: any) => quote.call.id)).toBe(true);
+    expect(summary.topPraise.every((quote) => quote.call!.id)).toBe(true);
     const tenants = await env.DB.prepare("SELECT count(*) AS n FROM tenants WHERE slug IN ('brewline', 'voltmart')").first<{ n: number }>();
     expect(tenants?.n).toBe(2);
   });

@@ -1,5 +1,6 @@
 import type { D1Migration } from '@cloudflare/vitest-plugin';
 import type { Env as WorkerEnv } from '../worker/env.ts';
+import type * as workerModule from '../worker/index.ts';
 
 declare global {
   namespace Cloudflare {
@@ -7,7 +8,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
     }
     interface GlobalProps {
-      mainModule: typeof import('../worker/index.ts');
+      mainModule: typeof workerModule;
     }
   }
 }

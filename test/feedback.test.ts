@@ -1,7 +1,7 @@
 /** Feedback: recording, resolving, importing complaint records, filters and typed errors. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from './helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
@@ -16,13 +16,15 @@ beforeAll(async () => {
 const RECORD = `mutation($input: RecordFeedbackInput!) {
   recordFeedback(input: $input) { feedback { id kind source body rating status sentimentLabel themes employee { name } team { name } } errors { code path message } }
 }`;
+type RecordResult = { recordFeedback: { feedback: { id: string; kind: 'COMPLAINT' | 'IDEA' | 'PRAISE'; source: 'COMPLAINT_RECORD' | 'IMPORT' | 'MANAGER' | 'PEER' | 'SURVEY_CALL' | 'WIDGET'; body: string; rating: number | null; status: 'OPEN' | 'RESOLVED'; sentimentLabel: 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE'; themes: string[]; employee: { name: string } | null; team: { name: string } | null } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
 const IMPORT = `mutation($input: ImportComplaintRecordsInput!) {
   importComplaintRecords(input: $input) { importedCount skipped { index externalRef } rejected { index errors { code path message } } errors { code path message } }
 }`;
+type ImportResult = { importComplaintRecords: { importedCount: number | null; skipped: { index: number; externalRef: string }[]; rejected: { index: number; errors: { code: UserErrorCode; path: string[]; message: string }[] }[]; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
 
 describe('feedback', () => {
   it('is recorded about an employee (and their team), with sentiment and themes', async () => {
-    const result = await data(tenant.manager, RECORD, {
+    const result = await data<RecordResult>(tenant.manager, RECORD, {
       input: { kind: 'COMPLAINT', source: 'COMPLAINT_RECORD', body: 'The fridge arrived damaged and the installation was rushed.', employeeId: employee, rating: 2 },
     });
     expect(result.recordFeedback.errors).toEqual([]);
@@ -35,21 +37,22 @@ describe('feedback', () => {
       employee: { name: 'Pedro Santos' },
       team: { name: 'Delivery' },
     });
-    expect(result.recordFeedback.feedback.themes.length).toBeGreaterThan(0);
+    expect(result.recordFeedback.feedback!.themes.length).toBeGreaterThan(0);
   });
 
   it('is resolved once, with a note and who resolved it', async () => {
-    const created = await data(tenant.manager, RECORD, { input: { kind: 'COMPLAINT', source: 'WIDGET', body: 'Cold coffee again', teamId: team } });
-    const id = created.recordFeedback.feedback.id;
+    const created = await data<RecordResult>(tenant.manager, RECORD, { input: { kind: 'COMPLAINT', source: 'WIDGET', body: 'Cold coffee again', teamId: team } });
+    const id = created.recordFeedback.feedback!.id;
     const resolve = `mutation($input: ResolveFeedbackInput!) { resolveFeedback(input: $input) { feedback { status resolutionNote resolvedAt resolvedBy { name } } errors { code path message } } }`;
+    type ResolveResult = { resolveFeedback: { feedback: { status: 'OPEN' | 'RESOLVED'; resolutionNote: string | null; resolvedAt: string | null; resolvedBy: { name: string } | null } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
     const leadToken = await employeeToken(tenant.admin, await createEmployee(tenant.admin, { name: 'Lea Lead', role: 'LEAD', teamId: team }));
-    const done = await data(leadToken, resolve, { input: { id, note: 'Replaced the drink and apologised.' } });
+    const done = await data<ResolveResult>(leadToken, resolve, { input: { id, note: 'Replaced the drink and apologised.' } });
     expect(done.resolveFeedback.feedback).toMatchObject({ status: 'RESOLVED', resolutionNote: 'Replaced the drink and apologised.', resolvedBy: { name: 'Lea Lead' } });
     const row = await env.DB.prepare('SELECT resolved_by FROM feedback WHERE id = ?').bind(localId(id)).first<{ resolved_by: string }>();
     expect(row?.resolved_by).toMatch(/^emp_/);
-    const twice = await data(tenant.manager, resolve, { input: { id, note: 'Again' } });
+    const twice = await data<ResolveResult>(tenant.manager, resolve, { input: { id, note: 'Again' } });
     expect(twice.resolveFeedback.errors[0]).toMatchObject({ code: 'CONFLICT', path: ['input', 'id'] });
-    const blank = await data(tenant.manager, resolve, { input: { id, note: '  ' } });
+    const blank = await data<ResolveResult>(tenant.manager, resolve, { input: { id, note: '  ' } });
     expect(blank.resolveFeedback.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'note'], message: 'Say how it was resolved.' }]);
   });
 
@@ -61,16 +64,16 @@ describe('feedback', () => {
       [{ source: 'SURVEY_CALL' }, { code: 'VALIDATION', path: ['input', 'source'], message: 'Feedback from survey calls is recorded by logging the call (logSurveyCall).' }],
     ];
     for (const [override, expected] of cases) {
-      const result = await data(tenant.manager, RECORD, { input: { kind: 'PRAISE', source: 'MANAGER', body: 'Great help', ...override } });
+      const result = await data<RecordResult>(tenant.manager, RECORD, { input: { kind: 'PRAISE', source: 'MANAGER', body: 'Great help', ...override } });
       expect(result.recordFeedback).toEqual({ feedback: null, errors: [expect.objectContaining(expected)] });
     }
-    const reader = await gql(tenant.reader, RECORD, { input: { kind: 'PRAISE', source: 'MANAGER', body: 'x' } });
+    const reader = await gql<RecordResult>(tenant.reader, RECORD, { input: { kind: 'PRAISE', source: 'MANAGER', body: 'x' } });
     expect(reader.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('filters by kind, source, status, employee, team, theme and date', async () => {
     const list = async (filter: Record<string, unknown>) =>
-      (await data(tenant.reader, 'query($f: FeedbackFilter) { feedback(first: 50, filter: $f) { totalCount } }', { f: filter })).feedback.totalCount;
+      (await data<{ feedback: { totalCount: number } }>(tenant.reader, 'query($f: FeedbackFilter) { feedback(first: 50, filter: $f) { totalCount } }', { f: filter })).feedback.totalCount;
     const all = await list({});
     expect(all).toBeGreaterThanOrEqual(2);
     expect(await list({ kind: 'COMPLAINT', employeeId: employee })).toBe(1);
@@ -86,7 +89,7 @@ describe('importing complaint records', () => {
   const record = (ref: string, extra: Record<string, unknown> = {}) => ({ externalRef: ref, body: `Complaint ${ref}: the delivery was late`, receivedAt: received, ...extra });
 
   it('writes valid records together, returns invalid ones with their index, and never duplicates', async () => {
-    const first = await data(tenant.admin, IMPORT, {
+    const first = await data<ImportResult>(tenant.admin, IMPORT, {
       input: {
         records: [
           record('ZD-1', { employeeEmail: 'PEDRO@example.com' }),
@@ -113,7 +116,7 @@ describe('importing complaint records', () => {
       { external_ref: 'ZD-3', employee_id: null, status: 'resolved', source: 'import' },
     ]);
 
-    const again = await data(tenant.admin, IMPORT, { input: { records: [record('ZD-1'), record('ZD-2')] } });
+    const again = await data<ImportResult>(tenant.admin, IMPORT, { input: { records: [record('ZD-1'), record('ZD-2')] } });
     expect(again.importComplaintRecords).toMatchObject({ importedCount: 1, skipped: [{ index: 0, externalRef: 'ZD-1' }], rejected: [] });
     const count = await env.DB.prepare("SELECT count(*) AS n FROM feedback WHERE external_ref LIKE 'ZD-%'").first<{ n: number }>();
     expect(count?.n).toBe(3);
@@ -121,14 +124,14 @@ describe('importing complaint records', () => {
 
   it('takes up to 500 records per call, in one batch', async () => {
     const records = Array.from({ length: 500 }, (_, i) => record(`BULK-${i}`, { employeeId: employee }));
-    const result = await gql(tenant.admin, IMPORT, { input: { records } });
-    expect((result.body.data as any).importComplaintRecords.importedCount).toBe(500);
+    const result = await gql<ImportResult>(tenant.admin, IMPORT, { input: { records } });
+    expect(result.body.data!.importComplaintRecords.importedCount).toBe(500);
     expect(result.statements).toBeLessThanOrEqual(4 + Math.ceil(500 / 5) + Math.ceil(1500 / 16));
-    const tooMany = await data(tenant.admin, IMPORT, { input: { records: [...records, record('one-more')] } });
+    const tooMany = await data<ImportResult>(tenant.admin, IMPORT, { input: { records: [...records, record('one-more')] } });
     expect(tooMany.importComplaintRecords.errors).toEqual([
       { code: 'VALIDATION', path: ['input', 'records'], message: 'At most 500 records per call: split the import (you sent 501).' },
     ]);
-    const reader = await gql(tenant.reader, IMPORT, { input: { records: [record('r')] } });
+    const reader = await gql<ImportResult>(tenant.reader, IMPORT, { input: { records: [record('r')] } });
     expect(reader.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

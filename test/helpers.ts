@@ -28,6 +28,9 @@ let ticks = 0;
  */
 export const nextInstant = () => new Date(TEST_NOW.getTime() + ++ticks);
 
+/** The codes a mutation payload's `errors` carry (enum UserErrorCode in schema.graphql). */
+export type UserErrorCode = 'CONFLICT' | 'INVALID_TRANSITION' | 'LIMIT_REACHED' | 'NOT_FOUND' | 'SELF_DEALING' | 'VALIDATION';
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -59,7 +62,7 @@ export async function gql<T = Record<string, unknown>>(
 }
 
 /** Like gql, but fails the test on any top-level error and returns `data`. */
-export async function data<T = Record<string, any>>(credential: string, query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+export async function data<T = unknown>(credential: string, query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
   const result = await gql<T>(credential, query, variables, options);
   expect(result.body.errors, JSON.stringify(result.body.errors)).toBeUndefined();
   return result.body.data as T;
@@ -77,14 +80,14 @@ let tenantCounter = 0;
 
 /** Creates a tenant with an admin, a manager and a reader key, through the platform mutations. */
 export async function createTenant(name = `Test Co ${++tenantCounter} ${crypto.randomUUID().slice(0, 8)}`): Promise<TestTenant> {
-  const created = await data(PLATFORM_TOKEN, `mutation($input: CreateTenantInput!) {
+  const created = await data<{ createTenant: { tenant: { id: string; name: string } | null; adminSecret: string | null; errors: { code: UserErrorCode; message: string }[] } }>(PLATFORM_TOKEN, `mutation($input: CreateTenantInput!) {
     createTenant(input: $input) { tenant { id name } adminSecret errors { code message } }
   }`, { input: { name } });
   expect(created.createTenant.errors).toEqual([]);
-  const tenantId: string = created.createTenant.tenant.id;
-  const admin: string = created.createTenant.adminSecret;
+  const tenantId: string = created.createTenant.tenant!.id;
+  const admin: string = created.createTenant.adminSecret!;
   const key = async (role: 'MANAGER' | 'READER') => {
-    const result = await data(admin, `mutation($input: CreateApiKeyInput!) {
+    const result = await data<{ createApiKey: { secret: string | null; errors: { message: string }[] } }>(admin, `mutation($input: CreateApiKeyInput!) {
       createApiKey(input: $input) { secret errors { message } }
     }`, { input: { name: `${role} key`, role } });
     expect(result.createApiKey.errors).toEqual([]);
@@ -95,11 +98,11 @@ export async function createTenant(name = `Test Co ${++tenantCounter} ${crypto.r
 
 /** Creates a team and returns its global id. */
 export async function createTeam(key: string, name: string): Promise<string> {
-  const result = await data(key, `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } errors { message } } }`, {
+  const result = await data<{ createTeam: { team: { id: string } | null; errors: { message: string }[] } }>(key, `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } errors { message } } }`, {
     input: { name },
   });
   expect(result.createTeam.errors).toEqual([]);
-  return result.createTeam.team.id;
+  return result.createTeam.team!.id;
 }
 
 /** Creates an employee and returns its global id. */
@@ -107,7 +110,7 @@ export async function createEmployee(
   key: string,
   input: { name: string; email?: string; role?: string; teamId?: string | null; hiredAt?: string },
 ): Promise<string> {
-  const result = await data(key, `mutation($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } errors { message path } } }`, {
+  const result = await data<{ createEmployee: { employee: { id: string } | null; errors: { message: string; path: string[] }[] } }>(key, `mutation($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } errors { message path } } }`, {
     input: {
       role: 'AGENT',
       hiredAt: '2024-01-15',
@@ -116,16 +119,16 @@ export async function createEmployee(
     },
   });
   expect(result.createEmployee.errors).toEqual([]);
-  return result.createEmployee.employee.id;
+  return result.createEmployee.employee!.id;
 }
 
 /** Mints an employee token (with an admin or manager key) that acts as `employeeId`. */
 export async function employeeToken(key: string, employeeId: string, ttlSeconds = 900, options: RequestOptions = {}): Promise<string> {
-  const result = await data(key, `mutation($input: CreateEmployeeTokenInput!) {
+  const result = await data<{ createEmployeeToken: { token: string | null; errors: { code: UserErrorCode; message: string }[] } }>(key, `mutation($input: CreateEmployeeTokenInput!) {
     createEmployeeToken(input: $input) { token errors { code message } }
   }`, { input: { employeeId, ttlSeconds } }, options);
   expect(result.createEmployeeToken.errors).toEqual([]);
-  return result.createEmployeeToken.token;
+  return result.createEmployeeToken.token!;
 }
 
 /** The local id inside a global id ("Employee:emp_x" -> "emp_x"), for checking rows in D1. */

@@ -4,11 +4,12 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, TEST_NOW } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, TEST_NOW, type UserErrorCode } from './helpers.ts';
 
 const DAY = 86_400_000;
 
 const SCHEDULE = 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } errors { code path message } } }';
+type ScheduleResult = { scheduleMeeting: { meeting: { id: string } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
 const PAGE = `query($team: ID!) { meetings(first: 10, filter: { teamId: $team }) { edges { node {
   id title
   agendaItems(first: 5) { totalCount edges { node { title voteCount viewerHasVoted } } }
@@ -35,18 +36,19 @@ describe('meetings page statements', () => {
     const anaToken = await employeeToken(tenant.admin, ana);
 
     const submit = 'mutation($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { suggestion { id } errors { message } } }';
+    type SubmitResult = { submitSuggestion: { suggestion: { id: string } | null; errors: { message: string }[] } };
     for (const title of ['Shorter queues', 'Warmer cups']) {
-      expect((await data(anaToken, submit, { input: { category: 'SERVICE_IDEA', title, body: `${title}.`, teamId: team } })).submitSuggestion.errors).toEqual([]);
+      expect((await data<SubmitResult>(anaToken, submit, { input: { category: 'SERVICE_IDEA', title, body: `${title}.`, teamId: team } })).submitSuggestion.errors).toEqual([]);
     }
 
     // Meeting d is scheduled d days from now (same time of day), so each has its own trend window.
     const base = TEST_NOW.getTime() + 60 * 60_000;
     const schedule = async (days: number[]) => {
       for (const d of days) {
-        const scheduled = (await data(tenant.manager, SCHEDULE, { input: { teamId: team, title: `Huddle ${d}`, scheduledAt: new Date(base + d * DAY).toISOString() } })).scheduleMeeting;
+        const scheduled = (await data<ScheduleResult>(tenant.manager, SCHEDULE, { input: { teamId: team, title: `Huddle ${d}`, scheduledAt: new Date(base + d * DAY).toISOString() } })).scheduleMeeting;
         expect(scheduled.errors).toEqual([]);
-        const item = (await data(anaToken, 'mutation($input: ProposeAgendaItemInput!) { proposeAgendaItem(input: $input) { errors { message } } }', {
-          input: { meetingId: scheduled.meeting.id, title: `Item for ${d}` },
+        const item = (await data<{ proposeAgendaItem: { errors: { message: string }[] } }>(anaToken, 'mutation($input: ProposeAgendaItemInput!) { proposeAgendaItem(input: $input) { errors { message } } }', {
+          input: { meetingId: scheduled.meeting!.id, title: `Item for ${d}` },
         })).proposeAgendaItem;
         expect(item.errors).toEqual([]);
       }
@@ -104,8 +106,8 @@ describe('meetings page statements', () => {
 
     // Each meeting's trends are the same on the page as on its own.
     for (const node of [first!, sixth!]) {
-      const alone = await data(anaToken, 'query($id: ID!) { node(id: $id) { ... on Meeting { complaintTrends { key label count previousCount change changeRatio } } } }', { id: node.id });
-      expect(alone.node.complaintTrends).toEqual(node.complaintTrends);
+      const alone = await data<{ node: { complaintTrends: { key: string; label: string; count: number; previousCount: number; change: number; changeRatio: number | null }[] } | null }>(anaToken, 'query($id: ID!) { node(id: $id) { ... on Meeting { complaintTrends { key label count previousCount change changeRatio } } } }', { id: node.id });
+      expect(alone.node!.complaintTrends).toEqual(node.complaintTrends);
     }
 
     expect(large.statements).toBe(small.statements);

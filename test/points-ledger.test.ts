@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, localId, type TestTenant } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, localId, type TestTenant, type UserErrorCode } from './helpers.ts';
 
 let tenant: TestTenant;
 const employees: string[] = [];
@@ -21,9 +21,9 @@ beforeAll(async () => {
     tokens.push(await employeeToken(tenant.manager, id));
   }
   for (const cost of [15, 40]) {
-    const proposed = await data(tokens[0]!, 'mutation($c: Int!) { proposeReward(input: { title: "R", kind: GIFT, cost: $c }) { reward { id } } }', { c: cost });
-    const id = proposed.proposeReward.reward.id;
-    await data(tenant.manager, 'mutation($id: ID!) { approveReward(input: { rewardId: $id }) { errors { message } } }', { id });
+    const proposed = await data<{ proposeReward: { reward: { id: string } | null } }>(tokens[0]!, 'mutation($c: Int!) { proposeReward(input: { title: "R", kind: GIFT, cost: $c }) { reward { id } } }', { c: cost });
+    const id = proposed.proposeReward.reward!.id;
+    await data<{ approveReward: { errors: { message: string }[] } }>(tenant.manager, 'mutation($id: ID!) { approveReward(input: { rewardId: $id }) { errors { message } } }', { id });
     rewards.push({ id, cost });
   }
 });
@@ -52,22 +52,22 @@ describe('points ledger (property-based, through the API)', () => {
         const entriesBefore = await env.DB.prepare('SELECT count(*) AS n FROM points_entries').first<{ n: number }>();
         for (const step of ops) {
           if (step.type === 'adjust') {
-            await data(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { errors { code } } }', {
+            await data<{ adjustPoints: { errors: { code: UserErrorCode }[] } }>(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { errors { code } } }', {
               input: { employeeId: employees[step.who], points: step.points, reason: 'property test' },
             });
           } else if (step.type === 'redeem') {
             const results = await Promise.all(
               Array.from({ length: step.parallel }, () =>
-                data(tokens[step.who]!, 'mutation($id: ID!) { requestRedemption(input: { rewardId: $id }) { redemption { id } errors { code } } }', { id: rewards[step.reward]!.id }),
+                data<{ requestRedemption: { redemption: { id: string } | null; errors: { code: UserErrorCode }[] } }>(tokens[step.who]!, 'mutation($id: ID!) { requestRedemption(input: { rewardId: $id }) { redemption { id } errors { code } } }', { id: rewards[step.reward]!.id }),
               ),
             );
             for (const result of results) if (result.requestRedemption.redemption) redemptionIds.push(result.requestRedemption.redemption.id);
           } else if (redemptionIds.length > 0) {
             const id = redemptionIds[step.pick % redemptionIds.length];
-            await data(tenant.manager, 'mutation($id: ID!) { cancelRedemption(input: { redemptionId: $id }) { errors { code } } }', { id });
+            await data<{ cancelRedemption: { errors: { code: UserErrorCode }[] } }>(tenant.manager, 'mutation($id: ID!) { cancelRedemption(input: { redemptionId: $id }) { errors { code } } }', { id });
           }
         }
-        const view = await data(tenant.reader, '{ employees(first: 10) { edges { node { id pointsBalance pointsEntries(first: 100) { totalCount } } } } }');
+        const view = await data<{ employees: { edges: { node: { id: string; pointsBalance: number; pointsEntries: { totalCount: number } } }[] } }>(tenant.reader, '{ employees(first: 10) { edges { node { id pointsBalance pointsEntries(first: 100) { totalCount } } } } }');
         for (const edge of view.employees.edges) {
           const deltas = await ledger(edge.node.id);
           const sum = deltas.reduce((a, b) => a + b, 0);
@@ -98,16 +98,16 @@ describe('points ledger (property-based, through the API)', () => {
 
   it('adjustments say why and who; a removal beyond the balance is refused', async () => {
     const fresh = await createEmployee(tenant.admin, { name: 'Cy' });
-    const add = await data(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { entry { kind delta reason actor } errors { code message } } }', {
+    const add = await data<{ adjustPoints: { entry: { kind: 'ACHIEVEMENT' | 'ADJUSTMENT' | 'RECOGNITION' | 'REDEMPTION' | 'REFUND'; delta: number; reason: string | null; actor: string | null } | null; errors: { code: UserErrorCode; message: string }[] } }>(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { entry { kind delta reason actor } errors { code message } } }', {
       input: { employeeId: fresh, points: 20, reason: 'Covered a double shift' },
     });
     expect(add.adjustPoints.entry).toMatchObject({ kind: 'ADJUSTMENT', delta: 20, reason: 'Covered a double shift' });
-    expect(atob(add.adjustPoints.entry.actor.replace(/-/g, '+').replace(/_/g, '/'))).toMatch(/^ApiKey:/);
-    const take = await data(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { entry { delta } errors { code path message } } }', {
+    expect(atob(add.adjustPoints.entry!.actor!.replace(/-/g, '+').replace(/_/g, '/'))).toMatch(/^ApiKey:/);
+    const take = await data<{ adjustPoints: { entry: { delta: number } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { entry { delta } errors { code path message } } }', {
       input: { employeeId: fresh, points: -21, reason: 'Correction' },
     });
     expect(take.adjustPoints.errors[0]).toEqual({ code: 'LIMIT_REACHED', path: ['input', 'points'], message: 'The balance is 20 points; it cannot go below zero, so at most 20 can be removed.' });
-    const noReason = await data(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { errors { code path } } }', {
+    const noReason = await data<{ adjustPoints: { errors: { code: UserErrorCode; path: string[] }[] } }>(tenant.manager, 'mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { errors { code path } } }', {
       input: { employeeId: fresh, points: 5, reason: '  ' },
     });
     expect(noReason.adjustPoints.errors[0]).toEqual({ code: 'VALIDATION', path: ['input', 'reason'] });

@@ -1,7 +1,7 @@
 /** Peer recognition: giving, anti-gaming limits, the feed, customer praise, and statement counts. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from './helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
@@ -14,6 +14,7 @@ const GIVE = `mutation($input: GiveRecognitionInput!) {
     errors { code path message }
   }
 }`;
+type GiveResult = { giveRecognition: { recognition: { id: string; message: string; value: string; pointsEach: number; pointsTotal: number; giver: { name: string }; team: { name: string } | null; recipients: { points: number; employee: { name: string } }[] } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
 
 beforeAll(async () => {
   tenant = await createTenant();
@@ -26,48 +27,48 @@ beforeAll(async () => {
 
 describe('recognition', () => {
   it('an employee recognises colleagues with points from their allowance; recipients earn ledger points', async () => {
-    const result = await data(tokens.Ana!, GIVE, { input: { recipientIds: [people.Ben, people.Cleo], message: 'Saved the morning rush', value: 'teamwork', points: 10 } });
+    const result = await data<GiveResult>(tokens.Ana!, GIVE, { input: { recipientIds: [people.Ben, people.Cleo], message: 'Saved the morning rush', value: 'teamwork', points: 10 } });
     expect(result.giveRecognition.errors).toEqual([]);
     const recognition = result.giveRecognition.recognition;
     expect(recognition).toMatchObject({ value: 'Teamwork', pointsEach: 10, pointsTotal: 20, giver: { name: 'Ana' }, team: null });
-    expect(recognition.recipients.map((r: any) => r.employee.name).sort()).toEqual(['Ben', 'Cleo']);
-    const entries = await env.DB.prepare("SELECT employee_id, delta, kind FROM points_entries WHERE recognition_id = ?").bind(localId(recognition.id)).all();
+    expect(recognition!.recipients.map((r) => r.employee.name).sort()).toEqual(['Ben', 'Cleo']);
+    const entries = await env.DB.prepare("SELECT employee_id, delta, kind FROM points_entries WHERE recognition_id = ?").bind(localId(recognition!.id)).all();
     expect(entries.results).toHaveLength(2);
-    expect(entries.results.every((entry: any) => entry.delta === 10 && entry.kind === 'recognition')).toBe(true);
-    const allowance = await data(tokens.Ana!, '{ viewer { employee { givingAllowance { allowance given remaining } } } }');
-    expect(allowance.viewer.employee.givingAllowance).toEqual({ allowance: 100, given: 20, remaining: 80 });
+    expect(entries.results.every((entry) => entry.delta === 10 && entry.kind === 'recognition')).toBe(true);
+    const allowance = await data<{ viewer: { employee: { givingAllowance: { allowance: number; given: number; remaining: number } } | null } }>(tokens.Ana!, '{ viewer { employee { givingAllowance { allowance given remaining } } } }');
+    expect(allowance.viewer.employee!.givingAllowance).toEqual({ allowance: 100, given: 20, remaining: 80 });
   });
 
   it('refuses self-recognition, unknown values and over-allowance points with typed errors, writing nothing', async () => {
     const before = await env.DB.prepare('SELECT count(*) AS n FROM recognitions').first<{ n: number }>();
-    const self = await data(tokens.Dev!, GIVE, { input: { recipientIds: [people.Dev], message: 'Me', value: 'Care' } });
+    const self = await data<GiveResult>(tokens.Dev!, GIVE, { input: { recipientIds: [people.Dev], message: 'Me', value: 'Care' } });
     expect(self.giveRecognition.errors[0]).toMatchObject({ code: 'SELF_DEALING', path: ['input', 'recipientIds'] });
-    const value = await data(tokens.Dev!, GIVE, { input: { recipientIds: [people.Ana], message: 'Hi', value: 'Speed' } });
+    const value = await data<GiveResult>(tokens.Dev!, GIVE, { input: { recipientIds: [people.Ana], message: 'Hi', value: 'Speed' } });
     expect(value.giveRecognition.errors[0]).toMatchObject({ code: 'VALIDATION', path: ['input', 'value'], message: expect.stringContaining('Care, Ownership') });
-    const over = await data(tokens.Dev!, GIVE, { input: { recipientIds: [people.Ana, people.Ben], message: 'Big thanks', value: 'Care', points: 60 } });
+    const over = await data<GiveResult>(tokens.Dev!, GIVE, { input: { recipientIds: [people.Ana, people.Ben], message: 'Big thanks', value: 'Care', points: 60 } });
     expect(over.giveRecognition.errors[0]).toMatchObject({ code: 'LIMIT_REACHED', path: ['input', 'points'], message: expect.stringContaining('120 points but you have 100') });
     const after = await env.DB.prepare('SELECT count(*) AS n FROM recognitions').first<{ n: number }>();
     expect(after?.n).toBe(before?.n);
   });
 
   it('caps what one recipient can receive per month, and holds under concurrent requests', async () => {
-    await data(tenant.admin, 'mutation { updateRecognitionPolicy(input: { recipientMonthlyCap: 30, monthlyGivingAllowance: 100 }) { errors { message } } }');
+    await data<{ updateRecognitionPolicy: { errors: { message: string }[] } }>(tenant.admin, 'mutation { updateRecognitionPolicy(input: { recipientMonthlyCap: 30, monthlyGivingAllowance: 100 }) { errors { message } } }');
     const attempts = await Promise.all(
-      ['Ben', 'Cleo', 'Dev'].map((giver) => data(tokens[giver]!, GIVE, { input: { recipientIds: [people.Ana], message: 'Thanks!', value: 'Care', points: 15 } })),
+      ['Ben', 'Cleo', 'Dev'].map((giver) => data<GiveResult>(tokens[giver]!, GIVE, { input: { recipientIds: [people.Ana], message: 'Thanks!', value: 'Care', points: 15 } })),
     );
     const accepted = attempts.filter((result) => result.giveRecognition.errors.length === 0);
     expect(accepted).toHaveLength(2);
-    expect(attempts.find((result) => result.giveRecognition.errors.length > 0)!.giveRecognition.errors[0].code).toBe('LIMIT_REACHED');
+    expect(attempts.find((result) => result.giveRecognition.errors.length > 0)!.giveRecognition.errors[0]!.code).toBe('LIMIT_REACHED');
     const received = await env.DB.prepare('SELECT SUM(points) AS n FROM recognition_recipients WHERE employee_id = ?').bind(localId(people.Ana!)).first<{ n: number }>();
     expect(received?.n).toBe(30);
-    await data(tenant.admin, 'mutation { updateRecognitionPolicy(input: { recipientMonthlyCap: 150 }) { errors { message } } }');
+    await data<{ updateRecognitionPolicy: { errors: { message: string }[] } }>(tenant.admin, 'mutation { updateRecognitionPolicy(input: { recipientMonthlyCap: 150 }) { errors { message } } }');
   });
 
   it('concurrent recognitions by one giver never exceed the monthly allowance', async () => {
     const giver = await createEmployee(tenant.admin, { name: 'Eve', teamId: team });
     const token = await employeeToken(tenant.manager, giver);
     const results = await Promise.all(
-      [people.Ana, people.Ben, people.Cleo, people.Dev].map((id) => data(token, GIVE, { input: { recipientIds: [id], message: 'Thanks', value: 'Craft', points: 40 } })),
+      [people.Ana, people.Ben, people.Cleo, people.Dev].map((id) => data<GiveResult>(token, GIVE, { input: { recipientIds: [id], message: 'Thanks', value: 'Craft', points: 40 } })),
     );
     expect(results.filter((result) => result.giveRecognition.errors.length === 0)).toHaveLength(2);
     const given = await env.DB.prepare('SELECT SUM(points_total) AS n FROM recognitions WHERE giver_id = ?').bind(localId(giver)).first<{ n: number }>();
@@ -75,13 +76,13 @@ describe('recognition', () => {
   });
 
   it('recognises a whole team (except the giver) and needs an employee token', async () => {
-    const result = await data(tokens.Ben!, GIVE, { input: { teamId: team, message: 'Best shift ever', value: 'Teamwork' } });
+    const result = await data<GiveResult>(tokens.Ben!, GIVE, { input: { teamId: team, message: 'Best shift ever', value: 'Teamwork' } });
     expect(result.giveRecognition.errors).toEqual([]);
-    expect(result.giveRecognition.recognition.team).toEqual({ name: 'Harbour' });
-    const names = result.giveRecognition.recognition.recipients.map((r: any) => r.employee.name);
+    expect(result.giveRecognition.recognition!.team).toEqual({ name: 'Harbour' });
+    const names = result.giveRecognition.recognition!.recipients.map((r) => r.employee.name);
     expect(names).not.toContain('Ben');
     expect(names).toEqual(expect.arrayContaining(['Ana', 'Cleo', 'Dev']));
-    const byKey = await gql(tenant.manager, GIVE, { input: { teamId: team, message: 'x', value: 'Care' } });
+    const byKey = await gql<GiveResult>(tenant.manager, GIVE, { input: { teamId: team, message: 'x', value: 'Care' } });
     expect(byKey.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -90,17 +91,17 @@ describe('recognition', () => {
     await env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, employee_id, body, received_at, created_at) VALUES (?, ?, 'praise', 'widget', ?, 'Cleo remembered my order', ?, ?)")
       .bind(feedbackId, localId(tenant.id), localId(people.Cleo!), TEST_NOW.getTime(), TEST_NOW.getTime())
       .run();
-    const result = await data(tokens.Dev!, `mutation($input: RecognizeCustomerPraiseInput!) {
+    const result = await data<{ recognizeCustomerPraise: { recognition: { message: string; sourceFeedbackId: string | null; recipients: { employee: { name: string } }[] } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tokens.Dev!, `mutation($input: RecognizeCustomerPraiseInput!) {
       recognizeCustomerPraise(input: $input) { recognition { message sourceFeedbackId recipients { employee { name } } } errors { code path message } }
     }`, { input: { feedbackId: btoa(`Feedback:${feedbackId}`).replace(/=+$/, ''), value: 'Care', points: 5 } });
     expect(result.recognizeCustomerPraise.errors).toEqual([]);
-    expect(result.recognizeCustomerPraise.recognition.message).toContain('Cleo remembered my order');
-    expect(result.recognizeCustomerPraise.recognition.recipients).toEqual([{ employee: { name: 'Cleo' } }]);
-    expect(localId(result.recognizeCustomerPraise.recognition.sourceFeedbackId)).toBe(feedbackId);
+    expect(result.recognizeCustomerPraise.recognition!.message).toContain('Cleo remembered my order');
+    expect(result.recognizeCustomerPraise.recognition!.recipients).toEqual([{ employee: { name: 'Cleo' } }]);
+    expect(localId(result.recognizeCustomerPraise.recognition!.sourceFeedbackId!)).toBe(feedbackId);
   });
 
   it('the feed shows everything to the tenant, filterable by employee and value', async () => {
-    const feed = await data(tenant.reader, `query($e: ID) {
+    const feed = await data<{ all: { totalCount: number; edges: { node: { value: string; giver: { name: string } } }[] }; mine: { totalCount: number }; care: { totalCount: number } }>(tenant.reader, `query($e: ID) {
       all: recognitions(first: 50) { totalCount edges { node { value giver { name } } } }
       mine: recognitions(first: 50, filter: { employeeId: $e }) { totalCount }
       care: recognitions(first: 50, filter: { value: "care" }) { totalCount }
@@ -129,12 +130,12 @@ describe('recognition', () => {
     }
     await env.DB.batch(statements);
     void tokensOf;
-    const result = await gql(fresh.reader, `{ recognitions(first: 50) { totalCount pageInfo { hasNextPage }
+    const result = await gql<{ recognitions: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: { id: string; message: string; value: string; pointsEach: number; createdAt: string; giver: { name: string; team: { name: string } | null }; team: { name: string } | null; recipients: { points: number; employee: { name: string; team: { name: string } | null } }[] } }[] } }>(fresh.reader, `{ recognitions(first: 50) { totalCount pageInfo { hasNextPage }
       edges { node { id message value pointsEach createdAt giver { name team { name } } team { name } recipients { points employee { name team { name } } } } } } }`);
-    const page = (result.body.data as any).recognitions;
+    const page = result.body.data!.recognitions;
     expect(page.edges).toHaveLength(50);
     expect(page.totalCount).toBe(60);
-    expect(page.edges.every((edge: any) => edge.node.giver.name.startsWith('Crew') && edge.node.recipients.length === 2)).toBe(true);
+    expect(page.edges.every((edge) => edge.node.giver.name.startsWith('Crew') && edge.node.recipients.length === 2)).toBe(true);
     expect(result.statements).toBeGreaterThan(0);
     expect(result.statements).toBeLessThanOrEqual(4);
   });

@@ -16,8 +16,8 @@ describe('SQL statements per operation (recognition and rewards)', () => {
       '{ pointsEntries(first: 100) { totalCount edges { node { kind delta employee { name } recognition { value } redemption { status } } } } }',
     ];
     // The page with nested spends and their counts, and the page's totalCount.
-    const budgets = await gql(key, '{ empowermentBudgets(first: 50) { totalCount edges { node { makeItRightSpent makeItRightRemaining kindnessUsed employee { name } spends(first: 10) { totalCount edges { node { amount outcome } } } } } } }');
-    expect((budgets.body.data as any).empowermentBudgets.totalCount).toBeGreaterThanOrEqual(5);
+    const budgets = await gql<{ empowermentBudgets: { totalCount: number; edges: { node: { makeItRightSpent: number; makeItRightRemaining: number; kindnessUsed: number; employee: { name: string }; spends: { totalCount: number; edges: { node: { amount: number; outcome: 'PENDING' | 'RESOLVED' | 'UNRESOLVED' } }[] } } }[] } }>(key, '{ empowermentBudgets(first: 50) { totalCount edges { node { makeItRightSpent makeItRightRemaining kindnessUsed employee { name } spends(first: 10) { totalCount edges { node { amount outcome } } } } } } }');
+    expect(budgets.body.data!.empowermentBudgets.totalCount).toBeGreaterThanOrEqual(5);
     expect(budgets.statements).toBeLessThanOrEqual(4);
     for (const query of queries) {
       const result = await gql(key, query);

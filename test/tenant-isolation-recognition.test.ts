@@ -34,33 +34,33 @@ beforeAll(async () => {
   ids.Employee = await createEmployee(a.admin, { name: 'Alpha Giver', teamId: ids.Team });
   const receiver = await createEmployee(a.admin, { name: 'Alpha Receiver', teamId: ids.Team });
   const aToken = await employeeToken(a.manager, ids.Employee);
-  const rec = await data(aToken, 'mutation($r: ID!) { giveRecognition(input: { recipientIds: [$r], message: "Alpha thanks", value: "Care", points: 10 }) { recognition { id } } }', { r: receiver });
-  ids.Recognition = rec.giveRecognition.recognition.id;
-  const program = await data(a.manager, 'mutation($e: ID!) { createIncentiveProgram(input: { name: "Alpha goal", metric: PRAISE_COUNT, target: 1, period: MONTH, scope: EMPLOYEE, employeeId: $e, points: 5 }) { program { id } } }', { e: receiver });
-  ids.IncentiveProgram = program.createIncentiveProgram.program.id;
-  const reward = await data(aToken, 'mutation { proposeReward(input: { title: "Alpha lunch", kind: TEAM_LUNCH, cost: 5 }) { reward { id } } }');
-  ids.Reward = reward.proposeReward.reward.id;
-  await data(a.manager, 'mutation($id: ID!) { approveReward(input: { rewardId: $id }) { errors { message } } }', { id: ids.Reward });
+  const rec = await data<{ giveRecognition: { recognition: { id: string } | null } }>(aToken, 'mutation($r: ID!) { giveRecognition(input: { recipientIds: [$r], message: "Alpha thanks", value: "Care", points: 10 }) { recognition { id } } }', { r: receiver });
+  ids.Recognition = rec.giveRecognition.recognition!.id;
+  const program = await data<{ createIncentiveProgram: { program: { id: string } | null } }>(a.manager, 'mutation($e: ID!) { createIncentiveProgram(input: { name: "Alpha goal", metric: PRAISE_COUNT, target: 1, period: MONTH, scope: EMPLOYEE, employeeId: $e, points: 5 }) { program { id } } }', { e: receiver });
+  ids.IncentiveProgram = program.createIncentiveProgram.program!.id;
+  const reward = await data<{ proposeReward: { reward: { id: string } | null } }>(aToken, 'mutation { proposeReward(input: { title: "Alpha lunch", kind: TEAM_LUNCH, cost: 5 }) { reward { id } } }');
+  ids.Reward = reward.proposeReward.reward!.id;
+  await data<{ approveReward: { errors: { message: string }[] } }>(a.manager, 'mutation($id: ID!) { approveReward(input: { rewardId: $id }) { errors { message } } }', { id: ids.Reward });
   const receiverToken = await employeeToken(a.manager, receiver);
-  const redemption = await data(receiverToken, 'mutation($id: ID!) { requestRedemption(input: { rewardId: $id }) { redemption { id } errors { message } } }', { id: ids.Reward });
-  ids.Redemption = redemption.requestRedemption.redemption.id;
-  const entries = await data(a.reader, '{ pointsEntries(first: 1) { edges { node { id } } } }');
-  ids.PointsEntry = entries.pointsEntries.edges[0].node.id;
-  const budget = await data(a.manager, 'mutation($e: ID!) { setEmpowermentBudget(input: { employeeId: $e, makeItRightAmount: 1000, currency: "EUR", kindnessCount: 2 }) { budget { id } } }', { e: ids.Employee });
-  ids.EmpowermentBudget = budget.setEmpowermentBudget.budget.id;
+  const redemption = await data<{ requestRedemption: { redemption: { id: string } | null; errors: { message: string }[] } }>(receiverToken, 'mutation($id: ID!) { requestRedemption(input: { rewardId: $id }) { redemption { id } errors { message } } }', { id: ids.Reward });
+  ids.Redemption = redemption.requestRedemption.redemption!.id;
+  const entries = await data<{ pointsEntries: { edges: { node: { id: string } }[] } }>(a.reader, '{ pointsEntries(first: 1) { edges { node { id } } } }');
+  ids.PointsEntry = entries.pointsEntries.edges[0]!.node.id;
+  const budget = await data<{ setEmpowermentBudget: { budget: { id: string } | null } }>(a.manager, 'mutation($e: ID!) { setEmpowermentBudget(input: { employeeId: $e, makeItRightAmount: 1000, currency: "EUR", kindnessCount: 2 }) { budget { id } } }', { e: ids.Employee });
+  ids.EmpowermentBudget = budget.setEmpowermentBudget.budget!.id;
   await env.DB.prepare("INSERT INTO feedback (id, tenant_id, kind, source, employee_id, body, received_at, created_at) VALUES ('fb_alpha_praise', ?, 'praise', 'widget', ?, 'Alpha praise', ?, ?)")
     .bind(localId(a.id), localId(receiver), TEST_NOW.getTime(), TEST_NOW.getTime())
     .run();
   ids.Feedback = encodeId('Feedback', 'fb_alpha_praise');
-  const spend = await data(aToken, 'mutation($f: ID) { spendBudget(input: { kind: KINDNESS, reasonCode: GOODWILL, feedbackId: $f }) { spend { id } errors { message } } }', { f: ids.Feedback });
-  ids.BudgetSpend = spend.spendBudget.spend.id;
+  const spend = await data<{ spendBudget: { spend: { id: string } | null; errors: { message: string }[] } }>(aToken, 'mutation($f: ID) { spendBudget(input: { kind: KINDNESS, reasonCode: GOODWILL, feedbackId: $f }) { spend { id } errors { message } } }', { f: ids.Feedback });
+  ids.BudgetSpend = spend.spendBudget.spend!.id;
 
   // B has data of its own, so "empty" is not the trivial answer.
   bEmployee = await createEmployee(b.admin, { name: 'Beta Person' });
   const other = await createEmployee(b.admin, { name: 'Beta Other' });
   bToken = await employeeToken(b.manager, bEmployee);
-  await data(bToken, 'mutation($r: ID!) { giveRecognition(input: { recipientIds: [$r], message: "Beta thanks", value: "Care" }) { errors { message } } }', { r: other });
-  await data(b.manager, 'mutation($e: ID!) { setEmpowermentBudget(input: { employeeId: $e, makeItRightAmount: 1000, currency: "EUR", kindnessCount: 2 }) { errors { message } } }', { e: bEmployee });
+  await data<{ giveRecognition: { errors: { message: string }[] } }>(bToken, 'mutation($r: ID!) { giveRecognition(input: { recipientIds: [$r], message: "Beta thanks", value: "Care" }) { errors { message } } }', { r: other });
+  await data<{ setEmpowermentBudget: { errors: { message: string }[] } }>(b.manager, 'mutation($e: ID!) { setEmpowermentBudget(input: { employeeId: $e, makeItRightAmount: 1000, currency: "EUR", kindnessCount: 2 }) { errors { message } } }', { e: bEmployee });
 });
 
 const NEW_TYPES = ['Recognition', 'IncentiveProgram', 'Reward', 'Redemption', 'PointsEntry', 'EmpowermentBudget', 'BudgetSpend'];
@@ -71,19 +71,20 @@ describe('tenant isolation: recognition, rewards, points and budgets', () => {
       const id = ids[type]!;
       const ghost = ghosts[type]!;
       const query = 'query($id: ID!) { node(id: $id) { id } }';
+      type QueryResult = { node: { id: string } | null };
       const real = await gql(b.admin, query, { id });
       const missing = await gql(b.admin, query, { id: ghost });
       expect(real.body, type).toEqual({ data: { node: null } });
       expect(withIdsMasked(real.body, id, ghost)).toEqual(withIdsMasked(missing.body, id, ghost));
       expect(real.statements, type).toBe(missing.statements);
-      expect((await data(a.reader, query, { id })).node, type).toEqual({ id });
+      expect((await data<QueryResult>(a.reader, query, { id })).node, type).toEqual({ id });
       const many = await gql(b.reader, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [id, ghost] });
       expect(many.body, type).toEqual({ data: { nodes: [null, null] } });
     }
   });
 
   it('lists and counts of B never include A rows, whatever the filter', async () => {
-    const result = await data(b.admin, `query($e: ID!, $t: ID!) {
+    const result = await data<{ recognitions: { totalCount: number; edges: { node: { id: string; message: string; giver: { name: string }; recipients: { employee: { name: string } }[] } }[] }; byEmployee: { totalCount: number }; byTeam: { totalCount: number }; incentivePrograms: { totalCount: number; edges: { node: { id: string; name: string } }[] }; rewards: { totalCount: number; edges: { node: { id: string; title: string } }[] }; redemptions: { totalCount: number }; redemptionsOf: { totalCount: number }; pointsEntries: { totalCount: number; edges: { node: { id: string; reason: string | null } }[] }; entriesOf: { totalCount: number }; empowermentBudgets: { totalCount: number; edges: { node: { id: string; employee: { name: string }; spends: { totalCount: number } } }[] }; budgetsOf: { totalCount: number }; budgetSpends: { totalCount: number }; budgetOutcomes: { spendCount: number; budget: { employee: { name: string } } }[]; employees: { edges: { node: { name: string; pointsBalance: number; givingAllowance: { given: number }; recognitionsReceived: { totalCount: number }; pointsEntries: { totalCount: number } } }[] } }>(b.admin, `query($e: ID!, $t: ID!) {
       recognitions(first: 100) { totalCount edges { node { id message giver { name } recipients { employee { name } } } } }
       byEmployee: recognitions(first: 100, filter: { employeeId: $e }) { totalCount }
       byTeam: recognitions(first: 100, filter: { teamId: $t }) { totalCount }
@@ -103,7 +104,7 @@ describe('tenant isolation: recognition, rewards, points and budgets', () => {
     for (const id of Object.values(ids)) expect(text).not.toContain(id);
     expect(text).not.toContain('Alpha');
     expect(result.recognitions.totalCount).toBe(1);
-    for (const key of ['byEmployee', 'byTeam', 'incentivePrograms', 'rewards', 'redemptions', 'redemptionsOf', 'pointsEntries', 'entriesOf', 'budgetsOf', 'budgetSpends']) {
+    for (const key of ['byEmployee', 'byTeam', 'incentivePrograms', 'rewards', 'redemptions', 'redemptionsOf', 'pointsEntries', 'entriesOf', 'budgetsOf', 'budgetSpends'] as const) {
       expect(result[key].totalCount, key).toBe(0);
     }
     expect(result.empowermentBudgets.totalCount).toBe(1);

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked, TEST_NOW } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked, TEST_NOW, type UserErrorCode } from './helpers.ts';
 
 let a: TestTenant;
 let b: TestTenant;
@@ -37,40 +37,41 @@ beforeAll(async () => {
   ids.Employee = await createEmployee(a.admin, { name: 'Alpha Person', teamId: ids.Team });
   const aToken = await employeeToken(a.admin, ids.Employee);
   const submit = 'mutation($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { followCode suggestion { id } errors { code } } }';
-  const anon = await data(aToken, submit, { input: { category: 'OTHER', title: 'Alpha secret idea', body: 'Alpha body about the espresso machine.', anonymous: true } });
-  aFollowCode = anon.submitSuggestion.followCode;
-  ids.Suggestion = (await data(aToken, submit, { input: { category: 'OTHER', title: 'Alpha idea', body: 'Alpha body about the espresso machine.' } })).submitSuggestion.suggestion.id;
-  ids.SuggestionComment = (await data(aToken, 'mutation($input: SuggestionTextInput!) { commentOnSuggestion(input: $input) { comment { id } } }', {
+  type SubmitResult = { submitSuggestion: { followCode: string | null; suggestion: { id: string } | null; errors: { code: UserErrorCode }[] } };
+  const anon = await data<SubmitResult>(aToken, submit, { input: { category: 'OTHER', title: 'Alpha secret idea', body: 'Alpha body about the espresso machine.', anonymous: true } });
+  aFollowCode = anon.submitSuggestion.followCode!;
+  ids.Suggestion = (await data<SubmitResult>(aToken, submit, { input: { category: 'OTHER', title: 'Alpha idea', body: 'Alpha body about the espresso machine.' } })).submitSuggestion.suggestion!.id;
+  ids.SuggestionComment = (await data<{ commentOnSuggestion: { comment: { id: string } | null } }>(aToken, 'mutation($input: SuggestionTextInput!) { commentOnSuggestion(input: $input) { comment { id } } }', {
     input: { suggestionId: ids.Suggestion, body: 'Alpha comment' },
-  })).commentOnSuggestion.comment.id;
+  })).commentOnSuggestion.comment!.id;
   // An accepted suggestion with an experiment.
-  const accepted = (await data(aToken, submit, { input: { category: 'OTHER', title: 'Alpha accepted', body: 'Alpha body.' } })).submitSuggestion.suggestion.id;
+  const accepted = (await data<SubmitResult>(aToken, submit, { input: { category: 'OTHER', title: 'Alpha accepted', body: 'Alpha body.' } })).submitSuggestion.suggestion!.id;
   ids.AcceptedSuggestion = accepted;
   for (const status of ['UNDER_REVIEW', 'ACCEPTED']) {
-    await data(a.admin, 'mutation($input: ChangeSuggestionStatusInput!) { changeSuggestionStatus(input: $input) { errors { code } } }', { input: { suggestionId: accepted, status } });
+    await data<{ changeSuggestionStatus: { errors: { code: UserErrorCode }[] } }>(a.admin, 'mutation($input: ChangeSuggestionStatusInput!) { changeSuggestionStatus(input: $input) { errors { code } } }', { input: { suggestionId: accepted, status } });
   }
-  const other = (await data(aToken, submit, { input: { category: 'OTHER', title: 'Alpha accepted 2', body: 'Alpha body.' } })).submitSuggestion.suggestion.id;
+  const other = (await data<SubmitResult>(aToken, submit, { input: { category: 'OTHER', title: 'Alpha accepted 2', body: 'Alpha body.' } })).submitSuggestion.suggestion!.id;
   for (const status of ['UNDER_REVIEW', 'ACCEPTED']) {
-    await data(a.admin, 'mutation($input: ChangeSuggestionStatusInput!) { changeSuggestionStatus(input: $input) { errors { code } } }', { input: { suggestionId: other, status } });
+    await data<{ changeSuggestionStatus: { errors: { code: UserErrorCode }[] } }>(a.admin, 'mutation($input: ChangeSuggestionStatusInput!) { changeSuggestionStatus(input: $input) { errors { code } } }', { input: { suggestionId: other, status } });
   }
-  ids.Experiment = (await data(a.admin, 'mutation($input: StartExperimentInput!) { startExperiment(input: $input) { experiment { id } errors { message } } }', {
+  ids.Experiment = (await data<{ startExperiment: { experiment: { id: string } | null; errors: { message: string }[] } }>(a.admin, 'mutation($input: StartExperimentInput!) { startExperiment(input: $input) { experiment { id } errors { message } } }', {
     input: { suggestionId: other, hypothesis: 'Alpha hypothesis', successMeasure: 'Alpha measure', ownerId: ids.Employee, startsOn: '2026-12-01', endsOn: '2026-12-10' },
-  })).startExperiment.experiment.id;
-  ids.Meeting = (await data(a.admin, 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } } }', {
+  })).startExperiment.experiment!.id;
+  ids.Meeting = (await data<{ scheduleMeeting: { meeting: { id: string } | null } }>(a.admin, 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } } }', {
     input: { teamId: ids.Team, title: 'Alpha meeting', scheduledAt: inDays(5) },
-  })).scheduleMeeting.meeting.id;
-  ids.AgendaItem = (await data(aToken, 'mutation($input: ProposeAgendaItemInput!) { proposeAgendaItem(input: $input) { agendaItem { id } } }', {
+  })).scheduleMeeting.meeting!.id;
+  ids.AgendaItem = (await data<{ proposeAgendaItem: { agendaItem: { id: string } | null } }>(aToken, 'mutation($input: ProposeAgendaItemInput!) { proposeAgendaItem(input: $input) { agendaItem { id } } }', {
     input: { meetingId: ids.Meeting, title: 'Alpha agenda item' },
-  })).proposeAgendaItem.agendaItem.id;
+  })).proposeAgendaItem.agendaItem!.id;
 
   // B has data of its own.
   bTeam = await createTeam(b.admin, 'Beta Team');
   bEmployee = await createEmployee(b.admin, { name: 'Beta Person', teamId: bTeam });
   bToken = await employeeToken(b.admin, bEmployee);
-  bSuggestion = (await data(bToken, submit, { input: { category: 'OTHER', title: 'Beta idea', body: 'Beta body about the espresso machine.' } })).submitSuggestion.suggestion.id;
-  bMeeting = (await data(b.admin, 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } } }', {
+  bSuggestion = (await data<SubmitResult>(bToken, submit, { input: { category: 'OTHER', title: 'Beta idea', body: 'Beta body about the espresso machine.' } })).submitSuggestion.suggestion!.id;
+  bMeeting = (await data<{ scheduleMeeting: { meeting: { id: string } | null } }>(b.admin, 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } } }', {
     input: { teamId: bTeam, title: 'Beta meeting', scheduledAt: inDays(5) },
-  })).scheduleMeeting.meeting.id;
+  })).scheduleMeeting.meeting!.id;
 });
 
 async function snapshot() {
@@ -86,6 +87,7 @@ describe('tenant isolation: suggestions, experiments, meetings', () => {
       const id = ids[type]!;
       const ghost = ghosts[type]!;
       const query = 'query($id: ID!) { node(id: $id) { id } }';
+      type QueryResult = { node: { id: string } | null };
       for (const credential of [b.admin, bToken]) {
         const real = await gql(credential, query, { id });
         const missing = await gql(credential, query, { id: ghost });
@@ -93,14 +95,14 @@ describe('tenant isolation: suggestions, experiments, meetings', () => {
         expect(withIdsMasked(real.body, id, ghost)).toEqual(withIdsMasked(missing.body, id, ghost));
         expect(real.statements, type).toBe(missing.statements);
       }
-      expect((await data(a.reader, query, { id })).node, type).toEqual({ id });
+      expect((await data<QueryResult>(a.reader, query, { id })).node, type).toEqual({ id });
       const many = await gql(b.reader, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [id, ghost] });
       expect(many.body, type).toEqual({ data: { nodes: [null, null] } });
     }
   });
 
   it('lists, counts, trends and follow codes of B never include A rows', async () => {
-    const result = await data(b.admin, `query($team: ID!) {
+    const result = await data<{ suggestions: { totalCount: number; edges: { node: { id: string; title: string; author: { id: string } | null; team: { id: string } | null; comments: { totalCount: number }; history: { actor: { id: string } | null }[]; experiment: { id: string } | null } }[] }; searched: { totalCount: number }; themed: { totalCount: number; edges: { node: { title: string } }[] }; byTeam: { totalCount: number }; experiments: { totalCount: number; edges: { node: { id: string; hypothesis: string } }[] }; lessons: { totalCount: number }; meetings: { totalCount: number; edges: { node: { id: string; title: string; agendaItems: { totalCount: number }; proposedSuggestions: { id: string }[]; complaintTrends: { key: string }[] } }[] }; alphaMeetings: { totalCount: number }; frictionTrends: { categories: { key: string; count: number }[]; themes: { key: string; label: string; count: number }[] }; byCode: { id: string } | null }>(b.admin, `query($team: ID!) {
       suggestions(first: 100) { totalCount edges { node { id title author { id } team { id } comments(first: 10) { totalCount } history { actor { id } } experiment { id } } } }
       searched: suggestions(first: 100, filter: { search: "Alpha" }) { totalCount }
       themed: suggestions(first: 100, filter: { theme: "espresso machine" }) { totalCount edges { node { title } } }

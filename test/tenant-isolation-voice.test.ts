@@ -6,8 +6,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, withIdsMasked } from './helpers.ts';
-import { callInput, createTemplate, LOG_CALL, logCall } from './voice-helpers.ts';
+import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, withIdsMasked, type UserErrorCode } from './helpers.ts';
+import { callInput, createTemplate, LOG_CALL, logCall, type LogCallResult } from './voice-helpers.ts';
 
 let a: TestTenant;
 let b: TestTenant;
@@ -36,12 +36,12 @@ beforeAll(async () => {
     customerName: 'Alpha Customer',
     mentions: [{ employeeId: aEmployee, kind: 'PRAISE', quote: 'Alpha praise words' }],
   });
-  const complaint = await data(a.admin, 'mutation { recordFeedback(input: { kind: COMPLAINT, source: WIDGET, body: "Alpha complaint about waiting", externalRef: "A-1" }) { feedback { id } } }');
+  const complaint = await data<{ recordFeedback: { feedback: { id: string } | null } }>(a.admin, 'mutation { recordFeedback(input: { kind: COMPLAINT, source: WIDGET, body: "Alpha complaint about waiting", externalRef: "A-1" }) { feedback { id } } }');
   Object.assign(ids, {
     SurveyTemplate: aTemplate.id,
     SurveyQuestion: aTemplate.questionIds[0],
-    SurveyCall: call.id,
-    Feedback: complaint.recordFeedback.feedback.id,
+    SurveyCall: call!.id,
+    Feedback: complaint.recordFeedback.feedback!.id,
     Employee: aEmployee,
     Team: aTeam,
   });
@@ -56,19 +56,20 @@ describe('customer voice isolation', () => {
   it('node and nodes treat A ids like ids that never existed', async () => {
     for (const type of ['SurveyTemplate', 'SurveyQuestion', 'SurveyCall', 'Feedback']) {
       const query = 'query($id: ID!) { node(id: $id) { id } }';
+      type QueryResult = { node: { id: string } | null };
       const real = await gql(b.admin, query, { id: ids[type] });
       const missing = await gql(b.admin, query, { id: ghosts[type] });
       expect(real.body, type).toEqual({ data: { node: null } });
       same(real.body, missing.body, ids[type]!, ghosts[type]!);
       expect(real.statements).toBe(missing.statements);
-      expect((await data(a.reader, query, { id: ids[type] })).node, type).toEqual({ id: ids[type] });
+      expect((await data<QueryResult>(a.reader, query, { id: ids[type] })).node, type).toEqual({ id: ids[type] });
       const many = await gql(b.reader, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [ids[type], ghosts[type]] });
       expect(many.body).toEqual({ data: { nodes: [null, null] } });
     }
   });
 
   it("B's lists, counts, voice and trends never include A's data", async () => {
-    const result = await data(b.admin, `query($emp: ID, $team: ID) {
+    const result = await data<{ surveyTemplates: { totalCount: number; edges: { node: { id: string; name: string; questions: { id: string; prompt: string }[] } }[] }; surveyCalls: { totalCount: number; edges: { node: { id: string; customerName: string | null; mentions: { body: string }[]; answers: { answer: string }[] } }[] }; feedback: { totalCount: number; edges: { node: { id: string; body: string } }[] }; byEmployee: { totalCount: number }; byTeam: { totalCount: number }; byMention: { totalCount: number }; complaintTrends: { theme: string; count: number; examples: { body: string }[] }[]; viewer: { tenant: { voice: { callCount: number; praiseCount: number; complaintCount: number; topPraise: { body: string }[] } } | null } }>(b.admin, `query($emp: ID, $team: ID) {
       surveyTemplates { totalCount edges { node { id name questions { id prompt } } } }
       surveyCalls(first: 100) { totalCount edges { node { id customerName mentions { body } answers { answer } } } }
       feedback(first: 100) { totalCount edges { node { id body } } }
@@ -86,7 +87,7 @@ describe('customer voice isolation', () => {
     expect(result.feedback.totalCount).toBe(0);
     expect([result.byEmployee.totalCount, result.byTeam.totalCount, result.byMention.totalCount]).toEqual([0, 0, 0]);
     expect(result.complaintTrends).toEqual([]);
-    expect(result.viewer.tenant.voice).toEqual({ callCount: 1, praiseCount: 0, complaintCount: 0, topPraise: [] });
+    expect(result.viewer.tenant!.voice).toEqual({ callCount: 1, praiseCount: 0, complaintCount: 0, topPraise: [] });
   });
 
   it("every voice mutation treats A's ids like ids that never existed, and writes nothing", async () => {
@@ -115,16 +116,16 @@ describe('customer voice isolation', () => {
     }
     const after = await env.DB.prepare('SELECT (SELECT count(*) FROM survey_calls) AS c, (SELECT count(*) FROM feedback) AS f, (SELECT count(*) FROM survey_templates WHERE status = ?) AS t').bind('archived').first();
     expect(after).toEqual(before);
-    const aFeedback = await data(a.reader, 'query($id: ID!) { node(id: $id) { ... on Feedback { status } } }', { id: ids.Feedback });
-    expect(aFeedback.node.status).toBe('OPEN');
+    const aFeedback = await data<{ node: { status: 'OPEN' | 'RESOLVED' } | null }>(a.reader, 'query($id: ID!) { node(id: $id) { ... on Feedback { status } } }', { id: ids.Feedback });
+    expect(aFeedback.node!.status).toBe('OPEN');
   });
 
   it("an A question cannot be answered on B's call, and A's externalRef does not block B", async () => {
-    const result = await data(b.admin, LOG_CALL, {
+    const result = await data<LogCallResult>(b.admin, LOG_CALL, {
       input: { ...callInput({ template: bTemplate, callerId: bEmployee }), answers: [{ questionId: ids.SurveyQuestion, answer: 'x' }] },
     });
     expect(result.logSurveyCall.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'answers', '0', 'questionId'], message: "This question is not part of the call's template." }]);
-    const reuse = await data(b.admin, 'mutation { recordFeedback(input: { kind: IDEA, source: WIDGET, body: "Oat milk please", externalRef: "A-1" }) { errors { code } } }');
+    const reuse = await data<{ recordFeedback: { errors: { code: UserErrorCode }[] } }>(b.admin, 'mutation { recordFeedback(input: { kind: IDEA, source: WIDGET, body: "Oat milk please", externalRef: "A-1" }) { errors { code } } }');
     expect(reuse.recordFeedback.errors).toEqual([]);
   });
 });

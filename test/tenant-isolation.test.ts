@@ -25,8 +25,8 @@ beforeAll(async () => {
   b = await createTenant('Beta Isolation Ltd');
   ids.Team = await createTeam(a.admin, 'Alpha Team');
   ids.Employee = await createEmployee(a.admin, { name: 'Alpha Person', teamId: ids.Team, email: 'shared@example.com' });
-  const key = await data(a.admin, 'mutation { createApiKey(input: { name: "alpha key", role: READER }) { apiKey { id } } }');
-  ids.ApiKey = key.createApiKey.apiKey.id;
+  const key = await data<{ createApiKey: { apiKey: { id: string } | null } }>(a.admin, 'mutation { createApiKey(input: { name: "alpha key", role: READER }) { apiKey { id } } }');
+  ids.ApiKey = key.createApiKey.apiKey!.id;
   ids.Tenant = a.id;
   // B has data of its own, so "empty" is not the trivial answer.
   await createEmployee(b.admin, { name: 'Beta Person', teamId: await createTeam(b.admin, 'Beta Team') });
@@ -37,13 +37,14 @@ describe('tenant isolation', () => {
     for (const [type, ghost] of Object.entries(ghosts)) {
       const id = ids[type]!;
       const query = 'query($id: ID!) { node(id: $id) { id } }';
+      type QueryResult = { node: { id: string } | null };
       const real = await gql(b.admin, query, { id });
       const missing = await gql(b.admin, query, { id: ghost });
       expect(real.body, type).toEqual({ data: { node: null } });
       expect(withIdsMasked(real.body, id, ghost)).toEqual(withIdsMasked(missing.body, id, ghost));
       expect(real.statements, type).toBe(missing.statements);
       // ...while A itself can load its Employee and Team.
-      if (type === 'Employee' || type === 'Team') expect((await data(a.reader, query, { id })).node).toEqual({ id });
+      if (type === 'Employee' || type === 'Team') expect((await data<QueryResult>(a.reader, query, { id })).node).toEqual({ id });
 
       const many = await gql(b.reader, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [id, ghost] });
       expect(many.body).toEqual({ data: { nodes: [null, null] } });
@@ -51,7 +52,7 @@ describe('tenant isolation', () => {
   });
 
   it('lists and counts of B never include A rows', async () => {
-    const result = await data(b.admin, `{
+    const result = await data<{ employees: { totalCount: number; edges: { node: { id: string; name: string; email: string; team: { id: string } | null } }[] }; teams: { totalCount: number; edges: { node: { id: string; name: string; memberCount: number; employees: { totalCount: number } } }[] }; apiKeys: { totalCount: number; edges: { node: { id: string; name: string } }[] }; searched: { totalCount: number }; byTeam: { totalCount: number; edges: { node: { id: string } }[] }; viewer: { tenant: { id: string; name: string } | null } }>(b.admin, `{
       employees(first: 100) { totalCount edges { node { id name email team { id } } } }
       teams(first: 100) { totalCount edges { node { id name memberCount employees(first: 100) { totalCount } } } }
       apiKeys(first: 100) { totalCount edges { node { id name } } }
@@ -67,13 +68,13 @@ describe('tenant isolation', () => {
     expect(result.apiKeys.totalCount).toBe(3);
     expect(result.searched.totalCount).toBe(0);
     expect(result.byTeam).toEqual({ totalCount: 0, edges: [] });
-    expect(result.viewer.tenant.name).toBe('Beta Isolation Ltd');
+    expect(result.viewer.tenant!.name).toBe('Beta Isolation Ltd');
   });
 
   it('every mutation treats an A id like an id that does not exist, and changes nothing', async () => {
     const before = await env.DB.prepare('SELECT * FROM employees WHERE name = ?').bind('Alpha Person').first();
     // B's own employee, for the attempt to move it into A's team.
-    const bEmployee = (await data(b.admin, '{ employees(first: 1) { edges { node { id } } } }')).employees.edges[0].node.id;
+    const bEmployee = (await data<{ employees: { edges: { node: { id: string } }[] } }>(b.admin, '{ employees(first: 1) { edges { node { id } } } }')).employees.edges[0]!.node.id;
     const attempts: { type: keyof typeof ghosts; mutation: string; variables: (id: string) => Record<string, unknown> }[] = [
       { type: 'Employee', mutation: 'updateEmployee(input: $input) { employee { id } errors { code path message } }', variables: (id) => ({ id, name: 'Hijacked' }) },
       { type: 'Employee', mutation: 'deactivateEmployee(input: $input) { employee { id } errors { code path message } }', variables: (id) => ({ id }) },
@@ -107,17 +108,17 @@ describe('tenant isolation', () => {
   });
 
   it('an employee token of A sees only A', async () => {
-    const minted = await data(a.manager, 'mutation($id: ID!) { createEmployeeToken(input: { employeeId: $id }) { token } }', { id: ids.Employee });
+    const minted = await data<{ createEmployeeToken: { token: string | null } }>(a.manager, 'mutation($id: ID!) { createEmployeeToken(input: { employeeId: $id }) { token } }', { id: ids.Employee });
     const token = minted.createEmployeeToken.token;
-    const bEmployee = (await data(b.admin, '{ employees(first: 1) { edges { node { id } } } }')).employees.edges[0].node.id;
-    expect((await data(token, 'query($id: ID!) { node(id: $id) { id } }', { id: bEmployee })).node).toBeNull();
-    const list = await data(token, '{ employees(first: 100) { totalCount edges { node { name } } } }');
-    expect(list.employees.edges.map((edge: any) => edge.node.name)).toEqual(['Alpha Person']);
+    const bEmployee = (await data<{ employees: { edges: { node: { id: string } }[] } }>(b.admin, '{ employees(first: 1) { edges { node { id } } } }')).employees.edges[0]!.node.id;
+    expect((await data<{ node: { id: string } | null }>(token!, 'query($id: ID!) { node(id: $id) { id } }', { id: bEmployee })).node).toBeNull();
+    const list = await data<{ employees: { totalCount: number; edges: { node: { name: string } }[] } }>(token!, '{ employees(first: 100) { totalCount edges { node { name } } } }');
+    expect(list.employees.edges.map((edge) => edge.node.name)).toEqual(['Alpha Person']);
   });
 
   it('the same email may exist in two tenants without either seeing the other', async () => {
     await createEmployee(b.admin, { name: 'Beta Shared', email: 'shared@example.com' });
-    const search = await data(b.reader, '{ employees(first: 10, filter: { search: "shared@" }) { edges { node { name } } } }');
+    const search = await data<{ employees: { edges: { node: { name: string } }[] } }>(b.reader, '{ employees(first: 10, filter: { search: "shared@" }) { edges { node { name } } } }');
     expect(search.employees.edges).toEqual([{ node: { name: 'Beta Shared' } }]);
   });
 

@@ -2,22 +2,22 @@
 import { exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { documentHash, WIDGET_DOCUMENTS, type WidgetDocumentName } from '../features/widgets/documents.ts';
-import { createEmployee, data, nextInstant } from './helpers.ts';
+import { createEmployee, data, nextInstant, type UserErrorCode } from './helpers.ts';
 
 export const SHOP = 'https://shop.example.com';
 
 export async function createPublishableKey(admin: string, allowedOrigins: string[] = [SHOP], widgets: string[] = ['FEEDBACK', 'KUDOS_WALL', 'GOAL_PROGRESS', 'SUGGESTION_BOX']) {
-  const result = await data(admin, `mutation($input: CreatePublishableKeyInput!) {
+  const result = await data<{ createPublishableKey: { key: string | null; publishableKey: { id: string; prefix: string; allowedOrigins: string[]; widgets: ('FEEDBACK' | 'GOAL_PROGRESS' | 'KUDOS_WALL' | 'SUGGESTION_BOX')[]; active: boolean } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(admin, `mutation($input: CreatePublishableKeyInput!) {
     createPublishableKey(input: $input) { key publishableKey { id prefix allowedOrigins widgets active } errors { code path message } }
   }`, { input: { name: 'Shop site', allowedOrigins, widgets } });
   expect(result.createPublishableKey.errors).toEqual([]);
-  return { key: result.createPublishableKey.key as string, id: result.createPublishableKey.publishableKey.id as string };
+  return { key: result.createPublishableKey.key as string, id: result.createPublishableKey.publishableKey!.id as string };
 }
 
 /** Creates an employee shown in widgets (public), optionally with a photo. */
 export async function createPublicEmployee(admin: string, name: string, input: { teamId?: string; photoUrl?: string } = {}): Promise<string> {
   const id = await createEmployee(admin, { name, ...(input.teamId ? { teamId: input.teamId } : {}) });
-  const result = await data(admin, `mutation($input: SetWidgetProfileInput!) { setWidgetProfile(input: $input) { employee { public } errors { message } } }`, {
+  const result = await data<{ setWidgetProfile: { employee: { public: boolean } | null; errors: { message: string }[] } }>(admin, `mutation($input: SetWidgetProfileInput!) { setWidgetProfile(input: $input) { employee { public } errors { message } } }`, {
     input: { employeeId: id, public: true, ...(input.photoUrl ? { photoUrl: input.photoUrl } : {}) },
   });
   expect(result.setWidgetProfile.errors).toEqual([]);

@@ -6,7 +6,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, TEST_NOW } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, TEST_NOW, type UserErrorCode } from './helpers.ts';
 import { createPublicEmployee, createPublishableKey, SHOP, tapId, widgetFetch } from './widget-helpers.ts';
 
 interface FeedbackRow {
@@ -43,7 +43,7 @@ describe('publishable keys', () => {
     const tenant = await createTenant();
     const { key } = await createPublishableKey(tenant.admin, ['https://Shop.Example.com/', 'http://localhost:5173']);
     expect(key).toMatch(/^fl_pk_[0-9A-Za-z]{32}$/);
-    const list = await data(tenant.admin, '{ publishableKeys(first: 5) { edges { node { prefix allowedOrigins widgets active } } } }');
+    const list = await data<{ publishableKeys: { edges: ({ node: { prefix: string; allowedOrigins: string[]; widgets: ('FEEDBACK' | 'GOAL_PROGRESS' | 'KUDOS_WALL' | 'SUGGESTION_BOX')[]; active: boolean } })[] } }>(tenant.admin, '{ publishableKeys(first: 5) { edges { node { prefix allowedOrigins widgets active } } } }');
     expect(list.publishableKeys.edges).toEqual([
       { node: { prefix: key.slice(0, 12), allowedOrigins: ['https://shop.example.com', 'http://localhost:5173'], widgets: ['FEEDBACK', 'KUDOS_WALL', 'GOAL_PROGRESS', 'SUGGESTION_BOX'], active: true } },
     ]);
@@ -53,7 +53,7 @@ describe('publishable keys', () => {
 
   it('refuse bad origins field by field and write nothing', async () => {
     const tenant = await createTenant();
-    const result = await data(tenant.admin, `mutation($input: CreatePublishableKeyInput!) { createPublishableKey(input: $input) { key errors { code path message } } }`, {
+    const result = await data<{ createPublishableKey: { key: string | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(tenant.admin, `mutation($input: CreatePublishableKeyInput!) { createPublishableKey(input: $input) { key errors { code path message } } }`, {
       input: { name: ' ', allowedOrigins: ['https://ok.example.com', 'http://plain.example.com', 'https://*.example.com'], widgets: [] },
     });
     expect(result.createPublishableKey.key).toBeNull();
@@ -124,8 +124,8 @@ describe('origins and preflights', () => {
     expect((await widgetFetch(`fl_pk_${'y'.repeat(32)}`, 'FeedbackPeople')).body?.errors?.[0]?.extensions?.code).toBe('WIDGET_KEY_INVALID');
     expect((await widgetFetch('not-a-key', 'FeedbackPeople')).status).toBe(401);
     expect((await widgetFetch(key, 'FeedbackPeople')).status).toBe(200);
-    const revoked = await data(tenant.admin, `mutation($id: ID!) { revokePublishableKey(input: { id: $id }) { publishableKey { active revokedAt } errors { message } } }`, { id: keyId });
-    expect(revoked.revokePublishableKey.publishableKey.active).toBe(false);
+    const revoked = await data<{ revokePublishableKey: { publishableKey: { active: boolean; revokedAt: string | null } | null; errors: { message: string }[] } }>(tenant.admin, `mutation($id: ID!) { revokePublishableKey(input: { id: $id }) { publishableKey { active revokedAt } errors { message } } }`, { id: keyId });
+    expect(revoked.revokePublishableKey.publishableKey!.active).toBe(false);
     const after = await widgetFetch(key, 'FeedbackPeople');
     expect(after.status).toBe(401);
     expect(after.body?.errors?.[0]?.extensions?.code).toBe('WIDGET_KEY_INVALID');
@@ -171,9 +171,9 @@ describe('customer feedback from the widget', () => {
     const tap = tapId();
     const result = await widgetFetch<Submitted>(key, 'SubmitFeedback', { input: { employeeId: ana, rating: 5, tapId: tap } });
     expect(result.body?.data?.submitWidgetFeedback).toEqual({ recorded: true, replaced: false, errors: [] });
-    const seen = await data(tenant.reader, `query($id: ID!) { node(id: $id) { ... on Employee { voice { praiseCount } } } feedback(first: 5, filter: { source: WIDGET }) { edges { node { source kind rating employee { name } } } } }`, { id: ana });
+    const seen = await data<{ node: { voice: { praiseCount: number } } | null; feedback: { edges: { node: { source: 'COMPLAINT_RECORD' | 'IMPORT' | 'MANAGER' | 'PEER' | 'SURVEY_CALL' | 'WIDGET'; kind: 'COMPLAINT' | 'IDEA' | 'PRAISE'; rating: number | null; employee: { name: string } | null } }[] } }>(tenant.reader, `query($id: ID!) { node(id: $id) { ... on Employee { voice { praiseCount } } } feedback(first: 5, filter: { source: WIDGET }) { edges { node { source kind rating employee { name } } } } }`, { id: ana });
     expect(seen.feedback.edges).toEqual([{ node: { source: 'WIDGET', kind: 'PRAISE', rating: 5, employee: { name: 'Ana Silva' } } }]);
-    expect(seen.node.voice.praiseCount).toBe(1);
+    expect(seen.node!.voice.praiseCount).toBe(1);
   });
 
   it('lets a second tap with the same tap id replace the first, and a comment join it', async () => {
@@ -289,11 +289,11 @@ describe('what a publishable key sees', () => {
     const { tenant, key, ana } = await setup();
     const team = await createTeam(tenant.admin, 'Harbour');
     const create = (scope: string, subject: string) =>
-      data(tenant.admin, `mutation($input: CreateIncentiveProgramInput!) { createIncentiveProgram(input: $input) { program { id } errors { message } } }`, {
+      data<{ createIncentiveProgram: { program: { id: string } | null; errors: { message: string }[] } }>(tenant.admin, `mutation($input: CreateIncentiveProgramInput!) { createIncentiveProgram(input: $input) { program { id } errors { message } } }`, {
         input: { name: `${scope} praise`, metric: 'PRAISE_COUNT', target: 10, period: 'MONTH', scope, points: 5, ...(scope === 'TEAM' ? { teamId: subject } : { employeeId: subject }) },
       });
-    const teamProgram = (await create('TEAM', team)).createIncentiveProgram.program.id as string;
-    const personal = (await create('EMPLOYEE', ana)).createIncentiveProgram.program.id as string;
+    const teamProgram = (await create('TEAM', team)).createIncentiveProgram.program!.id as string;
+    const personal = (await create('EMPLOYEE', ana)).createIncentiveProgram.program!.id as string;
     const shown = await widgetFetch<{ widgetGoalProgress: { name: string; target: number; ratio: number } | null }>(key, 'GoalProgress', { programId: teamProgram });
     expect(shown.body?.data?.widgetGoalProgress).toMatchObject({ name: 'TEAM praise', target: 10, ratio: 0 });
     const hiddenGoal = await widgetFetch<{ widgetGoalProgress: null }>(key, 'GoalProgress', { programId: personal });
@@ -305,12 +305,12 @@ describe('what a publishable key sees', () => {
     const other = await createTenant();
     const otherTeam = await createTeam(other.admin, 'Elsewhere');
     await createPublicEmployee(other.admin, 'Olga Other', { teamId: otherTeam });
-    const program = await data(other.admin, `mutation($team: ID!) { createIncentiveProgram(input: { name: "Theirs", metric: PRAISE_COUNT, target: 3, period: MONTH, scope: TEAM, teamId: $team, points: 1 }) { program { id } } }`, { team: otherTeam });
+    const program = await data<{ createIncentiveProgram: { program: { id: string } | null } }>(other.admin, `mutation($team: ID!) { createIncentiveProgram(input: { name: "Theirs", metric: PRAISE_COUNT, target: 3, period: MONTH, scope: TEAM, teamId: $team, points: 1 }) { program { id } } }`, { team: otherTeam });
     const people = await widgetFetch<People>(key, 'FeedbackPeople');
     expect(JSON.stringify(people.body)).not.toMatch(/@|Olga|Hidden/);
     // Another tenant's team and program answer like ones that do not exist.
     expect((await widgetFetch<People>(key, 'FeedbackPeople', { teamId: otherTeam })).body?.data?.widgetEmployees).toEqual([]);
-    expect((await widgetFetch(key, 'GoalProgress', { programId: program.createIncentiveProgram.program.id })).body?.data).toEqual({ widgetGoalProgress: null });
+    expect((await widgetFetch(key, 'GoalProgress', { programId: program.createIncentiveProgram.program!.id })).body?.data).toEqual({ widgetGoalProgress: null });
   });
 
   it('reads in a fixed number of statements, however many people and kudos there are', async () => {
@@ -341,7 +341,7 @@ async function expiredToken(tenantGlobalId: string, employeeId: string): Promise
 
 describe('the suggestion box with scoped employee tokens', () => {
   async function scopedToken(admin: string, employeeId: string, scopes: string[] | null) {
-    const result = await data(admin, `mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { message } } }`, {
+    const result = await data<{ createEmployeeToken: { token: string | null; errors: { message: string }[] } }>(admin, `mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { message } } }`, {
       input: { employeeId, ttlSeconds: 600, ...(scopes ? { scopes } : {}) },
     });
     return result.createEmployeeToken.token as string;
@@ -409,10 +409,10 @@ describe('public profiles', () => {
 
 describe('scoped employee tokens grant only what their scope names', () => {
   async function mint(admin: string, employeeId: string, scopes: string[]) {
-    const result = await data(admin, `mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { code path message } } }`, {
+    const result = await data<{ createEmployeeToken: { token: string | null; errors: { code: string; path: string[]; message: string }[] } }>(admin, `mutation($input: CreateEmployeeTokenInput!) { createEmployeeToken(input: $input) { token errors { code path message } } }`, {
       input: { employeeId, ttlSeconds: 600, scopes },
     });
-    return result.createEmployeeToken as { token: string | null; errors: { code: string; path: string[]; message: string }[] };
+    return result.createEmployeeToken;
   }
   const codeOf = (result: { body: { errors?: readonly { extensions?: { code?: unknown } }[] } }) => result.body.errors?.[0]?.extensions?.code;
 
@@ -422,7 +422,7 @@ describe('scoped employee tokens grant only what their scope names', () => {
     const peer = await createEmployee(tenant.admin, { name: 'Pat Peer' });
     const { token } = await mint(tenant.admin, barista, ['KUDOS']);
     if (!token) throw new Error('no token');
-    const given = await data(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Thanks for covering", value: "Care" }) { recognition { message } errors { message } } }`, { id: peer });
+    const given = await data<{ giveRecognition: unknown }>(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Thanks for covering", value: "Care" }) { recognition { message } errors { message } } }`, { id: peer });
     expect(given.giveRecognition).toEqual({ recognition: { message: 'Thanks for covering' }, errors: [] });
     // Selecting a person behind the recognition is refused before anything runs: nothing is written.
     const nosy = await gql(token, `mutation($id: ID!) { giveRecognition(input: { recipientIds: [$id], message: "Again", value: "Care" }) { recognition { giver { email } } } }`, { id: peer });
@@ -458,7 +458,7 @@ describe('scoped employee tokens grant only what their scope names', () => {
     expect(JSON.stringify(directory.body)).not.toContain('@');
     expect(codeOf(await gql(token, `{ feedback { edges { node { body } } } }`))).toBe('FORBIDDEN');
     expect(codeOf(await gql(token, `{ teams { edges { node { name } } } }`))).toBe('FORBIDDEN');
-    const allowed = await data(token, `{ viewer { role } suggestions(first: 5) { edges { node { title voteCount viewerHasVoted } } } }`);
+    const allowed = await data<{ viewer: { role: string }; suggestions: { edges: unknown[] } }>(token, `{ viewer { role } suggestions(first: 5) { edges { node { title voteCount viewerHasVoted } } } }`);
     expect(allowed.viewer.role).toBe('EMPLOYEE');
     expect(allowed.suggestions.edges).toEqual([]);
   });
@@ -485,7 +485,7 @@ describe('scoped employee tokens grant only what their scope names', () => {
       expect(result.body.data ?? null, query).toBeNull();
     }
     // What the suggestion box shows still works, with the same token.
-    const board = await data(token, `{ suggestions { edges { node { title voteCount viewerHasVoted themes { label } } } } }`);
+    const board = await data<{ suggestions: { edges: unknown[] } }>(token, `{ suggestions { edges { node { title voteCount viewerHasVoted themes { label } } } } }`);
     expect(board.suggestions.edges).toEqual([{ node: { title: 'Signed idea', voteCount: 0, viewerHasVoted: false, themes: expect.any(Array) } }]);
   });
 });

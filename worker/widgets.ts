@@ -13,7 +13,7 @@ import { createDatabase } from '../db/client.ts';
 import { widgetCorsHeaders, widgetOrigin, widgetPreflight } from '../features/widgets/cors.ts';
 import { trustedDocument, type TrustedDocument } from '../features/widgets/documents.ts';
 import { FRONTLINE_JS, FRONTLINE_JS_VERSION } from '../features/widgets/client/bundle.generated.ts';
-import { demoPage, demoStylesheet } from '../features/widgets/demo-page.ts';
+import { demoPage, demoStylesheet } from './widget-demo-page.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { NOW_HEADER, requestNow } from './clock.ts';
 import type { EmployeeTokenScope } from './auth/employee-tokens.ts';

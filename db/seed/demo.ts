@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
+import { displayPrefix, hashSecretKey } from '../keys.ts';
 import type { Database } from '../client.ts';
 import { employees, teams } from '../people.ts';
 import { apiKeys, tenants } from '../tenants.ts';

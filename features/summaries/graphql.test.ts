@@ -1,7 +1,7 @@
 /** The summaries' GraphQL API: admin only, previews that send nothing, outbox retries, tenant isolation. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant } from '../../test/helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant, type UserErrorCode } from '../../test/helpers.ts';
 import { createTemplate, logCall } from '../../test/voice-helpers.ts';
 import { memoryMailbox } from './mailer/memory.ts';
 import { deliver, RecordingQueue, testEnv } from './test-helpers.ts';
@@ -17,6 +17,7 @@ const PRAISE = 'Ana talked me through the warranty with real patience.';
 
 const SETTINGS = `mutation($input: UpdateSummarySettingsInput!) { updateSummarySettings(input: $input) {
   settings { enabled timeZone weekday hour senderName senderAddress levels skipEmpty } errors { code path message } } }`;
+type SettingsResult = { updateSummarySettings: { settings: { enabled: boolean; timeZone: string; weekday: number; hour: number; senderName: string; senderAddress: string; levels: ('EMPLOYEE' | 'TEAM' | 'TENANT')[]; skipEmpty: boolean } | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } };
 const settingsInput = (extra: Record<string, unknown> = {}) => ({
   enabled: true, timeZone: 'Europe/Lisbon', weekday: 1, hour: 8, senderName: 'Acme', senderAddress: 'Summaries@Acme.example', levels: ['EMPLOYEE', 'TENANT'], ...extra,
 });
@@ -43,18 +44,18 @@ beforeAll(async () => {
 
 describe('summary settings', () => {
   it('admins set them; bad values are typed errors that say what to fix', async () => {
-    const saved = await data(a.admin, SETTINGS, { input: settingsInput() });
+    const saved = await data<SettingsResult>(a.admin, SETTINGS, { input: settingsInput() });
     expect(saved.updateSummarySettings).toEqual({
       settings: { enabled: true, timeZone: 'Europe/Lisbon', weekday: 1, hour: 8, senderName: 'Acme', senderAddress: 'summaries@acme.example', levels: ['EMPLOYEE', 'TENANT'], skipEmpty: true },
       errors: [],
     });
-    const bad = await data(a.admin, SETTINGS, { input: settingsInput({ timeZone: 'Mars/Olympus', hour: 24, levels: [] }) });
+    const bad = await data<SettingsResult>(a.admin, SETTINGS, { input: settingsInput({ timeZone: 'Mars/Olympus', hour: 24, levels: [] }) });
     expect(bad.updateSummarySettings.settings).toBeNull();
     expect(bad.updateSummarySettings.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual(['input.hour', 'input.levels']);
-    const zone = await data(a.admin, SETTINGS, { input: settingsInput({ timeZone: 'Mars/Olympus' }) });
+    const zone = await data<SettingsResult>(a.admin, SETTINGS, { input: settingsInput({ timeZone: 'Mars/Olympus' }) });
     expect(zone.updateSummarySettings.errors).toEqual([{ code: 'VALIDATION', path: ['input', 'timeZone'], message: expect.stringContaining('IANA') }]);
-    expect((await data(a.admin, '{ summarySettings { timeZone } }')).summarySettings).toEqual({ timeZone: 'Europe/Lisbon' });
-    expect((await data(b.admin, '{ summarySettings { timeZone } }')).summarySettings).toBeNull();
+    expect((await data<{ summarySettings: { timeZone: string } | null }>(a.admin, '{ summarySettings { timeZone } }')).summarySettings).toEqual({ timeZone: 'Europe/Lisbon' });
+    expect((await data<{ summarySettings: { timeZone: string } | null }>(b.admin, '{ summarySettings { timeZone } }')).summarySettings).toBeNull();
   });
 
   it('every summaries field is for admins only: managers, readers and employee tokens are FORBIDDEN', async () => {
@@ -111,39 +112,40 @@ describe('stored summaries and the outbox', () => {
 
   it('lists summaries with filters, and nothing of another tenant', async () => {
     const query = `query($filter: SummaryFilter) { summaries(first: 10, filter: $filter) { totalCount edges { node { level periodKey employee { name } items { quote } } } } }`;
-    const all = await data(a.admin, query);
+    type QueryResult = { summaries: { totalCount: number; edges: { node: { level: 'EMPLOYEE' | 'TEAM' | 'TENANT'; periodKey: string; employee: { name: string } | null; items: { quote: string | null }[] } }[] } };
+    const all = await data<QueryResult>(a.admin, query);
     expect(all.summaries.totalCount).toBe(2);
-    const mine = await data(a.admin, query, { filter: { level: 'EMPLOYEE', subjectId: ana, periodKey: '2026-W45' } });
+    const mine = await data<QueryResult>(a.admin, query, { filter: { level: 'EMPLOYEE', subjectId: ana, periodKey: '2026-W45' } });
     expect(mine.summaries.edges).toEqual([{ node: { level: 'EMPLOYEE', periodKey: '2026-W45', employee: { name: 'Ana Alves' }, items: expect.arrayContaining([{ quote: PRAISE }]) } }]);
-    expect((await data(a.admin, query, { filter: { periodKey: '2026-W44' } })).summaries.totalCount).toBe(0);
-    expect((await data(b.admin, query)).summaries).toEqual({ totalCount: 0, edges: [] });
-    expect((await data(b.admin, query, { filter: { subjectId: ana } })).summaries.totalCount).toBe(0);
+    expect((await data<QueryResult>(a.admin, query, { filter: { periodKey: '2026-W44' } })).summaries.totalCount).toBe(0);
+    expect((await data<QueryResult>(b.admin, query)).summaries).toEqual({ totalCount: 0, edges: [] });
+    expect((await data<QueryResult>(b.admin, query, { filter: { subjectId: ana } })).summaries.totalCount).toBe(0);
   });
 
   it('shows the failed email with its error; an admin retries it, or gives up on it', async () => {
-    const outbox = await data(a.admin, `{ emailOutbox(first: 10, filter: { status: FAILED }) { totalCount edges { node { id kind periodKey status attempts lastError recipient { name } } } } }`);
+    const outbox = await data<{ emailOutbox: { totalCount: number; edges: { node: { id: string; kind: 'EMPLOYEE' | 'TEAM' | 'TENANT'; periodKey: string; status: 'ABANDONED' | 'FAILED' | 'PENDING' | 'SENDING' | 'SENT' | 'SKIPPED'; attempts: number; lastError: string | null; recipient: { name: string } } }[] } }>(a.admin, `{ emailOutbox(first: 10, filter: { status: FAILED }) { totalCount edges { node { id kind periodKey status attempts lastError recipient { name } } } } }`);
     expect(outbox.emailOutbox.totalCount).toBe(1);
-    const [{ node }] = outbox.emailOutbox.edges;
+    const { node } = outbox.emailOutbox.edges[0]!;
     expect(node).toMatchObject({ kind: 'EMPLOYEE', periodKey: '2026-W45', status: 'FAILED', attempts: 1, lastError: `Mailbox unavailable for ${anaEmail} (test failure)`, recipient: { name: 'Ana Alves' } });
     // Another tenant cannot see or touch it.
-    expect((await data(b.admin, '{ emailOutbox(first: 10) { totalCount } }')).emailOutbox.totalCount).toBe(0);
-    const foreign = await data(b.admin, `mutation($id: ID!) { retryEmail(input: { id: $id }) { email { status } errors { code message } } }`, { id: node.id });
+    expect((await data<{ emailOutbox: { totalCount: number } }>(b.admin, '{ emailOutbox(first: 10) { totalCount } }')).emailOutbox.totalCount).toBe(0);
+    const foreign = await data<{ retryEmail: { email: { status: 'ABANDONED' | 'FAILED' | 'PENDING' | 'SENDING' | 'SENT' | 'SKIPPED' } | null; errors: { code: UserErrorCode; message: string }[] } }>(b.admin, `mutation($id: ID!) { retryEmail(input: { id: $id }) { email { status } errors { code message } } }`, { id: node.id });
     expect(foreign.retryEmail).toEqual({ email: null, errors: [{ code: 'NOT_FOUND', message: 'No EmailOutboxEntry with this id exists in your organisation.' }] });
 
-    const abandoned = await data(a.admin, `mutation($id: ID!) { abandonEmail(input: { id: $id }) { email { status } errors { code } } }`, { id: node.id });
+    const abandoned = await data<{ abandonEmail: { email: { status: 'ABANDONED' | 'FAILED' | 'PENDING' | 'SENDING' | 'SENT' | 'SKIPPED' } | null; errors: { code: UserErrorCode }[] } }>(a.admin, `mutation($id: ID!) { abandonEmail(input: { id: $id }) { email { status } errors { code } } }`, { id: node.id });
     expect(abandoned.abandonEmail).toEqual({ email: { status: 'ABANDONED' }, errors: [] });
-    const retried = await data(a.admin, `mutation($id: ID!) { retryEmail(input: { id: $id }) { email { status attempts } errors { code } } }`, { id: node.id });
+    const retried = await data<{ retryEmail: { email: { status: 'ABANDONED' | 'FAILED' | 'PENDING' | 'SENDING' | 'SENT' | 'SKIPPED'; attempts: number } | null; errors: { code: UserErrorCode }[] } }>(a.admin, `mutation($id: ID!) { retryEmail(input: { id: $id }) { email { status attempts } errors { code } } }`, { id: node.id });
     expect(retried.retryEmail).toEqual({ email: { status: 'PENDING', attempts: 1 }, errors: [] });
     // Not reachable through node(id): the outbox is for admins only.
-    expect((await data(a.reader, 'query($id: ID!) { node(id: $id) { id } }', { id: node.id })).node).toBeNull();
+    expect((await data<{ node: { id: string } | null }>(a.reader, 'query($id: ID!) { node(id: $id) { id } }', { id: node.id })).node).toBeNull();
   });
 
   it('runSummaries enqueues an ended week and refuses one that has not ended', async () => {
-    const future = await data(a.admin, 'mutation { runSummaries(input: { periodKey: "2099-W01" }) { enqueued errors { code path message } } }');
+    const future = await data<{ runSummaries: { enqueued: boolean | null; errors: { code: UserErrorCode; path: string[]; message: string }[] } }>(a.admin, 'mutation { runSummaries(input: { periodKey: "2099-W01" }) { enqueued errors { code path message } } }');
     expect(future.runSummaries).toEqual({ enqueued: null, errors: [{ code: 'VALIDATION', path: ['input', 'periodKey'], message: 'Week 2099-W01 has not ended yet; preview it with previewSummary instead.' }] });
-    const noSettings = await data(b.admin, 'mutation { runSummaries(input: { periodKey: "2026-W45" }) { enqueued errors { code message } } }');
-    expect(noSettings.runSummaries.errors[0].code).toBe('VALIDATION');
-    const run = await data(a.admin, 'mutation { runSummaries(input: { periodKey: "2026-W45" }) { periodKey enqueued errors { code } } }');
+    const noSettings = await data<{ runSummaries: { enqueued: boolean | null; errors: { code: UserErrorCode; message: string }[] } }>(b.admin, 'mutation { runSummaries(input: { periodKey: "2026-W45" }) { enqueued errors { code message } } }');
+    expect(noSettings.runSummaries.errors[0]!.code).toBe('VALIDATION');
+    const run = await data<{ runSummaries: { periodKey: string | null; enqueued: boolean | null; errors: { code: UserErrorCode }[] } }>(a.admin, 'mutation { runSummaries(input: { periodKey: "2026-W45" }) { periodKey enqueued errors { code } } }');
     expect(run.runSummaries).toEqual({ periodKey: '2026-W45', enqueued: true, errors: [] });
   });
 });

@@ -24,7 +24,7 @@ import { enqueue, enqueueSends, SEND_CHUNK, type SummaryEnv, type SummaryMessage
 import { duePeriod, periodForKey } from './schedule.ts';
 import { compileAndStore, readSettings, SEND_LEASE_MS, sendOutbox, type SendResult } from './service.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
-import { awardIfAchieved } from '../incentives/award.ts';
+import { awardIfAchieved } from '../incentives/service.ts';
 import { periodContaining, type PeriodKind } from '../../domain/periods.ts';
 
 export type { SummaryEnv, SummaryMessage } from './queue.ts';

@@ -57,7 +57,7 @@ beforeAll(async () => {
   await call('2026-11-05T15:30:00Z', 3, [{ who: 'Ana Duarte', kind: 'PRAISE', quote: ANA_PRAISE_2 }, { who: 'Ana Duarte', kind: 'COMPLAINT', quote: ANA_CONCERN }]);
   await call('2026-11-06T09:00:00Z', 4, [{ who: 'Dan Dorn', kind: 'PRAISE', quote: DAN_PRAISE }]);
   await call('2026-10-28T09:00:00Z', 2, [{ who: 'Ana Duarte', kind: 'PRAISE', quote: 'Last week Ana was kind.' }]);
-  const deactivated = await data(tenant.admin, `mutation($id: ID!) { deactivateEmployee(input: { id: $id }) { errors { message } } }`, { id: people['Dan Dorn']!.id });
+  const deactivated = await data<{ deactivateEmployee: { errors: { message: string }[] } }>(tenant.admin, `mutation($id: ID!) { deactivateEmployee(input: { id: $id }) { errors { message } } }`, { id: people['Dan Dorn']!.id });
   expect(deactivated.deactivateEmployee.errors).toEqual([]);
   await saveSettings(tenantScope(), {
     enabled: true, timeZone: 'UTC', weekday: 1, hour: 8, senderName: 'Front Counter Co', senderAddress: 'summaries@frontcounter.example',

@@ -104,23 +104,24 @@ describe('a send that dies after claiming its rows', () => {
   it('can be retried or abandoned by an admin once its lease expired, not while it may be sending', async () => {
     const { tenant, t, sends } = await compiledTenant();
     await dieAfterClaim(sends);
-    const list = await data(tenant.admin, '{ emailOutbox(first: 5) { edges { node { id status } } } }', {}, { now: after(60_000) });
-    const [{ node }] = list.emailOutbox.edges;
+    const list = await data<{ emailOutbox: { edges: { node: { id: string; status: string } }[] } }>(tenant.admin, '{ emailOutbox(first: 5) { edges { node { id status } } } }', {}, { now: after(60_000) });
+    const node = list.emailOutbox.edges[0]!.node;
     expect(node.status).toBe('SENDING');
     const retry = `mutation($id: ID!) { retryEmail(input: { id: $id }) { email { status } errors { code message } } }`;
     const abandon = `mutation($id: ID!) { abandonEmail(input: { id: $id }) { email { status } errors { code message } } }`;
+    type EmailPayload = { email: { status: string } | null; errors: { code: string; message: string }[] };
 
-    const tooSoon = await data(tenant.admin, retry, { id: node.id }, { now: after(5 * 60_000) });
+    const tooSoon = await data<{ retryEmail: EmailPayload }>(tenant.admin, retry, { id: node.id }, { now: after(5 * 60_000) });
     expect(tooSoon.retryEmail.email).toBeNull();
-    expect(tooSoon.retryEmail.errors[0].code).toBe('CONFLICT');
-    expect((await data(tenant.admin, abandon, { id: node.id }, { now: after(5 * 60_000) })).abandonEmail.email).toBeNull();
+    expect(tooSoon.retryEmail.errors[0]?.code).toBe('CONFLICT');
+    expect((await data<{ abandonEmail: EmailPayload }>(tenant.admin, abandon, { id: node.id }, { now: after(5 * 60_000) })).abandonEmail.email).toBeNull();
 
-    const retried = await data(tenant.admin, retry, { id: node.id }, { now: after(SEND_LEASE_MS + 60_000) });
+    const retried = await data<{ retryEmail: EmailPayload }>(tenant.admin, retry, { id: node.id }, { now: after(SEND_LEASE_MS + 60_000) });
     expect(retried.retryEmail).toEqual({ email: { status: 'PENDING' }, errors: [] });
     expect(await rows('SELECT status FROM email_outbox WHERE tenant_id = ? AND id = ?', t, localId(node.id))).toEqual([{ status: 'pending' }]);
 
     await env.DB.prepare("UPDATE email_outbox SET status = 'sending', claimed_at = ? WHERE tenant_id = ?").bind(CLAIMED.getTime(), t).run();
-    const abandoned = await data(tenant.admin, abandon, { id: node.id }, { now: after(SEND_LEASE_MS + 60_000) });
+    const abandoned = await data<{ abandonEmail: EmailPayload }>(tenant.admin, abandon, { id: node.id }, { now: after(SEND_LEASE_MS + 60_000) });
     expect(abandoned.abandonEmail).toEqual({ email: { status: 'ABANDONED' }, errors: [] });
   });
 });

@@ -61,7 +61,7 @@ beforeAll(async () => {
   const agent = await createEmployee(tenant.admin, { name: 'Mira Agent', email: agentEmail, teamId: team });
   const lead = await createEmployee(tenant.admin, { name: 'Lena Lead', email: leadEmail, teamId: team, role: 'LEAD' });
   const template = await createTemplate(tenant.admin);
-  const logged = await data(tenant.admin, LOG_CALL, {
+  const logged = await data<{ logSurveyCall: { errors: { message: string }[] } }>(tenant.admin, LOG_CALL, {
     input: {
       ...callInput({ template, callerId: lead, calledAt: '2026-11-04T12:00:00Z', satisfaction: 5, answers: [IN_PERSON_PRAISE], mentions: [{ employeeId: agent, kind: 'PRAISE', quote: IN_PERSON_PRAISE }] }),
       channel: 'IN_PERSON',

@@ -10,7 +10,7 @@ import { runBatch } from '../../db/batching.ts';
 import { employees } from '../../db/people.ts';
 import { writtenAt } from '../../db/columns.ts';
 import { DEMO_TENANTS } from '../../db/seed/demo-people.ts';
-import { hashSecretKey, displayPrefix } from '../../worker/auth/secret-keys.ts';
+import { hashSecretKey, displayPrefix } from '../../db/keys.ts';
 import { WIDGET_KINDS } from './tables.ts';
 import { publishableKeys } from './tables.ts';
 

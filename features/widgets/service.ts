@@ -5,14 +5,13 @@
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { runBatch } from '../../db/batching.ts';
-import { newId } from '../../db/ids.ts';
+import { newId, randomString } from '../../db/ids.ts';
 import { employees } from '../../db/people.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { feedback, feedbackThemes } from '../../db/voice.ts';
 import { notFoundError, UserErrors, type UserErrorData } from '../../domain/errors.ts';
 import { feedbackRows } from '../../domain/feedback-records.ts';
-import { generatePublishableKey } from '../../worker/auth/publishable-keys.ts';
-import { displayPrefix, hashSecretKey } from '../../worker/auth/secret-keys.ts';
+import { displayPrefix, hashSecretKey } from '../../db/keys.ts';
 import {
   commentFingerprint,
   feedbackKindFor,
@@ -22,6 +21,8 @@ import {
   isWidgetKind,
   normalizeOrigin,
   photoUrlProblem,
+  PUBLISHABLE_KEY_PREFIX,
+  PUBLISHABLE_KEY_RANDOM_LENGTH,
   tapAction,
   WIDGET_LIMITS,
 } from './rules.ts';
@@ -59,6 +60,13 @@ export function parsePublishableKey(input: NewPublishableKey): { name: string; a
   const widgets = [...new Set(input.widgets.filter(isWidgetKind))];
   if (errors.length) throw new UserErrors(errors);
   return { name, allowedOrigins: [...origins], widgets };
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A new publishable key: the format's prefix and base62 randomness (authentication only hashes it). */
+function generatePublishableKey(): string {
+  return PUBLISHABLE_KEY_PREFIX + randomString(PUBLISHABLE_KEY_RANDOM_LENGTH, BASE62);
 }
 
 /** Creates a key; the key itself is returned here only, never stored. */

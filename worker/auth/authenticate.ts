@@ -11,7 +11,7 @@ import type { Env } from '../env.ts';
 import { EMPLOYEE_TOKEN_PREFIX, verifyEmployeeToken } from './employee-tokens.ts';
 import { hasPermission } from './permissions.ts';
 import type { Principal } from './principal.ts';
-import { hashSecretKey, SECRET_KEY_PREFIX } from './secret-keys.ts';
+import { hashSecretKey, SECRET_KEY_PREFIX } from '../../db/keys.ts';
 
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string };
 

@@ -5,16 +5,9 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { randomString } from '../../db/ids.ts';
-import { isPublishableKey, PUBLISHABLE_KEY_PREFIX, PUBLISHABLE_KEY_RANDOM_LENGTH } from '../../features/widgets/rules.ts';
+import { isPublishableKey } from '../../features/widgets/rules.ts';
 import { publishableKeys, type WidgetKind } from '../../features/widgets/tables.ts';
-import { hashSecretKey } from './secret-keys.ts';
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-export function generatePublishableKey(): string {
-  return PUBLISHABLE_KEY_PREFIX + randomString(PUBLISHABLE_KEY_RANDOM_LENGTH, BASE62);
-}
+import { hashSecretKey } from '../../db/keys.ts';
 
 /** What a request needs to know about its publishable key. */
 export interface ActivePublishableKey {

@@ -9,7 +9,7 @@ import { newId } from '../../db/ids.ts';
 import { API_KEY_ROLES, apiKeys, tenants, type ApiKeyRole } from '../../db/tenants.ts';
 import { conflictError, parseInput } from '../../domain/errors.ts';
 import { requiredText, slugify } from '../../domain/people.ts';
-import { displayPrefix, generateSecretKey, hashSecretKey } from '../auth/secret-keys.ts';
+import { displayPrefix, generateSecretKey, hashSecretKey } from '../../db/keys.ts';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

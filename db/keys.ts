@@ -1,8 +1,11 @@
 /**
+ * Key formats and hashing, shared plumbing: authentication (worker/auth) looks keys up by this hash,
+ * and provisioning, seeds and the widgets service create keys in this format.
+ *
  * Secret API keys: `fl_sk_` followed by 40 random base62 characters (about 238 bits).
  * Only the SHA-256 hash is stored; a key is shown once, when it is created.
  */
-import { randomString } from '../../db/ids.ts';
+import { randomString } from './ids.ts';
 
 export const SECRET_KEY_PREFIX = 'fl_sk_';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

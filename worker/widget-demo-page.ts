@@ -4,12 +4,12 @@
  * partner; its one stylesheet (`/widgets/demo.css`) reserves the widgets' space before the script
  * runs. `?lang=de` shows the German widgets.
  */
-import { encodeId } from '../../schema/global-ids.ts';
-import { mintEmployeeToken } from '../../worker/auth/employee-tokens.ts';
-import type { Env } from '../../worker/env.ts';
-import { FRONTLINE_JS_INTEGRITY, FRONTLINE_JS_VERSION } from './client/bundle.generated.ts';
-import { DEV_WIDGET_ORIGINS, devPublishableKey } from './demo-seed.ts';
-import { RESERVATION_CSS } from './reservation.ts';
+import { FRONTLINE_JS_INTEGRITY, FRONTLINE_JS_VERSION } from '../features/widgets/client/bundle.generated.ts';
+import { DEV_WIDGET_ORIGINS, devPublishableKey } from '../features/widgets/demo-seed.ts';
+import { RESERVATION_CSS } from '../features/widgets/reservation.ts';
+import { encodeId } from '../schema/global-ids.ts';
+import { mintEmployeeToken } from './auth/employee-tokens.ts';
+import type { Env } from './env.ts';
 
 const SLUG = 'brewline';
 /** A barista of the seeded Harbour café team, for the suggestion box's employee token. */

@@ -1,4 +1,6 @@
 /**
+ * The incentives feature's entry point (other features, jobs and the schema import only this file).
+ *
  * The exactly-once award of an incentive program for one period, GraphQL-free: measured now and,
  * when the goal is reached, written as one INSERT ... SELECT of ledger entries (one per awardee).
  * The unique index on the ledger (program, period, employee) turns every repeat into a no-op,
@@ -15,6 +17,8 @@ import { progressOf } from '../../domain/incentives.ts';
 import { deciderEmployeeIds, recordedActor, type DutyActor } from '../../domain/separation-of-duties.ts';
 import type { Period } from '../../domain/periods.ts';
 import { measureMany } from './metrics.ts';
+
+export { measureMany, type Measurement } from './metrics.ts';
 
 export type ProgramRow = typeof incentivePrograms.$inferSelect;
 
