@@ -5,18 +5,14 @@
  * of the INSERT, so two spends at once cannot both squeeze through. Managers see spend against
  * outcomes: complaints resolved after a spend and how those customers rated later.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
-import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../db/budgets.ts';
-import { newId, randomId } from '../db/ids.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../db/recognition.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { feedback } from '../db/voice.ts';
-import { formatMoney, limitFor } from '../domain/budgets.ts';
-import { conflictError, invalidTransitionError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
+import * as budgetsService from '../features/budgets/service.ts';
+import { spentSql, type OutcomeReport } from '../features/budgets/service.ts';
+import { budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../features/budgets/tables.ts';
+import { notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { periodContaining } from '../domain/periods.ts';
-import { assertNoSelfDealing, recordedActor } from '../domain/separation-of-duties.ts';
-import { outcomeChangeProblem } from '../domain/budgets.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
@@ -33,10 +29,6 @@ const SpendKindEnum = upperEnum<SpendKind>('SpendKind', SPEND_KINDS);
 const SpendReasonEnum = upperEnum<(typeof SPEND_REASONS)[number]>('SpendReason', SPEND_REASONS);
 const SpendOutcomeEnum = upperEnum<SpendOutcome>('SpendOutcome', SPEND_OUTCOMES);
 const BudgetPeriodEnum = upperEnum<PeriodKind>('BudgetPeriod', PERIOD_KINDS);
-
-/** Spent so far of one kind, as SQL over a budget row. */
-const spentSql = (budget: { id: unknown; tenantId: unknown }, kind: SpendKind) =>
-  sql<number>`(SELECT COALESCE(SUM(s.amount), 0) FROM budget_spends s WHERE s.tenant_id = ${budget.tenantId} AND s.budget_id = ${budget.id} AND s.kind = ${kind})`;
 
 export const EmpowermentBudget = builder.drizzleNode('empowermentBudgets', {
   name: 'EmpowermentBudget',
@@ -141,22 +133,6 @@ function spendFilterSql(table: typeof budgetSpends, filter: { employeeId?: strin
 
 // ---- spend against outcomes --------------------------------------------------------------------
 
-interface OutcomeRow {
-  budget_id: string;
-  spends: number;
-  make_it_right_spent: number;
-  kindness_used: number;
-  flagged: number;
-  complaints_answered: number;
-  resolved_after_spend: number;
-  later_rating: number | null;
-}
-type BudgetRow = typeof empowermentBudgets.$inferSelect;
-interface OutcomeReport {
-  budget: BudgetRow;
-  row: OutcomeRow;
-}
-
 const BudgetOutcomeType = builder.objectRef<OutcomeReport>('BudgetOutcome').implement({
   description: "One employee's budget in a period: what was spent, and what came of it.",
   fields: (t) => ({
@@ -178,35 +154,6 @@ const BudgetOutcomeType = builder.objectRef<OutcomeReport>('BudgetOutcome').impl
   }),
 });
 
-async function outcomeReport(tenant: TenantScope, periodKey: string): Promise<OutcomeReport[]> {
-  const t = tenant.tenantId;
-  const rows = await tenant.rows<OutcomeRow>(sql`
-    SELECT b.id AS budget_id,
-      count(s.id) AS spends,
-      COALESCE(SUM(CASE WHEN s.kind = 'make_it_right' THEN s.amount END), 0) AS make_it_right_spent,
-      COALESCE(SUM(CASE WHEN s.kind = 'kindness' THEN s.amount END), 0) AS kindness_used,
-      COALESCE(SUM(s.flagged), 0) AS flagged,
-      COALESCE(SUM(CASE WHEN f.kind = 'complaint' THEN 1 ELSE 0 END), 0) AS complaints_answered,
-      COALESCE(SUM(CASE WHEN f.kind = 'complaint' AND f.status = 'resolved' AND f.resolved_at >= s.created_at THEN 1 ELSE 0 END), 0) AS resolved_after_spend,
-      (SELECT AVG(later.satisfaction) FROM budget_spends s2
-         JOIN feedback f2 ON f2.tenant_id = s2.tenant_id AND f2.id = s2.feedback_id
-         JOIN survey_calls c ON c.tenant_id = f2.tenant_id AND c.id = f2.call_id
-         JOIN survey_calls later ON later.tenant_id = c.tenant_id AND later.customer_contact = c.customer_contact AND later.called_at > s2.created_at
-       WHERE s2.tenant_id = ${t} AND s2.budget_id = b.id AND c.customer_contact IS NOT NULL) AS later_rating
-    FROM empowerment_budgets b
-    LEFT JOIN budget_spends s ON s.tenant_id = b.tenant_id AND s.budget_id = b.id
-    LEFT JOIN feedback f ON f.tenant_id = s.tenant_id AND f.id = s.feedback_id
-    WHERE b.tenant_id = ${t} AND b.period_key = ${periodKey}
-    GROUP BY b.id ORDER BY make_it_right_spent DESC, b.id LIMIT 500`);
-  if (rows.length === 0) return [];
-  const budgets = await tenant.db.query.empowermentBudgets.findMany({ where: { periodKey } });
-  const byId = new Map(budgets.map((budget) => [budget.id, budget]));
-  return rows.flatMap((row) => {
-    const budget = byId.get(row.budget_id);
-    return budget ? [{ budget, row }] : [];
-  });
-}
-
 builder.queryFields((t) => ({
   empowermentBudgets: t.drizzleConnection({
     type: 'empowermentBudgets',
@@ -224,7 +171,7 @@ builder.queryFields((t) => ({
     type: [BudgetOutcomeType],
     description: 'Spend against outcomes per budget in a period (default: this month). Managers and admins.',
     args: { periodKey: t.arg.string({ description: 'e.g. 2026-11 or 2026-W47; default this month.' }) },
-    resolve: (_root, args, ctx) => outcomeReport(tenantFor(ctx, 'budgets:manage'), args.periodKey ?? periodContaining('month', ctx.now).key),
+    resolve: (_root, args, ctx) => budgetsService.outcomeReport(tenantFor(ctx, 'budgets:manage'), args.periodKey ?? periodContaining('month', ctx.now).key),
   }),
 }));
 
@@ -288,12 +235,8 @@ builder.mutationFields((t) => ({
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);
         refuseSelfDealing(ctx, 'setBudget', [employeeId], ['input', 'employeeId']);
         const period = periodContaining(input.period ?? 'month', input.at ?? ctx.now);
-        const setBy = actorIdOf(ctx.principal);
-        await tenant
-          .insert(empowermentBudgets, { id: newId('bud'), employeeId, period: period.kind, periodKey: period.key, startsAt: period.start, endsAt: period.end, ...values, setBy })
-          .onConflictDoUpdate({ target: [empowermentBudgets.tenantId, empowermentBudgets.employeeId, empowermentBudgets.periodKey], set: { ...values, setBy, updatedAt: ctx.now } });
-        const budget = await tenant.db.query.empowermentBudgets.findFirst({ where: { employeeId, periodKey: period.key } });
-        return { budget: budget ?? null };
+        const budget = await budgetsService.setBudget(tenant, employeeId, period, values, actorIdOf(ctx.principal), ctx.now);
+        return { budget };
       }, { budget: null }),
   }),
   spendBudget: t.field({
@@ -309,44 +252,18 @@ builder.mutationFields((t) => ({
         }
         const values = parseInput(spendSchema, { amount: input.amount ?? 1, customerNote: input.customerNote });
         const feedbackId = input.feedbackId ? localIdFor('Feedback', input.feedbackId, ['input', 'feedbackId']) : null;
-        if (feedbackId && (await tenant.count(feedback, eq(feedback.id, feedbackId))) === 0) {
-          throw notFoundError(['input', 'feedbackId'], missingMessage('Feedback'));
-        }
+        if (feedbackId) await budgetsService.assertFeedbackExists(tenant, feedbackId, ['input', 'feedbackId'], missingMessage('Feedback'));
         if (!feedbackId && !values.customerNote) throw validationError(['input', 'customerNote'], 'Link the complaint or feedback this answers, or add a note about the customer.');
-        const { now } = ctx;
-        const budget = await tenant.db.query.empowermentBudgets.findFirst({
-          where: { employeeId, startsAt: { lte: now }, endsAt: { gt: now } },
-          orderBy: { startsAt: 'desc' },
-        });
-        if (!budget) throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'kind'], message: 'You have no empowerment budget for this period; ask your manager to set one.' }]);
-        // A budget someone set for themselves (possible only before the rule existed) is not spendable.
-        assertNoSelfDealing('spendBudget', [recordedActor(budget.setBy)], [employeeId], ['input', 'kind']);
+        const budget = await budgetsService.spendableBudget(tenant, employeeId, ctx.now, ['input', 'kind']);
         const policy = await loadPolicy(tenant);
-        const limitColumn = input.kind === 'make_it_right' ? sql`b.make_it_right_amount` : sql`b.kindness_count`;
-        const within = sql`((SELECT COALESCE(SUM(s.amount), 0) FROM budget_spends s WHERE s.tenant_id = ${tenant.tenantId} AND s.budget_id = b.id AND s.kind = ${input.kind}) + ${values.amount} <= ${limitColumn})`;
-        const id = newId('spd');
-        // One statement: written only within the remaining budget (or flagged, under the FLAG policy).
-        await tenant.insertSelect(
-          budgetSpends,
-          {
-            id, budgetId: budget.id, employeeId, kind: input.kind, amount: values.amount, reasonCode: input.reasonCode, feedbackId,
-            customerNote: values.customerNote ?? null, flagged: sql`CASE WHEN ${within} THEN 0 ELSE 1 END`, outcome: 'pending',
-            outcomeNote: null, outcomeAt: null, createdAt: now.getTime(),
-          },
-          sql`FROM empowerment_budgets b WHERE b.tenant_id = ${tenant.tenantId} AND b.id = ${budget.id} AND (${within} OR ${policy.overspendPolicy === 'flag' ? 1 : 0} = 1)`,
+        const spend = await budgetsService.spend(
+          tenant,
+          budget,
+          { employeeId, kind: input.kind, amount: values.amount, reasonCode: input.reasonCode, feedbackId, customerNote: values.customerNote ?? null },
+          policy.overspendPolicy,
+          ctx.now,
+          ['input', 'amount'],
         );
-        const spend = await tenant.db.query.budgetSpends.findFirst({ where: { id } });
-        if (!spend) {
-          const [row] = await tenant.rows<{ spent: number }>(
-            sql`SELECT COALESCE(SUM(amount), 0) AS spent FROM budget_spends WHERE tenant_id = ${tenant.tenantId} AND budget_id = ${budget.id} AND kind = ${input.kind}`,
-          );
-          const left = Math.max(0, limitFor(budget, input.kind) - (row?.spent ?? 0));
-          const message =
-            input.kind === 'make_it_right'
-              ? `This spends ${formatMoney(values.amount, budget.currency)} but only ${formatMoney(left, budget.currency)} of your make-it-right budget is left for ${budget.periodKey}.`
-              : `You have ${left} of ${budget.kindnessCount} kindness giveaways left for ${budget.periodKey}.`;
-          throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'amount'], message }]);
-        }
         return { spend };
       }, { spend: null }),
   }),
@@ -359,30 +276,17 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'budgets:outcome');
         const id = localIdFor('BudgetSpend', input.spendId, ['input', 'spendId']);
         const note = parseInput(v.nullish(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'Notes are at most 1000 characters.'))), input.note, ['input', 'note']);
-        const spend = await tenant.db.query.budgetSpends.findFirst({ where: { id } });
+        const spend = await budgetsService.findSpend(tenant, id);
         if (!spend) throw notFoundError(['input', 'spendId'], missingMessage('BudgetSpend'));
         if (ctx.principal.kind === 'employee' && ctx.principal.employeeId !== spend.employeeId && !['manager', 'director'].includes(ctx.principal.employeeRole)) {
           throw validationError(['input', 'spendId'], 'Only the employee who made this spend, or a manager, can record its outcome.');
         }
-        const problem = outcomeChangeProblem(spend.outcome, input.outcome, note ?? null);
-        if (problem === 'to_pending') throw invalidTransitionError(['input', 'outcome'], `This spend's outcome is ${spend.outcome.toUpperCase()}; a recorded outcome never goes back to PENDING.`);
-        if (problem === 'unchanged') throw invalidTransitionError(['input', 'outcome'], `This spend's outcome is already ${spend.outcome.toUpperCase()}.`);
-        if (problem === 'note_required') throw validationError(['input', 'note'], `Say why the outcome changes from ${spend.outcome.toUpperCase()} to ${input.outcome.toUpperCase()}: the change is kept in its history.`);
-        // One batch: the history row is written only while the outcome is still what was read, then
-        // the outcome changes under the same guard; of two concurrent changes only one applies.
-        const t = tenant.tenantId;
-        const at = ctx.now;
-        const [, changed] = (await tenant.batch([
-          tenant.insertSelect(
-            budgetSpendOutcomes,
-            { id: randomId('sdo'), spendId: id, fromOutcome: spend.outcome, outcome: input.outcome, note: note ?? null, recordedBy: actorIdOf(ctx.principal), createdAt: at.getTime() },
-            sql`FROM budget_spends s WHERE s.tenant_id = ${t} AND s.id = ${id} AND s.outcome = ${spend.outcome}`,
-          ),
-          tenant.updateWhere(budgetSpends, { outcome: input.outcome, outcomeNote: note ?? null, outcomeAt: at }, and(eq(budgetSpends.id, id), eq(budgetSpends.outcome, spend.outcome)) as SQL),
-        ])) as [unknown, D1Result];
-        if (!changed.meta.changes) throw conflictError(['input', 'spendId'], 'The outcome changed while you were working on it; reload the spend and try again.');
-        const updated = await tenant.db.query.budgetSpends.findFirst({ where: { id } });
-        return { spend: updated ?? null };
+        const updated = await budgetsService.changeOutcome(tenant, spend, { outcome: input.outcome, note: note ?? null, recordedBy: actorIdOf(ctx.principal) }, ctx.now, {
+          spend: ['input', 'spendId'],
+          outcome: ['input', 'outcome'],
+          note: ['input', 'note'],
+        });
+        return { spend: updated };
       }, { spend: null }),
   }),
 }));

@@ -7,7 +7,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { periodContaining } from '../../domain/periods.ts';
 import type { Database } from '../client.ts';
-import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, type SpendKind, type SpendOutcome, type SPEND_REASONS } from '../budgets.ts';
+import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, type SpendKind, type SpendOutcome, type SPEND_REASONS } from '../../features/budgets/tables.ts';
 import { incentivePrograms, type IncentiveMetric, type PeriodKind, type ProgramScope, recognitionPolicies, recognitionRecipients, recognitions } from '../recognition.ts';
 import { DEMO_TENANTS } from './demo-people.ts';
 import { pointsEntries, redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../rewards.ts';

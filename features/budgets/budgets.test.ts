@@ -1,7 +1,7 @@
 /** Empowerment budgets: setting, spending within the budget, refusal or flagging beyond it, outcomes. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 let ana: string;

@@ -4,10 +4,10 @@
  * with the complaint or feedback it answers and, later, its outcome.
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
-import { employees } from './people.ts';
-import { PERIOD_KINDS } from './recognition.ts';
-import { feedback } from './voice.ts';
+import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
+import { employees } from '../../db/people.ts';
+import { PERIOD_KINDS } from '../../db/recognition.ts';
+import { feedback } from '../../db/voice.ts';
 
 export const empowermentBudgets = sqliteTable(
   'empowerment_budgets',

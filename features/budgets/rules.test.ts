@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideSpend, formatMoney, limitFor, outcomeChangeProblem } from './budgets.ts';
+import { decideSpend, formatMoney, limitFor, outcomeChangeProblem } from './rules.ts';
 
 describe('budget rules', () => {
   it('accepts within the remaining budget, refuses or flags beyond it by policy', () => {

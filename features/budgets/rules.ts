@@ -1,6 +1,6 @@
 /** Empowerment budget rules: what remains, and whether a spend is refused, accepted or flagged. */
-import type { OverspendPolicy } from '../db/recognition.ts';
-import type { SpendKind, SpendOutcome } from '../db/budgets.ts';
+import type { OverspendPolicy } from '../../db/recognition.ts';
+import type { SpendKind, SpendOutcome } from './tables.ts';
 
 export interface BudgetLimits {
   makeItRightAmount: number;
