@@ -4,7 +4,7 @@
  *
  * Points given in recognition come from the giver's monthly giving allowance (counted from
  * `recognitions.points_total` in the giving month), which is kept apart from the points ledger
- * (db/rewards.ts): recipients earn ledger points, givers never spend ledger points to give.
+ * (features/points/tables.ts): recipients earn ledger points, givers never spend ledger points to give.
  */
 
 import { foreignKey, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';

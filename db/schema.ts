@@ -6,6 +6,7 @@ export * from './suggestions.ts';
 export * from './meetings.ts';
 export * from './recognition.ts';
 export * from './rewards.ts';
+export * from '../features/points/tables.ts';
 export * from '../features/budgets/tables.ts';
 export * from '../features/widgets/tables.ts';
 export * from '../features/summaries/tables.ts';

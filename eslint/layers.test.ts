@@ -34,10 +34,10 @@ describe('import directions', () => {
   });
 
   it('pure rules import no db client, tenant scope, drizzle or runtime', async () => {
-    expect(await layerErrors('domain/points.ts', "export type { TenantScope } from '../db/tenant-scope.ts';\n")).toHaveLength(1);
+    expect(await layerErrors('domain/rewards.ts', "export type { TenantScope } from '../db/tenant-scope.ts';\n")).toHaveLength(1);
     expect(await layerErrors('features/widgets/rules.ts', "export { sql } from 'drizzle-orm';\n")).toHaveLength(1);
     expect(await layerErrors('features/widgets/rules.ts', "export { createPublishableKey } from './service.ts';\n")).toHaveLength(1);
-    expect(await layerErrors('domain/points.ts', "export type { PointsEntryKind } from '../db/rewards.ts';\n")).toEqual([]);
+    expect(await layerErrors('domain/rewards.ts', "export type { RedemptionStatus } from '../db/rewards.ts';\n")).toEqual([]);
   });
 
   it('the schema uses the request context but not the rest of the worker', async () => {

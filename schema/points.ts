@@ -3,13 +3,12 @@
  * adjustment), each saying why. A balance is the sum of entries and never goes below zero:
  * negative adjustments are written only while the balance covers them, checked by SQL at write time.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
-import { newId } from '../db/ids.ts';
-import { POINTS_ENTRY_KINDS, pointsEntries, type PointsEntryKind } from '../db/rewards.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { parseInput, UserErrors } from '../domain/errors.ts';
-import { ADJUSTMENT_REASON_MAX } from '../domain/points.ts';
+import { adjustPoints, balanceSql } from '../features/points/service.ts';
+import { POINTS_ENTRY_KINDS, pointsEntries, type PointsEntryKind } from '../features/points/tables.ts';
+import { parseInput } from '../domain/errors.ts';
+import { ADJUSTMENT_REASON_MAX } from '../features/points/rules.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
@@ -48,10 +47,6 @@ export const PointsEntry = builder.drizzleNode('pointsEntries', {
   }),
 });
 
-/** An employee's balance as an SQL expression over their row. */
-const balanceSql = (employee: { id: unknown; tenantId: unknown }) =>
-  sql<number>`(SELECT COALESCE(SUM(pe.delta), 0) FROM points_entries pe WHERE pe.tenant_id = ${employee.tenantId} AND pe.employee_id = ${employee.id})`;
-
 builder.drizzleObjectFields(Employee, (t) => ({
   pointsBalance: t.int({
     description: 'Points to spend on rewards: the sum of their ledger entries (never negative).',
@@ -64,14 +59,6 @@ builder.drizzleObjectFields(Employee, (t) => ({
     query: { orderBy: { createdAt: 'desc', id: 'desc' } },
   }),
 }));
-
-/** The balance of one employee, read now. */
-export async function balanceOf(tenant: TenantScope, employeeId: string): Promise<number> {
-  const [row] = await tenant.rows<{ balance: number }>(
-    sql`SELECT COALESCE(SUM(delta), 0) AS balance FROM points_entries WHERE tenant_id = ${tenant.tenantId} AND employee_id = ${employeeId}`,
-  );
-  return row?.balance ?? 0;
-}
 
 const PointsEntryFilter = builder.inputType('PointsEntryFilter', {
   fields: (t) => ({
@@ -124,22 +111,7 @@ builder.mutationFields((t) => ({
         const values = parseInput(adjustSchema, { points: input.points, reason: input.reason });
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);
         refuseSelfDealing(ctx, 'adjustPoints', [employeeId], ['input', 'employeeId']);
-        const id = newId('pts');
-        const t = tenant.tenantId;
-        // Written only while the balance covers a removal: the check is part of the INSERT.
-        await tenant.insertSelect(
-          pointsEntries,
-          {
-            id, employeeId, kind: 'adjustment', delta: values.points, reason: values.reason, actor: actorIdOf(ctx.principal),
-            recognitionId: null, programId: null, periodKey: null, redemptionId: null, createdAt: ctx.now.getTime(),
-          },
-          sql`WHERE ${values.points} > 0 OR (SELECT COALESCE(SUM(delta), 0) FROM points_entries WHERE tenant_id = ${t} AND employee_id = ${employeeId}) + ${values.points} >= 0`,
-        );
-        const entry = await tenant.db.query.pointsEntries.findFirst({ where: { id } });
-        if (!entry) {
-          const balance = await balanceOf(tenant, employeeId);
-          throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'points'], message: `The balance is ${balance} points; it cannot go below zero, so at most ${balance} can be removed.` }]);
-        }
+        const entry = await adjustPoints(tenant, { employeeId, points: values.points, reason: values.reason, actor: actorIdOf(ctx.principal) }, ctx.now, ['input', 'points']);
         return { entry };
       }, { entry: null }),
   }),

@@ -8,7 +8,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import * as v from 'valibot';
 import { newId, randomId } from '../db/ids.ts';
 import { recognitionRecipients, recognitions } from '../db/recognition.ts';
-import { pointsEntries } from '../db/rewards.ts';
+import { pointsEntries } from '../features/points/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { feedback } from '../db/voice.ts';
 import { notFoundError, parseInput, UserErrors, validationError } from '../domain/errors.ts';

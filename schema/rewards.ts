@@ -7,7 +7,8 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import * as v from 'valibot';
 import { newId, randomId } from '../db/ids.ts';
-import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, rewards, rewardVotes, pointsEntries, type RedemptionStatus, type RewardKind, type RewardStatus } from '../db/rewards.ts';
+import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, rewards, rewardVotes, type RedemptionStatus, type RewardKind, type RewardStatus } from '../db/rewards.ts';
+import { pointsEntries } from '../features/points/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { toggleVote } from '../db/vote-toggle.ts';
 import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
@@ -21,7 +22,7 @@ import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { idEquals, localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { balanceOf } from './points.ts';
+import { balanceOf } from '../features/points/service.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);

@@ -10,7 +10,8 @@ import type { Database } from '../client.ts';
 import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, type SpendKind, type SpendOutcome, type SPEND_REASONS } from '../../features/budgets/tables.ts';
 import { incentivePrograms, type IncentiveMetric, type PeriodKind, type ProgramScope, recognitionPolicies, recognitionRecipients, recognitions } from '../recognition.ts';
 import { DEMO_TENANTS } from './demo-people.ts';
-import { pointsEntries, redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../rewards.ts';
+import { redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../rewards.ts';
+import { pointsEntries } from '../../features/points/tables.ts';
 
 /** The month the demo data lives in (UTC), so the allowances and budgets shown are "this month" locally. */
 /**

@@ -11,7 +11,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { employees } from '../../db/people.ts';
 import { randomId } from '../../db/ids.ts';
 import type { incentivePrograms } from '../../db/recognition.ts';
-import { pointsEntries } from '../../db/rewards.ts';
+import { pointsEntries } from '../points/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { progressOf } from '../../domain/incentives.ts';
 import { deciderEmployeeIds, recordedActor, type DutyActor } from '../../domain/separation-of-duties.ts';

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, localId, type TestTenant, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, localId, type TestTenant, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 const employees: string[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyLedgerOperation, balanceOf, type LedgerEntry, type LedgerOperation } from './points.ts';
+import { applyLedgerOperation, balanceOf, type LedgerEntry, type LedgerOperation } from './rules.ts';
 
 const employees = ['a', 'b', 'c'];
 const operation: fc.Arbitrary<LedgerOperation> = fc.oneof(

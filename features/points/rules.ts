@@ -4,9 +4,9 @@
  * the balance covers them; refunds restore exactly what a redemption took, at most once.
  *
  * `applyLedgerOperation` is the reference model the property tests replay; the database enforces
- * the same rules with guarded SQL (schema/points.ts, schema/rewards.ts).
+ * the same rules with guarded SQL (features/points/service.ts, schema/rewards.ts).
  */
-import type { PointsEntryKind } from '../db/rewards.ts';
+import type { PointsEntryKind } from './tables.ts';
 
 export interface LedgerEntry {
   employeeId: string;
