@@ -5,11 +5,10 @@
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { newId } from '../db/ids.ts';
-import { EXPERIMENT_OUTCOMES, experiments, suggestions, type ExperimentOutcome } from '../db/suggestions.ts';
+import { EXPERIMENT_OUTCOMES, experiments, suggestions, type ExperimentOutcome } from '../features/suggestions/tables.ts';
 import { invalidTransitionError, notFoundError, parseInput } from '../domain/errors.ts';
 import { likePattern } from '../domain/people.ts';
-import { concludeExperimentSchema, startExperimentSchema, SUGGESTION_LIMITS } from '../domain/suggestions.ts';
-import { transitionRefusal } from '../domain/suggestion-workflow.ts';
+import { concludeExperimentSchema, startExperimentSchema, SUGGESTION_LIMITS, transitionRefusal } from '../features/suggestions/rules.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';

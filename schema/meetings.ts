@@ -5,13 +5,13 @@
  */
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.ts';
-import { agendaItems, agendaVotes, meetings } from '../db/meetings.ts';
+import { agendaItems, agendaVotes, meetings } from '../features/meetings/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { toggleVote } from '../db/vote-toggle.ts';
 import { notFoundError, parseInput, validationError } from '../domain/errors.ts';
 import { trailingWindow } from '../domain/periods.ts';
-import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
-import { OPEN_STATUSES } from '../domain/suggestion-workflow.ts';
+import { agendaItemSchema, meetingSchema } from '../features/meetings/rules.ts';
+import { OPEN_STATUSES } from '../features/suggestions/rules.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
@@ -23,7 +23,8 @@ import { findSuggestion } from './suggestion-mutations.ts';
 import { viewerEmployeeId } from './suggestions.ts';
 import { findTeam } from './teams.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
-import { teamComplaintTrends, type TrendRow } from './trend-queries.ts';
+import { teamComplaintTrends } from '../features/meetings/service.ts';
+import type { TrendRow } from '../features/suggestions/service.ts';
 
 /** The complaint trends shown on an agenda cover this many days before the meeting (and the same before). */
 export const AGENDA_TREND_DAYS = 28;

@@ -17,13 +17,12 @@ import {
   suggestionThemes,
   suggestionVotes,
   type SuggestionStatus,
-} from '../db/suggestions.ts';
+} from '../features/suggestions/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { toggleVote } from '../db/vote-toggle.ts';
 import { conflictError, invalidTransitionError, notFoundError, parseInput, validationError } from '../domain/errors.ts';
-import { hashFollowCode, newFollowCode } from '../domain/follow-codes.ts';
-import { changeStatusSchema, commentBody, submitSuggestionSchema } from '../domain/suggestions.ts';
-import { canTransition, statusLabel, transitionRefusal } from '../domain/suggestion-workflow.ts';
+import { hashFollowCode, newFollowCode } from '../features/suggestions/follow-codes.ts';
+import { canTransition, changeStatusSchema, commentBody, statusLabel, submitSuggestionSchema, transitionRefusal } from '../features/suggestions/rules.ts';
 import { themesOf } from '../domain/themes.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import * as v from 'valibot';

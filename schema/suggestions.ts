@@ -19,11 +19,11 @@ import {
   type CommentKind,
   type SuggestionCategory,
   type SuggestionStatus,
-} from '../db/suggestions.ts';
+} from '../features/suggestions/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { hashFollowCode, looksLikeFollowCode } from '../domain/follow-codes.ts';
+import { hashFollowCode, looksLikeFollowCode } from '../features/suggestions/follow-codes.ts';
 import { likePattern } from '../domain/people.ts';
-import { SUGGESTION_LIMITS } from '../domain/suggestions.ts';
+import { SUGGESTION_LIMITS } from '../features/suggestions/rules.ts';
 import { themeKey } from '../domain/themes.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';

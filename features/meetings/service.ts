@@ -1,0 +1,65 @@
+/**
+ * Meetings' reads and writes through TenantScope, GraphQL-free: used by schema/meetings.ts (and by
+ * any job that needs an agenda).
+ */
+import { sql } from 'drizzle-orm';
+import type { TenantScope } from '../../db/tenant-scope.ts';
+import type { Window as Period } from '../../domain/periods.ts';
+import { finishTrends, type TrendRow } from '../suggestions/service.ts';
+
+/** One team's complaint trends to load: its window and how many themes to rank. */
+export interface ComplaintTrendRequest {
+  teamId: string;
+  period: Period;
+  max: number;
+}
+
+/**
+ * Teams' top complaint themes from customer feedback (db/voice.ts) in their periods, with the
+ * previous periods' counts, for many requests (e.g. every meeting of a page) in ONE statement: the
+ * requests travel as one JSON parameter (json_each), clear of D1's 100-parameter limit, and one
+ * GROUP BY over feedback_themes joined to feedback counts each request's themes. Per request, the
+ * `max * 3` themes with the most complaints in the period are ranked, as for a single team.
+ * Returns the trends in the order of `requests`.
+ */
+export async function teamComplaintTrends(tenant: TenantScope, requests: readonly ComplaintTrendRequest[]): Promise<TrendRow[][]> {
+  if (requests.length === 0) return [];
+  const t = tenant.tenantId;
+  const wanted = JSON.stringify(
+    requests.map((request) => ({
+      team: request.teamId,
+      start: request.period.start.getTime(),
+      end: request.period.end.getTime(),
+      previousStart: request.period.previousStart.getTime(),
+      rows: request.max * 3,
+    })),
+  );
+  // feedback_themes' tenant_id is stated too, so its (tenant_id, kind, received_at) index leads the plan.
+  const rows = await tenant.rows<{ request: number; theme: string; label: string; count: number; previous_count: number }>(sql`
+    WITH wanted AS (
+      SELECT key AS request, json_extract(value, '$.team') AS team_id, json_extract(value, '$.start') AS start_at,
+             json_extract(value, '$.end') AS end_at, json_extract(value, '$.previousStart') AS previous_start,
+             json_extract(value, '$.rows') AS max_rows
+      FROM json_each(${wanted})
+    ),
+    counts AS (
+      SELECT w.request, w.max_rows, ft.theme, min(ft.label) AS label,
+             coalesce(sum(CASE WHEN ft.received_at >= w.start_at THEN 1 ELSE 0 END), 0) AS count,
+             coalesce(sum(CASE WHEN ft.received_at < w.start_at THEN 1 ELSE 0 END), 0) AS previous_count
+      FROM wanted w
+      JOIN feedback_themes ft ON ft.tenant_id = ${t} AND ft.kind = 'complaint'
+        AND ft.received_at >= w.previous_start AND ft.received_at < w.end_at
+      JOIN feedback f ON f.tenant_id = ft.tenant_id AND f.id = ft.feedback_id
+      WHERE f.tenant_id = ${t} AND f.team_id = w.team_id
+      GROUP BY w.request, ft.theme
+    )
+    SELECT request, theme, label, count, previous_count FROM (
+      SELECT counts.*, row_number() OVER (PARTITION BY request ORDER BY count DESC, theme) AS rank FROM counts
+    )
+    WHERE rank <= max_rows`);
+  const perRequest = requests.map((): { key: string; label: string; count: number; previousCount: number }[] => []);
+  for (const row of rows) {
+    perRequest[Number(row.request)]?.push({ key: row.theme, label: row.label, count: row.count, previousCount: row.previous_count });
+  }
+  return perRequest.map((themes, index) => finishTrends(themes, requests[index]!.max));
+}
