@@ -3,9 +3,81 @@
  * any job that needs an agenda).
  */
 import { sql } from 'drizzle-orm';
+import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
+import { toggleVote } from '../../db/vote-toggle.ts';
+import { notFoundError, validationError } from '../../domain/errors.ts';
 import type { Window as Period } from '../../domain/periods.ts';
 import { finishTrends, type TrendRow } from '../suggestions/service.ts';
+import { agendaItems, agendaVotes, meetings } from './tables.ts';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type AgendaItemRow = typeof agendaItems.$inferSelect;
+
+/** The not-found message every Relay id of the API uses (schema/global-ids.ts says the same). */
+const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
+
+const heldAlready = (path: string[]) => validationError(path, 'This meeting has already taken place; its agenda is closed.');
+
+/** Schedules a meeting of one of the tenant's teams, only in the future. */
+export async function scheduleMeeting(
+  tenant: TenantScope,
+  values: { teamId: string; title: string; scheduledAt: Date },
+  now: Date,
+): Promise<MeetingRow | null> {
+  if (values.scheduledAt <= now) throw validationError(['input', 'scheduledAt'], 'Schedule meetings in the future.');
+  const team = await tenant.db.query.teams.findFirst({ where: { id: values.teamId }, columns: { id: true } });
+  if (!team) throw notFoundError(['input', 'teamId'], missing('Team'));
+  const [meeting] = await tenant.insert(meetings, { id: newId('meet'), ...values }).returning();
+  return meeting ?? null;
+}
+
+/** One meeting of the tenant, or a NOT_FOUND error at `path`. */
+export async function findMeeting(tenant: TenantScope, id: string, path: string[]): Promise<MeetingRow> {
+  const meeting = await tenant.db.query.meetings.findFirst({ where: { id } });
+  if (!meeting) throw notFoundError(path, missing('Meeting'));
+  return meeting;
+}
+
+/** Refuses agenda changes for a meeting that has taken place. */
+export function assertAgendaOpen(meeting: Pick<MeetingRow, 'scheduledAt'>, now: Date, path: string[]): void {
+  if (meeting.scheduledAt <= now) throw heldAlready(path);
+}
+
+/** Adds an employee's item (by name) to an upcoming meeting's agenda. */
+export async function proposeAgendaItem(
+  tenant: TenantScope,
+  meeting: MeetingRow,
+  item: { proposerId: string; title: string; details: string | null; suggestionId: string | null },
+): Promise<AgendaItemRow | null> {
+  const [agendaItem] = await tenant.insert(agendaItems, { id: newId('agi'), meetingId: meeting.id, ...item }).returning();
+  return agendaItem ?? null;
+}
+
+/** Adds (vote = true) or retracts an employee's vote on an item of an upcoming meeting, and recounts. */
+export async function changeAgendaVote(
+  tenant: TenantScope,
+  itemId: string,
+  employeeId: string,
+  vote: boolean,
+  now: Date,
+  path: string[],
+): Promise<AgendaItemRow | null> {
+  const item = await tenant.db.query.agendaItems.findFirst({ where: { id: itemId }, with: { meeting: { columns: { scheduledAt: true } } } });
+  if (!item) throw notFoundError(path, missing('AgendaItem'));
+  assertAgendaOpen(item.meeting, now, path);
+  const updated = await toggleVote(tenant, {
+    votes: agendaVotes,
+    votesFor: agendaVotes.itemId,
+    things: agendaItems,
+    thingId: itemId,
+    employeeId,
+    add: vote,
+    vote: { id: newId('avote'), itemId, employeeId },
+    touchesThing: true, // agenda items have no updated_at
+  });
+  return updated ?? null;
+}
 
 /** One team's complaint trends to load: its window and how many themes to rank. */
 export interface ComplaintTrendRequest {
