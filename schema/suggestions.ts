@@ -20,7 +20,6 @@ import {
   type SuggestionCategory,
   type SuggestionStatus,
 } from '../features/suggestions/tables.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
 import { hashFollowCode, looksLikeFollowCode } from '../features/suggestions/follow-codes.ts';
 import { likePattern } from '../domain/people.ts';
 import { SUGGESTION_LIMITS } from '../features/suggestions/rules.ts';
@@ -240,8 +239,3 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
-/** Loads one suggestion of the tenant (any status), or undefined. */
-export async function loadSuggestion(tenant: TenantScope, id: string) {
-  return tenant.db.query.suggestions.findFirst({ where: { id } });
-}

@@ -99,3 +99,6 @@ export function transitionRefusal(from: SuggestionStatus, to: SuggestionStatus):
   const allowed = next.length ? `From ${statusLabel(from)} it can go to ${next.map(statusLabel).join(' or ')}.` : `${statusLabel(from)} is final.`;
   return `A suggestion cannot go from ${statusLabel(from)} to ${statusLabel(to)}. ${allowed}`;
 }
+
+export type SubmitSuggestionValues = v.InferOutput<typeof submitSuggestionSchema>;
+export type ExperimentValues = v.InferOutput<typeof startExperimentSchema>;
