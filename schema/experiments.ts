@@ -2,12 +2,11 @@
  * Experiments: an accepted suggestion tried for a fixed time, then concluded with an outcome and
  * lessons. Failed experiments stay listed and searchable: their lessons are the point.
  */
-import { and, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { concludeExperiment, startExperiment } from '../features/suggestions/service.ts';
+import { concludeExperiment, experimentWhere, startExperiment } from '../features/suggestions/service.ts';
 import { EXPERIMENT_OUTCOMES, experiments, type ExperimentOutcome } from '../features/suggestions/tables.ts';
 import { invalidTransitionError, parseInput } from '../domain/errors.ts';
-import { likePattern } from '../domain/people.ts';
 import { concludeExperimentSchema, startExperimentSchema, SUGGESTION_LIMITS, transitionRefusal } from '../features/suggestions/rules.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
@@ -57,25 +56,11 @@ const ExperimentFilter = builder.inputType('ExperimentFilter', {
 
 function experimentFilterSql(table: typeof experiments, filter: ExperimentFilterValues | null | undefined): SQL | undefined {
   if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.outcome?.length) conditions.push(sql`${table.outcome} IN (${sql.join(filter.outcome.map((o) => sql`${o}`), sql`, `)})`);
-  if (filter.running === true) conditions.push(isNull(table.outcome));
-  if (filter.running === false) conditions.push(sql`${table.outcome} IS NOT NULL`);
   const search = filter.search?.trim();
-  if (search) {
-    if (search.length > SUGGESTION_LIMITS.search) {
-      throw new GraphQLError(`filter.search is at most ${SUGGESTION_LIMITS.search} characters.`, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    const pattern = likePattern(search);
-    conditions.push(
-      or(
-        sql`${table.hypothesis} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${table.successMeasure} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${table.lessons} LIKE ${pattern} ESCAPE '\\'`,
-      ),
-    );
+  if (search && search.length > SUGGESTION_LIMITS.search) {
+    throw new GraphQLError(`filter.search is at most ${SUGGESTION_LIMITS.search} characters.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return and(...conditions);
+  return experimentWhere(table, filter);
 }
 
 builder.queryFields((t) => ({

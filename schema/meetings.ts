@@ -3,7 +3,7 @@
  * meeting. The agenda lists items by votes, proposes the team's top open suggestions, and shows
  * the complaint trends of the four weeks before the meeting.
  */
-import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { agendaVotes, meetings } from '../features/meetings/tables.ts';
 import { parseInput } from '../domain/errors.ts';
 import { trailingWindow } from '../domain/periods.ts';
@@ -19,7 +19,7 @@ import { payloadType, runMutation } from './mutations.ts';
 import { findSuggestion } from './suggestion-mutations.ts';
 import { viewerEmployeeId } from './suggestions.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
-import { assertAgendaOpen, changeAgendaVote, findMeeting, proposeAgendaItem, scheduleMeeting, teamComplaintTrends } from '../features/meetings/service.ts';
+import { assertAgendaOpen, changeAgendaVote, findMeeting, meetingWhere, proposeAgendaItem, scheduleMeeting, teamComplaintTrends } from '../features/meetings/service.ts';
 import type { TrendRow } from '../features/suggestions/service.ts';
 
 /** The complaint trends shown on an agenda cover this many days before the meeting (and the same before). */
@@ -117,14 +117,9 @@ const MeetingFilter = builder.inputType('MeetingFilter', {
 
 function meetingFilterSql(table: typeof meetings, filter: MeetingFilterValues | null | undefined, now: Date): SQL | undefined {
   if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.teamId) {
-    const decoded = tryDecodeId(filter.teamId);
-    conditions.push(decoded?.typename === 'Team' ? eq(table.teamId, decoded.id) : sql`0 = 1`);
-  }
-  if (filter.upcoming === true) conditions.push(gte(table.scheduledAt, now));
-  if (filter.upcoming === false) conditions.push(lt(table.scheduledAt, now));
-  return and(...conditions);
+  // An id that is not a Team matches nothing, like an unknown team.
+  const team = filter.teamId ? tryDecodeId(filter.teamId) : undefined;
+  return meetingWhere(table, { team: filter.teamId ? { id: team?.typename === 'Team' ? team.id : null } : undefined, upcoming: filter.upcoming }, now);
 }
 
 builder.queryFields((t) => ({

@@ -2,7 +2,7 @@
  * Meetings' reads and writes through TenantScope, GraphQL-free: used by schema/meetings.ts (and by
  * any job that needs an agenda).
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { toggleVote } from '../../db/vote-toggle.ts';
@@ -16,6 +16,22 @@ export type AgendaItemRow = typeof agendaItems.$inferSelect;
 
 /** The not-found message every Relay id of the API uses (schema/global-ids.ts says the same). */
 const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
+
+/** What the meeting list may be narrowed to. Ids are local; `team.id` null matches nothing. */
+export interface MeetingFilter {
+  team?: { id: string | null };
+  /** true: not yet held at `now`; false: already held. */
+  upcoming?: boolean | null;
+}
+
+/** The meeting filter as one SQL condition over `table` (drizzle's alias inside relational queries). */
+export function meetingWhere(table: typeof meetings, filter: MeetingFilter, now: Date): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.team) conditions.push(filter.team.id === null ? sql`0 = 1` : eq(table.teamId, filter.team.id));
+  if (filter.upcoming === true) conditions.push(gte(table.scheduledAt, now));
+  if (filter.upcoming === false) conditions.push(lt(table.scheduledAt, now));
+  return and(...conditions);
+}
 
 const heldAlready = (path: string[]) => validationError(path, 'This meeting has already taken place; its agenda is closed.');
 

@@ -7,14 +7,15 @@
  * Anonymity: no function here takes or compares an author to decide anything; an anonymous
  * suggestion is stored with author_id NULL and followed by the hash of its follow code.
  */
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { runBatch } from '../../db/batching.ts';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { toggleVote } from '../../db/vote-toggle.ts';
 import { conflictError, invalidTransitionError, notFoundError } from '../../domain/errors.ts';
-import { themesOf } from '../../domain/themes.ts';
+import { likePattern } from '../../domain/people.ts';
+import { themeKey, themesOf } from '../../domain/themes.ts';
 import { hashFollowCode, newFollowCode } from './follow-codes.ts';
 import { statusLabel, type ExperimentValues, type SubmitSuggestionValues } from './rules.ts';
 import {
@@ -26,11 +27,73 @@ import {
   suggestionThemes,
   suggestionVotes,
   type ExperimentOutcome,
+  type SuggestionCategory,
   type SuggestionStatus,
 } from './tables.ts';
 
 export { finishTrends, suggestionCategoryTrends, suggestionThemeTrends, type TrendRow } from './trends.ts';
 export { OPEN_STATUSES } from './rules.ts';
+
+/** What the suggestion list may be narrowed to (never an author). Ids are local; `team.id` null matches nothing. */
+export interface SuggestionFilter {
+  status?: readonly SuggestionStatus[] | null;
+  category?: readonly SuggestionCategory[] | null;
+  team?: { id: string | null };
+  search?: string | null;
+  theme?: string | null;
+  followedBy?: { employeeId: string; follows: boolean };
+}
+
+/** The filter as one SQL condition over `table` (drizzle's alias inside relational queries). */
+export function suggestionWhere(table: typeof suggestions, filter: SuggestionFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.status?.length) conditions.push(sql`${table.status} IN (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (filter.category?.length) conditions.push(sql`${table.category} IN (${sql.join(filter.category.map((c) => sql`${c}`), sql`, `)})`);
+  if (filter.team) conditions.push(filter.team.id === null ? sql`0 = 1` : eq(table.teamId, filter.team.id));
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    conditions.push(or(sql`${table.title} LIKE ${pattern} ESCAPE '\\'`, sql`${table.body} LIKE ${pattern} ESCAPE '\\'`));
+  }
+  if (filter.theme?.trim()) {
+    const key = themeKey(filter.theme);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${suggestionThemes} WHERE ${suggestionThemes.tenantId} = ${table.tenantId} AND ${suggestionThemes.suggestionId} = ${table.id} AND ${suggestionThemes.theme} = ${key})`,
+    );
+  }
+  if (filter.followedBy) {
+    const follows = sql`EXISTS (SELECT 1 FROM ${suggestionFollows} WHERE ${suggestionFollows.tenantId} = ${table.tenantId} AND ${suggestionFollows.suggestionId} = ${table.id} AND ${suggestionFollows.employeeId} = ${filter.followedBy.employeeId})`;
+    conditions.push(filter.followedBy.follows ? follows : sql`NOT ${follows}`);
+  }
+  return and(...conditions);
+}
+
+/** What the experiment list may be narrowed to. */
+export interface ExperimentFilter {
+  outcome?: readonly ExperimentOutcome[] | null;
+  running?: boolean | null;
+  search?: string | null;
+}
+
+/** The experiment filter as one SQL condition over `table`. */
+export function experimentWhere(table: typeof experiments, filter: ExperimentFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.outcome?.length) conditions.push(sql`${table.outcome} IN (${sql.join(filter.outcome.map((o) => sql`${o}`), sql`, `)})`);
+  if (filter.running === true) conditions.push(isNull(table.outcome));
+  if (filter.running === false) conditions.push(sql`${table.outcome} IS NOT NULL`);
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    conditions.push(
+      or(
+        sql`${table.hypothesis} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${table.successMeasure} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${table.lessons} LIKE ${pattern} ESCAPE '\\'`,
+      ),
+    );
+  }
+  return and(...conditions);
+}
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
 export type ExperimentRow = typeof experiments.$inferSelect;
