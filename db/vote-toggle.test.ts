@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createEmployee, createTenant, data, employeeToken, localId, TEST_NOW } from '../test/helpers.ts';
 import { createDatabase } from './client.ts';
-import { suggestions, suggestionVotes } from './suggestions.ts';
+import { suggestions, suggestionVotes } from '../features/suggestions/tables.ts';
 import { TenantScope } from './tenant-scope.ts';
 import { toggleVote } from './vote-toggle.ts';
 

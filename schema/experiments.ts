@@ -2,20 +2,18 @@
  * Experiments: an accepted suggestion tried for a fixed time, then concluded with an outcome and
  * lessons. Failed experiments stay listed and searchable: their lessons are the point.
  */
-import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { newId } from '../db/ids.ts';
-import { EXPERIMENT_OUTCOMES, experiments, suggestions, type ExperimentOutcome } from '../db/suggestions.ts';
-import { invalidTransitionError, notFoundError, parseInput } from '../domain/errors.ts';
-import { likePattern } from '../domain/people.ts';
-import { concludeExperimentSchema, startExperimentSchema, SUGGESTION_LIMITS } from '../domain/suggestions.ts';
-import { transitionRefusal } from '../domain/suggestion-workflow.ts';
+import { concludeExperiment, experimentWhere, startExperiment } from '../features/suggestions/service.ts';
+import { EXPERIMENT_OUTCOMES, experiments, type ExperimentOutcome } from '../features/suggestions/tables.ts';
+import { invalidTransitionError, parseInput } from '../domain/errors.ts';
+import { concludeExperimentSchema, startExperimentSchema, SUGGESTION_LIMITS, transitionRefusal } from '../features/suggestions/rules.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
-import { localIdFor, missingMessage } from './global-ids.ts';
+import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { actorOf, findSuggestion, guardedHistoryInsert, guardedStatusUpdate, raceLost } from './suggestion-mutations.ts';
+import { actorOf, findSuggestion } from './suggestion-mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
 const ExperimentOutcomeEnum = builder.enumType('ExperimentOutcome', {
@@ -58,25 +56,11 @@ const ExperimentFilter = builder.inputType('ExperimentFilter', {
 
 function experimentFilterSql(table: typeof experiments, filter: ExperimentFilterValues | null | undefined): SQL | undefined {
   if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.outcome?.length) conditions.push(sql`${table.outcome} IN (${sql.join(filter.outcome.map((o) => sql`${o}`), sql`, `)})`);
-  if (filter.running === true) conditions.push(isNull(table.outcome));
-  if (filter.running === false) conditions.push(sql`${table.outcome} IS NOT NULL`);
   const search = filter.search?.trim();
-  if (search) {
-    if (search.length > SUGGESTION_LIMITS.search) {
-      throw new GraphQLError(`filter.search is at most ${SUGGESTION_LIMITS.search} characters.`, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    const pattern = likePattern(search);
-    conditions.push(
-      or(
-        sql`${table.hypothesis} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${table.successMeasure} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${table.lessons} LIKE ${pattern} ESCAPE '\\'`,
-      ),
-    );
+  if (search && search.length > SUGGESTION_LIMITS.search) {
+    throw new GraphQLError(`filter.search is at most ${SUGGESTION_LIMITS.search} characters.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return and(...conditions);
+  return experimentWhere(table, filter);
 }
 
 builder.queryFields((t) => ({
@@ -128,36 +112,7 @@ builder.mutationFields((t) => ({
           if (suggestion.status !== 'accepted') {
             throw invalidTransitionError(['input', 'suggestionId'], transitionRefusal(suggestion.status, 'experimenting'));
           }
-          const id = newId('exp');
-          const { now } = ctx;
-          // The experiment row is inserted only while the suggestion is still ACCEPTED, in the
-          // same batch as the guarded transition, so a lost race leaves no orphan experiment.
-          const insertExperiment = tenant.insertSelect(
-            experiments,
-            {
-              id,
-              suggestionId: sql`${suggestions.id}`,
-              hypothesis: values.hypothesis,
-              successMeasure: values.successMeasure,
-              ownerId,
-              startsOn: values.startsOn,
-              endsOn: values.endsOn,
-              outcome: null,
-              lessons: null,
-              concludedAt: null,
-              createdAt: now.getTime(),
-              updatedAt: now.getTime(),
-            },
-            sql`FROM ${suggestions} WHERE ${suggestions.tenantId} = ${tenant.tenantId} AND ${suggestions.id} = ${suggestion.id} AND ${suggestions.status} = 'accepted'`,
-          );
-          const [, , updated] = await tenant.batch([
-            insertExperiment,
-            guardedHistoryInsert(tenant, suggestion.id, 'accepted', 'experimenting', actorOf(ctx), values.note, now),
-            guardedStatusUpdate(tenant, suggestion.id, 'accepted', { status: 'experimenting' }, now),
-          ]);
-          if (!updated[0]) throw raceLost('accepted');
-          const experiment = await tenant.db.query.experiments.findFirst({ where: { id } });
-          return { experiment: experiment ?? null };
+          return { experiment: await startExperiment(tenant, suggestion, { ...values, ownerId }, actorOf(ctx), ctx.now) };
         },
         { experiment: null },
       ),
@@ -176,38 +131,7 @@ builder.mutationFields((t) => ({
           const values = parseInput(concludeExperimentSchema, { outcome: input.outcome, lessons: input.lessons });
           const path = ['input', 'experimentId'];
           const id = localIdFor('Experiment', input.experimentId, path);
-          const existing = await tenant.db.query.experiments.findFirst({ where: { id } });
-          if (!existing) throw notFoundError(path, missingMessage('Experiment'));
-          const concluded = (outcome: string | null) =>
-            invalidTransitionError(
-              ['input', 'outcome'],
-              `This experiment was already concluded${outcome ? ` as ${outcome.toUpperCase()}` : ''}; outcomes do not change.`,
-            );
-          if (existing.outcome) throw concluded(existing.outcome);
-          const now = ctx.now;
-          // WHERE outcome IS NULL: of two concurrent conclusions only one applies.
-          const conclude = tenant
-            .updateWhere(experiments, { outcome: values.outcome, lessons: values.lessons, concludedAt: now, updatedAt: now }, and(eq(experiments.id, id), isNull(experiments.outcome)) as SQL)
-            .returning();
-          if (values.outcome !== 'failed') {
-            const [experiment] = await conclude;
-            if (!experiment) throw concluded(null);
-            return { experiment };
-          }
-          // A failed experiment declines its suggestion, with the lessons as the reason the author
-          // reads: after a failure the only way on is DECLINED (one experiment per suggestion), and
-          // leaving it EXPERIMENTING would keep a finished trial looking alive. Same batch: the
-          // guarded history row and status change apply only while the suggestion is still
-          // EXPERIMENTING (a suggestion declined by hand meanwhile keeps its own reason) and the
-          // experiment really ended FAILED (a concurrent SUCCEEDED that won must not decline it).
-          const endedFailed = sql`EXISTS (SELECT 1 FROM ${experiments} WHERE tenant_id = ${tenant.tenantId} AND id = ${id} AND outcome = 'failed')`;
-          const [[experiment]] = await tenant.batch([
-            conclude,
-            guardedHistoryInsert(tenant, existing.suggestionId, 'experimenting', 'declined', actorOf(ctx), 'The experiment failed.', now, endedFailed),
-            guardedStatusUpdate(tenant, existing.suggestionId, 'experimenting', { status: 'declined', declineReason: values.lessons }, now, endedFailed),
-          ]);
-          if (!experiment) throw concluded(null);
-          return { experiment };
+          return { experiment: await concludeExperiment(tenant, id, values, actorOf(ctx), ctx.now, path) };
         },
         { experiment: null },
       ),

@@ -6,7 +6,7 @@ import { PERIOD_KINDS, periodContaining, type PeriodKind } from '../domain/perio
 import { builder } from './builder.ts';
 import { tryDecodeId } from './global-ids.ts';
 import { tenantFor } from './tenancy.ts';
-import { suggestionCategoryTrends, suggestionThemeTrends, type TrendRow } from './trend-queries.ts';
+import { suggestionCategoryTrends, suggestionThemeTrends, type TrendRow } from '../features/suggestions/service.ts';
 
 export const PeriodKindEnum = builder.enumType('TrendPeriod', {
   values: Object.fromEntries(PERIOD_KINDS.map((kind) => [kind.toUpperCase(), { value: kind }])) as Record<Uppercase<PeriodKind>, { value: PeriodKind }>,

@@ -3,27 +3,24 @@
  * meeting. The agenda lists items by votes, proposes the team's top open suggestions, and shows
  * the complaint trends of the four weeks before the meeting.
  */
-import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
-import { newId } from '../db/ids.ts';
-import { agendaItems, agendaVotes, meetings } from '../db/meetings.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { toggleVote } from '../db/vote-toggle.ts';
-import { notFoundError, parseInput, validationError } from '../domain/errors.ts';
+import { and, eq, type SQL } from 'drizzle-orm';
+import { agendaVotes, meetings } from '../features/meetings/tables.ts';
+import { parseInput } from '../domain/errors.ts';
 import { trailingWindow } from '../domain/periods.ts';
-import { agendaItemSchema, meetingSchema } from '../domain/suggestions.ts';
-import { OPEN_STATUSES } from '../domain/suggestion-workflow.ts';
+import { agendaItemSchema, meetingSchema } from '../features/meetings/rules.ts';
+import { OPEN_STATUSES } from '../features/suggestions/rules.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { requestLoader } from './request-loaders.ts';
 import { TrendEntry } from './friction-trends.ts';
-import { localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findSuggestion } from './suggestion-mutations.ts';
 import { viewerEmployeeId } from './suggestions.ts';
-import { findTeam } from './teams.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
-import { teamComplaintTrends, type TrendRow } from './trend-queries.ts';
+import { assertAgendaOpen, changeAgendaVote, findMeeting, meetingWhere, proposeAgendaItem, scheduleMeeting, teamComplaintTrends } from '../features/meetings/service.ts';
+import type { TrendRow } from '../features/suggestions/service.ts';
 
 /** The complaint trends shown on an agenda cover this many days before the meeting (and the same before). */
 export const AGENDA_TREND_DAYS = 28;
@@ -120,14 +117,9 @@ const MeetingFilter = builder.inputType('MeetingFilter', {
 
 function meetingFilterSql(table: typeof meetings, filter: MeetingFilterValues | null | undefined, now: Date): SQL | undefined {
   if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.teamId) {
-    const decoded = tryDecodeId(filter.teamId);
-    conditions.push(decoded?.typename === 'Team' ? eq(table.teamId, decoded.id) : sql`0 = 1`);
-  }
-  if (filter.upcoming === true) conditions.push(gte(table.scheduledAt, now));
-  if (filter.upcoming === false) conditions.push(lt(table.scheduledAt, now));
-  return and(...conditions);
+  // An id that is not a Team matches nothing, like an unknown team.
+  const team = filter.teamId ? tryDecodeId(filter.teamId) : undefined;
+  return meetingWhere(table, { team: filter.teamId ? { id: team?.typename === 'Team' ? team.id : null } : undefined, upcoming: filter.upcoming }, now);
 }
 
 builder.queryFields((t) => ({
@@ -168,34 +160,12 @@ const AgendaItemRefInput = builder.inputType('AgendaItemRefInput', {
   fields: (t) => ({ agendaItemId: t.id({ required: true }) }),
 });
 
-async function findMeeting(tenant: TenantScope, globalId: string, path: string[]) {
-  const id = localIdFor('Meeting', globalId, path);
-  const meeting = await tenant.db.query.meetings.findFirst({ where: { id } });
-  if (!meeting) throw notFoundError(path, missingMessage('Meeting'));
-  return meeting;
-}
-
-const heldAlready = (path: string[]) => validationError(path, 'This meeting has already taken place; its agenda is closed.');
-
-async function changeAgendaVote(ctx: GraphQLContext, globalId: string, vote: boolean) {
+async function changeVote(ctx: GraphQLContext, globalId: string, vote: boolean) {
   const tenant = tenantFor(ctx, 'suggestions:participate');
   const employeeId = actingEmployeeId(ctx);
   const path = ['input', 'agendaItemId'];
   const id = localIdFor('AgendaItem', globalId, path);
-  const item = await tenant.db.query.agendaItems.findFirst({ where: { id }, with: { meeting: { columns: { scheduledAt: true } } } });
-  if (!item) throw notFoundError(path, missingMessage('AgendaItem'));
-  if (item.meeting.scheduledAt <= ctx.now) throw heldAlready(path);
-  const updated = await toggleVote(tenant, {
-    votes: agendaVotes,
-    votesFor: agendaVotes.itemId,
-    things: agendaItems,
-    thingId: id,
-    employeeId,
-    add: vote,
-    vote: { id: newId('avote'), itemId: id, employeeId },
-    touchesThing: true, // agenda items have no updated_at
-  });
-  return { agendaItem: updated ?? null };
+  return { agendaItem: await changeAgendaVote(tenant, id, employeeId, vote, ctx.now, path) };
 }
 
 builder.mutationFields((t) => ({
@@ -210,11 +180,8 @@ builder.mutationFields((t) => ({
         async () => {
           const tenant = tenantFor(ctx, 'meetings:schedule');
           const { title } = parseInput(meetingSchema, { title: input.title });
-          if (input.scheduledAt <= ctx.now) throw validationError(['input', 'scheduledAt'], 'Schedule meetings in the future.');
           const teamId = localIdFor('Team', input.teamId, ['input', 'teamId']);
-          await findTeam(tenant, teamId, ['input', 'teamId']);
-          const [meeting] = await tenant.insert(meetings, { id: newId('meet'), teamId, title, scheduledAt: input.scheduledAt }).returning();
-          return { meeting: meeting ?? null };
+          return { meeting: await scheduleMeeting(tenant, { teamId, title, scheduledAt: input.scheduledAt }, ctx.now) };
         },
         { meeting: null },
       ),
@@ -231,13 +198,12 @@ builder.mutationFields((t) => ({
           const tenant = tenantFor(ctx, 'suggestions:participate');
           const employeeId = actingEmployeeId(ctx);
           const values = parseInput(agendaItemSchema, { title: input.title, details: input.details });
-          const meeting = await findMeeting(tenant, input.meetingId, ['input', 'meetingId']);
-          if (meeting.scheduledAt <= ctx.now) throw heldAlready(['input', 'meetingId']);
+          const meetingPath = ['input', 'meetingId'];
+          const meeting = await findMeeting(tenant, localIdFor('Meeting', input.meetingId, meetingPath), meetingPath);
+          assertAgendaOpen(meeting, ctx.now, meetingPath);
           const suggestionId = input.suggestionId ? (await findSuggestion(tenant, input.suggestionId)).id : null;
-          const [agendaItem] = await tenant
-            .insert(agendaItems, { id: newId('agi'), meetingId: meeting.id, proposerId: employeeId, title: values.title, details: values.details, suggestionId })
-            .returning();
-          return { agendaItem: agendaItem ?? null };
+          const agendaItem = await proposeAgendaItem(tenant, meeting, { proposerId: employeeId, title: values.title, details: values.details, suggestionId });
+          return { agendaItem };
         },
         { agendaItem: null },
       ),
@@ -247,13 +213,13 @@ builder.mutationFields((t) => ({
     description: 'Adds your vote to an agenda item of an upcoming meeting (one per employee).',
     args: { input: t.arg({ type: AgendaItemRefInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'suggestions:participate', () => changeAgendaVote(ctx, input.agendaItemId, true), { agendaItem: null }),
+      runMutation(ctx, 'suggestions:participate', () => changeVote(ctx, input.agendaItemId, true), { agendaItem: null }),
   }),
   retractAgendaItemVote: t.field({
     type: AgendaItemPayload,
     args: { input: t.arg({ type: AgendaItemRefInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'suggestions:participate', () => changeAgendaVote(ctx, input.agendaItemId, false), { agendaItem: null }),
+      runMutation(ctx, 'suggestions:participate', () => changeVote(ctx, input.agendaItemId, false), { agendaItem: null }),
   }),
 }));
 

@@ -5,45 +5,33 @@
  * Anonymity: every mutation that takes a suggestion id runs the same steps and gives the same
  * answers whether or not the caller wrote it; none of them compares the caller with an author.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { runBatch } from '../db/batching.ts';
-import type { BatchItem } from 'drizzle-orm/batch';
-import { newId } from '../db/ids.ts';
-import {
-  suggestionComments,
-  suggestionFollows,
-  suggestionHistory,
-  suggestions,
-  suggestionThemes,
-  suggestionVotes,
-  type SuggestionStatus,
-} from '../db/suggestions.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { toggleVote } from '../db/vote-toggle.ts';
-import { conflictError, invalidTransitionError, notFoundError, parseInput, validationError } from '../domain/errors.ts';
-import { hashFollowCode, newFollowCode } from '../domain/follow-codes.ts';
-import { changeStatusSchema, commentBody, submitSuggestionSchema } from '../domain/suggestions.ts';
-import { canTransition, statusLabel, transitionRefusal } from '../domain/suggestion-workflow.ts';
-import { themesOf } from '../domain/themes.ts';
-import type { GraphQLContext } from '../worker/context.ts';
 import * as v from 'valibot';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { invalidTransitionError, parseInput, validationError } from '../domain/errors.ts';
+import { canTransition, changeStatusSchema, commentBody, submitSuggestionSchema, transitionRefusal } from '../features/suggestions/rules.ts';
+import {
+  addSuggestionComment,
+  changeSuggestionFollow,
+  changeSuggestionStatus,
+  changeSuggestionVote,
+  findSuggestionById,
+  submitSuggestion,
+  type SuggestionActor,
+  type SuggestionRow,
+} from '../features/suggestions/service.ts';
+import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { findEmployee } from './employees.ts';
-import { localIdFor, missingMessage } from './global-ids.ts';
+import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { Suggestion, SuggestionCategoryEnum, SuggestionComment, SuggestionStatusEnum, loadSuggestion } from './suggestions.ts';
+import { Suggestion, SuggestionCategoryEnum, SuggestionComment, SuggestionStatusEnum } from './suggestions.ts';
 import { findTeam } from './teams.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
 import { UserErrorInterface } from './errors.ts';
 import type { UserErrorData } from '../domain/errors.ts';
 
-type SuggestionRow = typeof suggestions.$inferSelect;
-
-/** Key phrases kept per suggestion: title and body together are longer than most feedback. */
-export const SUGGESTION_THEMES = 5;
-
 /** Who made a change, for the history: the employee of an employee token, or the API key. */
-export function actorOf(ctx: GraphQLContext): { actorEmployeeId: string | null; actorKeyId: string | null } {
+export function actorOf(ctx: GraphQLContext): SuggestionActor {
   if (ctx.principal.kind === 'employee') return { actorEmployeeId: ctx.principal.employeeId, actorKeyId: null };
   if (ctx.principal.kind === 'secretKey') return { actorEmployeeId: null, actorKeyId: ctx.principal.keyId };
   return { actorEmployeeId: null, actorKeyId: null };
@@ -51,57 +39,8 @@ export function actorOf(ctx: GraphQLContext): { actorEmployeeId: string | null; 
 
 /** The suggestion named by `input.suggestionId`, or NOT_FOUND (the same for every caller). */
 export async function findSuggestion(tenant: TenantScope, globalId: string, path = ['input', 'suggestionId']): Promise<SuggestionRow> {
-  const id = localIdFor('Suggestion', globalId, path);
-  const suggestion = await loadSuggestion(tenant, id);
-  if (!suggestion) throw notFoundError(path, missingMessage('Suggestion'));
-  return suggestion;
+  return findSuggestionById(tenant, localIdFor('Suggestion', globalId, path), path);
 }
-
-/**
- * The history row for a change from `from` to `to`, inserted only while the suggestion still has
- * status `from`. It goes into the same batch as the guarded UPDATE, before it: both see the same
- * row, so either both apply or neither does. `onlyIf` adds a condition both must share.
- */
-export function guardedHistoryInsert(
-  tenant: TenantScope,
-  suggestionId: string,
-  from: SuggestionStatus,
-  to: SuggestionStatus,
-  actor: { actorEmployeeId: string | null; actorKeyId: string | null },
-  note: string | null,
-  at: Date,
-  onlyIf: SQL = sql`1 = 1`,
-) {
-  return tenant.insertSelect(
-    suggestionHistory,
-    {
-      id: newId('sgh'),
-      suggestionId: sql`${suggestions.id}`,
-      fromStatus: sql`${suggestions.status}`,
-      toStatus: to,
-      actorEmployeeId: actor.actorEmployeeId,
-      actorKeyId: actor.actorKeyId,
-      note,
-      createdAt: at.getTime(),
-    },
-    sql`FROM ${suggestions} WHERE ${suggestions.tenantId} = ${tenant.tenantId} AND ${suggestions.id} = ${suggestionId} AND ${suggestions.status} = ${from} AND ${onlyIf}`,
-  );
-}
-
-/** UPDATE ... WHERE status = <from>: of two concurrent transitions only one can match. */
-export function guardedStatusUpdate(
-  tenant: TenantScope,
-  suggestionId: string,
-  from: SuggestionStatus,
-  set: Partial<Pick<SuggestionRow, 'status' | 'declineReason'>>,
-  at: Date,
-  onlyIf?: SQL,
-) {
-  return tenant.updateWhere(suggestions, { ...set, updatedAt: at }, and(eq(suggestions.id, suggestionId), eq(suggestions.status, from), onlyIf) as SQL).returning();
-}
-
-export const raceLost = (from: SuggestionStatus) =>
-  conflictError(['input', 'suggestionId'], `The suggestion changed while you were working on it (it is no longer ${statusLabel(from)}). Reload it and try again.`);
 
 // ---- inputs and payloads ---------------------------------------------------------------------
 
@@ -159,29 +98,14 @@ async function changeVote(ctx: GraphQLContext, globalId: string, vote: boolean) 
   const tenant = tenantFor(ctx, 'suggestions:participate');
   const employeeId = actingEmployeeId(ctx);
   const suggestion = await findSuggestion(tenant, globalId);
-  const updated = await toggleVote(tenant, {
-    votes: suggestionVotes,
-    votesFor: suggestionVotes.suggestionId,
-    things: suggestions,
-    thingId: suggestion.id,
-    employeeId,
-    add: vote,
-    vote: { id: newId('svote'), suggestionId: suggestion.id, employeeId },
-    // Anonymity: a vote must not move updated_at (it would tell when someone voted).
-    touchesThing: false,
-  });
-  return { suggestion: updated ?? null };
+  return { suggestion: await changeSuggestionVote(tenant, suggestion.id, employeeId, vote) };
 }
 
 async function changeFollow(ctx: GraphQLContext, globalId: string, follow: boolean) {
   const tenant = tenantFor(ctx, 'suggestions:participate');
   const employeeId = actingEmployeeId(ctx);
   const suggestion = await findSuggestion(tenant, globalId);
-  if (follow) {
-    await tenant.insert(suggestionFollows, { id: newId('sfol'), suggestionId: suggestion.id, employeeId }).onConflictDoNothing();
-  } else {
-    await tenant.deleteWhere(suggestionFollows, and(eq(suggestionFollows.suggestionId, suggestion.id), eq(suggestionFollows.employeeId, employeeId)) as SQL);
-  }
+  await changeSuggestionFollow(tenant, suggestion.id, employeeId, follow);
   return { suggestion };
 }
 
@@ -189,10 +113,7 @@ async function addComment(ctx: GraphQLContext, input: { suggestionId: string; bo
   const tenant = tenantFor(ctx, kind === 'comment' ? 'suggestions:participate' : 'suggestions:review');
   const { body } = parseInput(v.object({ body: commentBody }), { body: input.body });
   const suggestion = await findSuggestion(tenant, input.suggestionId);
-  const [comment] = await tenant
-    .insert(suggestionComments, { id: newId('scom'), suggestionId: suggestion.id, kind, authorId: actorOf(ctx).actorEmployeeId, body })
-    .returning();
-  return { comment: comment ?? null };
+  return { comment: await addSuggestionComment(tenant, suggestion.id, { kind, authorId: actorOf(ctx).actorEmployeeId, body }) };
 }
 
 builder.mutationFields((t) => ({
@@ -215,37 +136,7 @@ builder.mutationFields((t) => ({
           } else if (!values.anonymous) {
             teamId = (await findEmployee(tenant, employeeId, [])).teamId;
           }
-          const id = newId('sug');
-          const { now } = ctx;
-          const followCode = values.anonymous ? newFollowCode() : null;
-          const authorId = values.anonymous ? null : employeeId;
-          const statements: BatchItem<'sqlite'>[] = [
-            tenant.insert(suggestions, {
-              id,
-              teamId,
-              authorId,
-              anonymous: values.anonymous,
-              followCodeHash: followCode ? await hashFollowCode(followCode) : null,
-              category: values.category,
-              title: values.title,
-              body: values.body,
-              status: 'submitted',
-              createdAt: now,
-              updatedAt: now,
-            }),
-            tenant.insert(suggestionHistory, { id: newId('sgh'), suggestionId: id, fromStatus: null, toStatus: 'submitted', actorEmployeeId: authorId, actorKeyId: null, note: null, createdAt: now }),
-          ];
-          for (const theme of themesOf(`${values.title}. ${values.body}`, SUGGESTION_THEMES)) {
-            statements.push(
-              tenant.insert(suggestionThemes, { id: newId('sth'), suggestionId: id, theme: theme.key, label: theme.label, category: values.category, teamId, createdAt: now }),
-            );
-          }
-          // A named author follows their suggestion; an anonymous one follows with the code, so
-          // no follow row links them to it.
-          if (authorId) statements.push(tenant.insert(suggestionFollows, { id: newId('sfol'), suggestionId: id, employeeId: authorId }));
-          await runBatch(tenant, statements);
-          const suggestion = (await loadSuggestion(tenant, id)) ?? null;
-          return { suggestion, followCode };
+          return submitSuggestion(tenant, values, { employeeId, teamId }, ctx.now);
         },
         { suggestion: null, followCode: null },
       ),
@@ -305,23 +196,7 @@ builder.mutationFields((t) => ({
           const suggestion = await findSuggestion(tenant, input.suggestionId);
           const from = suggestion.status;
           if (!canTransition(from, to)) throw invalidTransitionError(['input', 'status'], transitionRefusal(from, to));
-          if (to === 'adopted') {
-            const experiment = await tenant.db.query.experiments.findFirst({ where: { suggestionId: suggestion.id } });
-            // Outcomes are set once and never change, so this check cannot go stale before the write.
-            if (!experiment?.outcome || experiment.outcome === 'failed') {
-              throw invalidTransitionError(
-                ['input', 'status'],
-                `A suggestion cannot go from ${statusLabel(from)} to ADOPTED before its experiment is concluded as SUCCEEDED or INCONCLUSIVE.`,
-              );
-            }
-          }
-          const { now } = ctx;
-          const [, updated] = await tenant.batch([
-            guardedHistoryInsert(tenant, suggestion.id, from, to, actorOf(ctx), note, now),
-            guardedStatusUpdate(tenant, suggestion.id, from, { status: to, declineReason: to === 'declined' ? reason : null }, now),
-          ]);
-          if (!updated[0]) throw raceLost(from);
-          return { suggestion: updated[0] };
+          return { suggestion: await changeSuggestionStatus(tenant, suggestion, { to, note, reason }, actorOf(ctx), ctx.now) };
         },
         { suggestion: null },
       ),

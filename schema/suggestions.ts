@@ -6,7 +6,7 @@
  * every caller, and no filter, ordering or count here takes an author. Per-viewer fields
  * (`viewerHasVoted`, `viewerFollows`) depend only on what the viewer did, never on authorship.
  */
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import {
   COMMENT_KINDS,
@@ -14,21 +14,18 @@ import {
   SUGGESTION_STATUSES,
   suggestionFollows,
   suggestions,
-  suggestionThemes,
   suggestionVotes,
   type CommentKind,
   type SuggestionCategory,
   type SuggestionStatus,
-} from '../db/suggestions.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { hashFollowCode, looksLikeFollowCode } from '../domain/follow-codes.ts';
-import { likePattern } from '../domain/people.ts';
-import { SUGGESTION_LIMITS } from '../domain/suggestions.ts';
-import { themeKey } from '../domain/themes.ts';
+} from '../features/suggestions/tables.ts';
+import { hashFollowCode, looksLikeFollowCode } from '../features/suggestions/follow-codes.ts';
+import { SUGGESTION_LIMITS } from '../features/suggestions/rules.ts';
+import { suggestionWhere } from '../features/suggestions/service.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { type FilterArgs, tenantConnection } from './connections.ts';
-import { idEquals } from './global-ids.ts';
+import { tryDecodeId } from './global-ids.ts';
 import { tenantFor } from './tenancy.ts';
 
 const upperEnum = <T extends string>(name: string, values: readonly T[], description?: string) =>
@@ -186,29 +183,20 @@ const SuggestionFilter = builder.inputType('SuggestionFilter', {
 /** The filter as one SQL condition over `table` (drizzle's alias inside relational queries). */
 export function suggestionFilterSql(table: typeof suggestions, filter: SuggestionFilterValues | null | undefined, ctx: GraphQLContext): SQL | undefined {
   if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.status?.length) conditions.push(sql`${table.status} IN (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})`);
-  if (filter.category?.length) conditions.push(sql`${table.category} IN (${sql.join(filter.category.map((c) => sql`${c}`), sql`, `)})`);
-  if (filter.teamId) conditions.push(idEquals(table.teamId, filter.teamId, 'Team'));
   const search = filter.search?.trim();
-  if (search) {
-    if (search.length > SUGGESTION_LIMITS.search) {
-      throw new GraphQLError(`filter.search is at most ${SUGGESTION_LIMITS.search} characters.`, { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    const pattern = likePattern(search);
-    conditions.push(or(sql`${table.title} LIKE ${pattern} ESCAPE '\\'`, sql`${table.body} LIKE ${pattern} ESCAPE '\\'`));
+  if (search && search.length > SUGGESTION_LIMITS.search) {
+    throw new GraphQLError(`filter.search is at most ${SUGGESTION_LIMITS.search} characters.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  if (filter.theme?.trim()) {
-    const key = themeKey(filter.theme);
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM ${suggestionThemes} WHERE ${suggestionThemes.tenantId} = ${table.tenantId} AND ${suggestionThemes.suggestionId} = ${table.id} AND ${suggestionThemes.theme} = ${key})`,
-    );
-  }
-  if (filter.followedByMe !== null && filter.followedByMe !== undefined) {
-    const follows = sql`EXISTS (SELECT 1 FROM ${suggestionFollows} WHERE ${suggestionFollows.tenantId} = ${table.tenantId} AND ${suggestionFollows.suggestionId} = ${table.id} AND ${suggestionFollows.employeeId} = ${viewerEmployeeId(ctx)})`;
-    conditions.push(filter.followedByMe ? follows : sql`NOT ${follows}`);
-  }
-  return and(...conditions);
+  // An id that is not a Team matches nothing, like an unknown team.
+  const team = filter.teamId ? tryDecodeId(filter.teamId) : undefined;
+  return suggestionWhere(table, {
+    status: filter.status,
+    category: filter.category,
+    team: filter.teamId ? { id: team?.typename === 'Team' ? team.id : null } : undefined,
+    search,
+    theme: filter.theme,
+    followedBy: filter.followedByMe === null || filter.followedByMe === undefined ? undefined : { employeeId: viewerEmployeeId(ctx), follows: filter.followedByMe },
+  });
 }
 
 builder.queryFields((t) => ({
@@ -240,8 +228,3 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
-/** Loads one suggestion of the tenant (any status), or undefined. */
-export async function loadSuggestion(tenant: TenantScope, id: string) {
-  return tenant.db.query.suggestions.findFirst({ where: { id } });
-}

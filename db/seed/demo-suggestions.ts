@@ -8,10 +8,10 @@
  * `fl_fc_dev_<slug>_<n>` (see README).
  */
 import type { BatchItem } from 'drizzle-orm/batch';
-import { hashFollowCode } from '../../domain/follow-codes.ts';
+import { hashFollowCode } from '../../features/suggestions/follow-codes.ts';
 import { themesOf } from '../../domain/themes.ts';
 import type { Database } from '../client.ts';
-import { agendaItems, agendaVotes, meetings } from '../meetings.ts';
+import { agendaItems, agendaVotes, meetings } from '../../features/meetings/tables.ts';
 import { writtenAt } from '../columns.ts';
 import {
   experiments,
@@ -24,7 +24,7 @@ import {
   type ExperimentOutcome,
   type SuggestionCategory,
   type SuggestionStatus,
-} from '../suggestions.ts';
+} from '../../features/suggestions/tables.ts';
 
 interface DemoExperiment {
   hypothesis: string;

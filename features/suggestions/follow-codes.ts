@@ -3,7 +3,7 @@
  * knowing who they are. The code is shown once, at submission; only its SHA-256 is stored, so the
  * database cannot hand it (or its holder) to anyone.
  */
-import { randomString } from '../db/ids.ts';
+import { randomString } from '../../db/ids.ts';
 
 const PREFIX = 'fl_fc_';
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';

@@ -7,9 +7,9 @@
  * that is only stored as a SHA-256 hash.
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
-import { employees, teams } from './people.ts';
-import { tenants } from './tenants.ts';
+import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
+import { employees, teams } from '../../db/people.ts';
+import { tenants } from '../../db/tenants.ts';
 
 export const SUGGESTION_CATEGORIES = [
   'repeated_question',

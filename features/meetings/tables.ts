@@ -1,9 +1,9 @@
 /** Team meetings and the agenda items employees propose and vote on before them. */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
-import { employees, teams } from './people.ts';
-import { suggestions } from './suggestions.ts';
-import { tenants } from './tenants.ts';
+import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
+import { employees, teams } from '../../db/people.ts';
+import { suggestions } from '../suggestions/tables.ts';
+import { tenants } from '../../db/tenants.ts';
 
 export const meetings = sqliteTable(
   'meetings',

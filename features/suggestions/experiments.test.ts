@@ -1,7 +1,7 @@
 /** Experiments: started from an ACCEPTED suggestion, concluded once with lessons; failures stay visible. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, localId, type TestTenant, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, localId, type TestTenant, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 let owner: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SUGGESTION_STATUSES } from '../db/suggestions.ts';
-import { canTransition, OPEN_STATUSES, transitionRefusal, TRANSITIONS } from './suggestion-workflow.ts';
+import { SUGGESTION_STATUSES } from './tables.ts';
+import { canTransition, OPEN_STATUSES, transitionRefusal, TRANSITIONS } from './rules.ts';
 
 describe('suggestion workflow', () => {
   it('follows the happy path one step at a time', () => {

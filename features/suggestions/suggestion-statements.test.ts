@@ -1,7 +1,7 @@
 /** No N+1 for suggestions: a page of 50 with votes and comment counts stays within 3 statements. */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, gql, localId, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, gql, localId, type UserErrorCode } from '../../test/helpers.ts';
 
 describe('suggestion statements', () => {
   it('a page of 50 suggestions with votes, comment counts, viewer flags, author and team is authentication plus at most 3 statements', async () => {

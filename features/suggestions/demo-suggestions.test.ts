@@ -1,9 +1,9 @@
 /** The demo seed's suggestions, experiments and meetings: every status, anonymity kept, idempotent. */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../db/client.ts';
-import { seedDemo } from '../db/seed/demo.ts';
-import { data, TEST_NOW } from './helpers.ts';
+import { createDatabase } from '../../db/client.ts';
+import { seedDemo } from '../../db/seed/demo.ts';
+import { data, TEST_NOW } from '../../test/helpers.ts';
 
 describe('demo suggestions', () => {
   it('seeds every status, anonymous ones without authors, experiments with a failed one, and upcoming meetings', async () => {

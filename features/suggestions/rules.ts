@@ -1,7 +1,10 @@
-/** Input rules for suggestions, comments, experiments and meetings. valibot schemas, plain data. */
+/**
+ * The suggestion box's rules as plain data: input schemas (valibot) for suggestions, comments and
+ * experiments, and the workflow of statuses. No database, no GraphQL.
+ */
 import * as v from 'valibot';
-import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES, EXPERIMENT_OUTCOMES } from '../db/suggestions.ts';
-import { requiredText } from './people.ts';
+import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES, EXPERIMENT_OUTCOMES, type SuggestionStatus } from './tables.ts';
+import { requiredText } from '../../domain/people.ts';
 
 export const SUGGESTION_LIMITS = {
   title: 160,
@@ -10,8 +13,6 @@ export const SUGGESTION_LIMITS = {
   note: 1000,
   reason: 1000,
   experimentText: 2000,
-  meetingTitle: 160,
-  agendaDetails: 1000,
   search: 100,
 } as const;
 
@@ -64,15 +65,40 @@ export const concludeExperimentSchema = v.object({
   lessons: experimentText('lessons learned'),
 });
 
-export const meetingSchema = v.object({
-  title: requiredText(L.meetingTitle, 'Give the meeting a title.', `Titles are at most ${L.meetingTitle} characters.`),
-});
-
-export const agendaItemSchema = v.object({
-  title: requiredText(L.title, 'Give the agenda item a title.', `Titles are at most ${L.title} characters.`),
-  details: optionalText(L.agendaDetails, `Details are at most ${L.agendaDetails} characters.`),
-});
-
 function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
+
+/**
+ * The suggestion workflow as data: submitted -> under review -> accepted -> experimenting ->
+ * adopted, or declined (with a reason) from any open status. Plain functions, no database.
+ */
+
+/** Where each status may go next. Adopted and declined are final. */
+export const TRANSITIONS: Record<SuggestionStatus, readonly SuggestionStatus[]> = {
+  submitted: ['under_review', 'declined'],
+  under_review: ['accepted', 'declined'],
+  accepted: ['experimenting', 'declined'],
+  experimenting: ['adopted', 'declined'],
+  adopted: [],
+  declined: [],
+};
+
+export const OPEN_STATUSES: readonly SuggestionStatus[] = ['submitted', 'under_review', 'accepted', 'experimenting'];
+
+export function canTransition(from: SuggestionStatus, to: SuggestionStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** The status as people write it: "under_review" -> "UNDER_REVIEW" (the GraphQL enum value). */
+export const statusLabel = (status: SuggestionStatus) => status.toUpperCase();
+
+/** Why a transition is refused, naming both ends and what would be allowed. */
+export function transitionRefusal(from: SuggestionStatus, to: SuggestionStatus): string {
+  const next = TRANSITIONS[from];
+  const allowed = next.length ? `From ${statusLabel(from)} it can go to ${next.map(statusLabel).join(' or ')}.` : `${statusLabel(from)} is final.`;
+  return `A suggestion cannot go from ${statusLabel(from)} to ${statusLabel(to)}. ${allowed}`;
+}
+
+export type SubmitSuggestionValues = v.InferOutput<typeof submitSuggestionSchema>;
+export type ExperimentValues = v.InferOutput<typeof startExperimentSchema>;

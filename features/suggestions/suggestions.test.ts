@@ -1,7 +1,7 @@
 /** Suggestions: submitting, votes, comments and replies, the workflow and its history, filters, trends. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
