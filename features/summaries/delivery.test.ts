@@ -4,32 +4,14 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../../db/client.ts';
-import { TenantScope } from '../../db/tenant-scope.ts';
-import { createEmployee, createTenant, localId, TEST_NOW } from '../../test/helpers.ts';
-import { createTemplate, logCall } from '../../test/voice-helpers.ts';
+import { localId } from '../../test/helpers.ts';
 import { headerOf } from './email/mime.ts';
 import { memoryMailbox } from './mailer/memory.ts';
-import { saveSettings, type SettingsInput } from './service.ts';
-import { deliver, fireCron, RecordingQueue, testEnv } from './test-helpers.ts';
+import { deliver, fireCron, praisedTenant, RecordingQueue, testEnv } from './test-helpers.ts';
 
 const queue = new RecordingQueue();
 const worker = testEnv(queue);
 const rows = <T>(query: string, ...binds: unknown[]) => env.DB.prepare(query).bind(...binds).all<T>().then((result) => result.results);
-
-/** A tenant with one praised agent in week 2026-W45, and its summary settings. */
-async function praisedTenant(settings: Partial<SettingsInput> = {}) {
-  const tenant = await createTenant();
-  const t = localId(tenant.id);
-  const email = `agent.${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const agent = await createEmployee(tenant.admin, { name: 'Ana Agent', email });
-  const template = await createTemplate(tenant.admin);
-  await logCall(tenant.admin, { template, callerId: agent, calledAt: '2026-11-04T12:00:00Z', satisfaction: 5, mentions: [{ employeeId: agent, kind: 'PRAISE', quote: 'Ana was wonderful.' }] });
-  await saveSettings(new TenantScope(createDatabase(env.DB), t, TEST_NOW), {
-    enabled: true, timeZone: 'UTC', weekday: 1, hour: 8, senderName: 'Test', senderAddress: 'summaries@test.example', levels: ['employee'], skipEmpty: true, ...settings,
-  }, new Date('2026-11-01T00:00:00Z'));
-  return { tenant, t, agent, email };
-}
 
 /** Runs the compile for (t, week) and returns the send messages it fanned out. */
 async function compile(t: string, periodKey = '2026-W45') {

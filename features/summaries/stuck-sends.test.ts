@@ -5,13 +5,10 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../../db/client.ts';
-import { TenantScope } from '../../db/tenant-scope.ts';
-import { createEmployee, createTenant, data, localId, TEST_NOW } from '../../test/helpers.ts';
-import { createTemplate, logCall } from '../../test/voice-helpers.ts';
+import { data, localId } from '../../test/helpers.ts';
 import { memoryMailbox } from './mailer/memory.ts';
-import { saveSettings, SEND_LEASE_MS } from './service.ts';
-import { deliver, fireCron, RecordingQueue, testEnv } from './test-helpers.ts';
+import { SEND_LEASE_MS } from './service.ts';
+import { deliver, fireCron, praisedTenant, RecordingQueue, testEnv } from './test-helpers.ts';
 
 const queue = new RecordingQueue();
 const worker = testEnv(queue);
@@ -42,15 +39,7 @@ function failingOnce(db: D1Database, pattern: RegExp): D1Database {
 
 /** A tenant with one praised agent in 2026-W45, compiled, and its send messages. */
 async function compiledTenant() {
-  const tenant = await createTenant();
-  const t = localId(tenant.id);
-  const email = `agent.${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const agent = await createEmployee(tenant.admin, { name: 'Ana Agent', email });
-  const template = await createTemplate(tenant.admin);
-  await logCall(tenant.admin, { template, callerId: agent, calledAt: '2026-11-04T12:00:00Z', satisfaction: 5, mentions: [{ employeeId: agent, kind: 'PRAISE', quote: 'Ana was wonderful.' }] });
-  await saveSettings(new TenantScope(createDatabase(env.DB), t, TEST_NOW), {
-    enabled: true, timeZone: 'UTC', weekday: 1, hour: 8, senderName: 'Test', senderAddress: 'summaries@test.example', levels: ['employee'], skipEmpty: true,
-  }, new Date('2026-11-01T00:00:00Z'));
+  const { tenant, t, email } = await praisedTenant();
   await deliver(worker, [{ type: 'compile', tenantId: t, periodKey: '2026-W45' }]);
   const sends = queue.take(t);
   const outbox = () => rows<{ id: string; status: string; attempts: number }>('SELECT id, status, attempts FROM email_outbox WHERE tenant_id = ?', t);

@@ -7,7 +7,12 @@ import { createExecutionContext, createMessageBatch, createScheduledController, 
 import { env } from 'cloudflare:workers';
 import worker from '../../worker/index.ts';
 import type { Env } from '../../worker/env.ts';
+import { createDatabase } from '../../db/client.ts';
+import { TenantScope } from '../../db/tenant-scope.ts';
+import { createEmployee, createTenant, localId, TEST_NOW } from '../../test/helpers.ts';
+import { createTemplate, logCall } from '../../test/voice-helpers.ts';
 import { handleSummaryBatch, type SummaryMessage } from './jobs.ts';
+import { saveSettings, type SettingsInput } from './service.ts';
 
 export class RecordingQueue {
   sent: SummaryMessage[] = [];
@@ -73,4 +78,21 @@ export async function deliver(
   if (now) await handleSummaryBatch(recorded, testEnvironment, now);
   else await worker.queue(recorded, testEnvironment);
   return { ...(await getQueueResult(batch, ctx)), ids: messages.map((message) => message.id), delays };
+}
+
+/**
+ * A new tenant with one agent praised on a call in week 2026-W45 ("Ana was wonderful."), and
+ * employee-level summary settings (UTC, Monday 08:00) with `settings` on top.
+ */
+export async function praisedTenant(settings: Partial<SettingsInput> = {}) {
+  const tenant = await createTenant();
+  const t = localId(tenant.id);
+  const email = `agent.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const agent = await createEmployee(tenant.admin, { name: 'Ana Agent', email });
+  const template = await createTemplate(tenant.admin);
+  await logCall(tenant.admin, { template, callerId: agent, calledAt: '2026-11-04T12:00:00Z', satisfaction: 5, mentions: [{ employeeId: agent, kind: 'PRAISE', quote: 'Ana was wonderful.' }] });
+  await saveSettings(new TenantScope(createDatabase(env.DB), t, TEST_NOW), {
+    enabled: true, timeZone: 'UTC', weekday: 1, hour: 8, senderName: 'Test', senderAddress: 'summaries@test.example', levels: ['employee'], skipEmpty: true, ...settings,
+  }, new Date('2026-11-01T00:00:00Z'));
+  return { tenant, t, agent, email };
 }
