@@ -4,20 +4,13 @@
  * fetch (production: `send_email` only reaches verified addresses), and an in-memory mailbox for
  * the tests. Chosen by the MAIL_PROVIDER var (mailer/index.ts).
  */
-import type { Address } from '../email/mime.ts';
+import type { MimeInput } from '../email/mime.ts';
 
-export interface OutgoingEmail {
-  from: Address;
-  to: Address;
-  subject: string;
-  text: string;
-  html: string;
-  /** List-Id, List-Unsubscribe, List-Unsubscribe-Post. */
-  headers: Record<string, string>;
-  /** A stable id for the message (the outbox row), for Message-ID and providers' idempotency. */
-  messageId: string;
-  date: Date;
-}
+/**
+ * A message ready to send: the same fields the MIME writer takes (email/mime.ts). `messageId` is
+ * stable (the outbox row) for Message-ID and providers' idempotency; `date` is the job's "now".
+ */
+export type OutgoingEmail = MimeInput;
 
 export interface Mailer {
   /** Resolves when the provider accepted the message; rejects with a readable reason otherwise. */
