@@ -15,7 +15,7 @@ import { trustedDocument, type TrustedDocument } from '../features/widgets/docum
 import { FRONTLINE_JS, FRONTLINE_JS_VERSION } from '../features/widgets/client/bundle.generated.ts';
 import { demoPage, demoStylesheet } from './widget-demo-page.ts';
 import { authenticate } from './auth/authenticate.ts';
-import { NOW_HEADER, requestNow } from './clock.ts';
+import { requestNow } from './clock.ts';
 import type { EmployeeTokenScope } from './auth/employee-tokens.ts';
 import type { Principal } from './auth/principal.ts';
 import { findActivePublishableKey, type ActivePublishableKey } from './auth/publishable-keys.ts';
@@ -82,19 +82,17 @@ async function widgetGraphQL(request: Request, url: URL, env: Env, executionCtx:
     return refuse({ status: 403, code: 'ORIGIN_NOT_ALLOWED', message: `This publishable key does not allow ${sent}. An admin adds origins to the key.` });
   }
   const cors = widgetCorsHeaders(origin);
-  const outcome = await prepare(request, env, key);
+  // One clock read for the whole widget request: the token check and the GraphQL execution agree.
+  const now = requestNow(request.headers, env);
+  const outcome = await prepare(request, env, key, now);
   if ('status' in outcome) return refuse({ ...outcome, headers: { ...cors, ...outcome.headers } });
 
-  const headers = new Headers({ 'Content-Type': 'application/json', Accept: request.headers.get('Accept') ?? 'application/graphql-response+json' });
-  // The request clock's test-only pin (worker/clock.ts honours it only when ENVIRONMENT is test).
-  const pinnedNow = request.headers.get(NOW_HEADER);
-  if (pinnedNow) headers.set(NOW_HEADER, pinnedNow);
   const forwarded = new Request(new URL('/graphql', url), {
     method: 'POST',
-    headers,
+    headers: { 'Content-Type': 'application/json', Accept: request.headers.get('Accept') ?? 'application/graphql-response+json' },
     body: JSON.stringify({ query: outcome.document.document, variables: outcome.variables, operationName: outcome.document.name }),
   });
-  const response = await yoga.fetch(forwarded, { env, executionCtx, stats, principal: outcome.principal, credential: { verified: false } });
+  const response = await yoga.fetch(forwarded, { env, executionCtx, stats, principal: outcome.principal, now, credential: { verified: false } });
   const answered = new Response(response.body, response);
   // Whatever CORS policy /graphql has, a widget's answer carries exactly the key's.
   for (const name of [...answered.headers.keys()]) if (name.startsWith('access-control-')) answered.headers.delete(name);
@@ -110,7 +108,7 @@ interface Prepared {
 }
 
 /** Checks method, body, document, the key's widgets, rate limits and the employee token. */
-async function prepare(request: Request, env: Env, key: ActivePublishableKey): Promise<Prepared | Refusal> {
+async function prepare(request: Request, env: Env, key: ActivePublishableKey, now: Date): Promise<Prepared | Refusal> {
   if (request.method !== 'POST') return { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Widget requests are POST.', headers: { Allow: 'POST, OPTIONS' } };
   const tooLarge = Number(request.headers.get('Content-Length') ?? '0') > MAX_WIDGET_BODY_BYTES;
   const text = tooLarge ? '' : await request.text();
@@ -129,7 +127,7 @@ async function prepare(request: Request, env: Env, key: ActivePublishableKey): P
   const limited = await rateLimited(request, env, key, document);
   if (limited) return limited;
   const principal = document.employeeScope
-    ? await employeeFor(request, env, key, document.employeeScope)
+    ? await employeeFor(request, env, key, document.employeeScope, now)
     : ({ kind: 'publishable', tenantId: key.tenantId, keyId: key.id, widgets: key.widgets } as const);
   if ('status' in principal) return principal;
   return { document, variables: body.variables, principal };
@@ -151,8 +149,8 @@ function parseBody(text: string): { query?: unknown; hash: string | null; variab
 }
 
 /** The suggestion box acts as an employee: a token of the key's tenant carrying the scope. */
-async function employeeFor(request: Request, env: Env, key: ActivePublishableKey, scope: EmployeeTokenScope): Promise<Principal | Refusal> {
-  const result = await authenticate(request.headers.get('Authorization'), { env, db: createDatabase(env.DB), waitUntil: () => undefined, now: requestNow(request.headers, env) });
+async function employeeFor(request: Request, env: Env, key: ActivePublishableKey, scope: EmployeeTokenScope, now: Date): Promise<Principal | Refusal> {
+  const result = await authenticate(request.headers.get('Authorization'), { env, db: createDatabase(env.DB), waitUntil: () => undefined, now });
   if (!result.ok) return { status: 401, code: 'UNAUTHENTICATED', message: result.reason };
   const { principal } = result;
   if (principal.kind !== 'employee' || principal.tenantId !== key.tenantId) {

@@ -30,6 +30,8 @@ export interface ServerContext {
   credential: { verified: boolean };
   /** Set when the caller was authenticated before GraphQL (widget requests, worker/widgets.ts). */
   principal?: Principal;
+  /** The request clock when the caller already read it (widget requests); otherwise read here. */
+  now?: Date;
 }
 
 /** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
@@ -81,9 +83,9 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),
     }),
   ],
-  context: async ({ request, env, executionCtx, credential, backgroundD1, principal }: YogaInitialContext & ServerContext) => {
+  context: async ({ request, env, executionCtx, credential, backgroundD1, principal, now: readNow }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
-    const now = requestNow(request.headers, env);
+    const now = readNow ?? requestNow(request.headers, env);
     // Widget requests were authenticated before GraphQL, by their publishable key (worker/widgets.ts).
     if (principal) return createGraphQLContext({ env, principal, waitUntil, now });
     const result = await authenticate(request.headers.get('Authorization'), {
