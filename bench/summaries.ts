@@ -16,7 +16,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { chunkedInserts, runInBatches } from '../db/batching.ts';
 import { createDatabase } from '../db/client.ts';
 import { writtenAt } from '../db/columns.ts';
-import { employees, teams, type EmployeeRole } from '../db/people.ts';
+import { employees, teams, type EmployeeRole } from '../features/people/tables.ts';
 import { VOICE_BANKS } from '../db/seed/demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from '../db/seed/voice-generator.ts';
 import { TenantScope } from '../db/tenant-scope.ts';

@@ -9,7 +9,7 @@
 
 import { foreignKey, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, updatedAtColumn } from './columns.ts';
-import { employees, teams } from './people.ts';
+import { employees, teams } from '../features/people/tables.ts';
 import { tenants } from './tenants.ts';
 import { feedback, surveyCalls } from './voice.ts';
 

@@ -4,7 +4,7 @@
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
-import { employees } from './people.ts';
+import { employees } from '../features/people/tables.ts';
 
 export const REWARD_KINDS = ['time_off', 'commendation', 'team_lunch', 'gift', 'experience', 'other'] as const;
 export type RewardKind = (typeof REWARD_KINDS)[number];

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTeam, createTenant, localId, TEST_NOW } from '../test/helpers.ts';
 import { createDatabase } from './client.ts';
-import { teams } from './people.ts';
+import { teams } from '../features/people/tables.ts';
 import { TenantScope } from './tenant-scope.ts';
 
 async function twoTenantsWithTeams() {

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
-import { employees, teams } from './people.ts';
+import { employees, teams } from '../features/people/tables.ts';
 import { tenants } from './tenants.ts';
 
 export const TEMPLATE_STATUSES = ['active', 'archived'] as const;

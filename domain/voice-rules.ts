@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { CALL_CHANNELS, FEEDBACK_KINDS, FEEDBACK_SOURCES, type FeedbackKind } from '../db/voice.ts';
-import { requiredText } from './people.ts';
+import { requiredText } from './text.ts';
 
 /**
  * What a customer can say about a person on a survey call. The same words as the feedback it

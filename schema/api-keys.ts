@@ -2,18 +2,17 @@
  * ApiKey: secret keys of a tenant. Tenant admins list, create and revoke their own; the platform
  * token does so for any tenant (pass `tenantId`). The secret is returned once, at creation.
  */
-import { and, eq } from 'drizzle-orm';
-import { apiKeys, API_KEY_ROLES, type ApiKeyRole } from '../db/tenants.ts';
-import { notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
+import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
+import { apiKeyInput, createApiKey, issueApiKeyAsPlatform, revokeApiKey, type ApiKeyRow } from '../features/platform/service.ts';
+import { apiKeys, API_KEY_ROLES, type ApiKeyRole } from '../features/platform/tables.ts';
 import { requirePermission } from '../worker/auth/permissions.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import type { GraphQLContext } from '../worker/context.ts';
-import { apiKeyInput, createApiKeyForTenant, newApiKeyRow, type ApiKeyRow } from '../worker/platform/provisioning.ts';
 import { builder } from './builder.ts';
 import { tenantConnection } from './connections.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
-import { encodeId, localIdFor, missingMessage } from './global-ids.ts';
+import { encodeId, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -101,15 +100,8 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'apiKeys:manage', async () => {
         const tenantId = keyOwner(ctx, input.tenantId);
         const values = parseInput(apiKeyInput(ctx.now), { name: input.name, role: input.role, expiresAt: input.expiresAt });
-        if (ctx.platformDb) {
-          const [tenant] = await ctx.platformDb.query.tenants.findMany({ where: { id: tenantId }, limit: 1 });
-          if (!tenant) throw notFoundError(['input', 'tenantId'], missingMessage('Tenant'));
-          return createApiKeyForTenant(ctx.platformDb, tenantId, values, 'platform', ctx.now);
-        }
-        const tenant = tenantFor(ctx, 'apiKeys:manage');
-        const { row, secret } = await newApiKeyRow({ ...values, createdBy: actorIdOf(ctx.principal), now: ctx.now });
-        const [apiKey] = await tenant.insert(apiKeys, row).returning();
-        return { apiKey: apiKey ?? null, secret };
+        if (ctx.platformDb) return issueApiKeyAsPlatform(ctx.platformDb, tenantId, values, ctx.now);
+        return createApiKey(tenantFor(ctx, 'apiKeys:manage'), values, actorIdOf(ctx.principal), ctx.now);
       }, { apiKey: null, secret: null }),
   }),
   revokeApiKey: t.field({
@@ -121,16 +113,8 @@ builder.mutationFields((t) => ({
         const path = ['input', 'id'];
         const id = localIdFor('ApiKey', input.id, path);
         // The platform operator revokes any tenant's key; a tenant's admin only its own (TenantScope).
-        const { platformDb } = ctx;
-        const scope = platformDb ? null : tenantFor(ctx, 'apiKeys:manage');
-        const key = await (scope ? scope.db : platformDb)?.query.apiKeys.findFirst({ where: { id } });
-        if (!key) throw notFoundError(path, missingMessage('ApiKey'));
-        if (key.revokedAt) return { apiKey: key };
-        const revoke = scope
-          ? scope.updateById(apiKeys, key.id, { revokedAt: ctx.now })
-          : platformDb?.update(apiKeys).set({ revokedAt: ctx.now }).where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)));
-        const [revoked] = (await revoke?.returning()) ?? [];
-        return { apiKey: revoked ?? null };
+        const owner = ctx.platformDb ? { platformDb: ctx.platformDb } : { tenant: tenantFor(ctx, 'apiKeys:manage') };
+        return { apiKey: await revokeApiKey(owner, id, path, ctx.now) };
       }, { apiKey: null }),
   }),
 }));

@@ -1,11 +1,12 @@
 /** The employee filter, shared by `Query.employees` and `Team.employees`, as one SQL condition. */
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, type employees, type EmployeeRole, type EmployeeStatus } from '../db/people.ts';
-import { LIMITS, likePattern } from '../domain/people.ts';
+import { LIMITS } from '../features/people/rules.ts';
+import { employeeWhere } from '../features/people/service.ts';
+import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, type employees, type EmployeeRole, type EmployeeStatus } from '../features/people/tables.ts';
 import { builder } from './builder.ts';
 import { upperEnum } from './enums.ts';
-import { idEquals } from './global-ids.ts';
+import { tryDecodeId } from './global-ids.ts';
 
 export const EmployeeRoleEnum = upperEnum<EmployeeRole>('EmployeeRole', EMPLOYEE_ROLES);
 export const EmployeeStatusEnum = upperEnum<EmployeeStatus>('EmployeeStatus', EMPLOYEE_STATUSES);
@@ -27,24 +28,22 @@ export const EmployeeFilter = builder.inputType('EmployeeFilter', {
 });
 
 /**
- * The filter as SQL over `table` (drizzle passes an alias inside relational queries). A team id
- * that is malformed or not a team matches nothing, like an unknown team.
+ * The filter as SQL over `table` (drizzle passes an alias inside relational queries), built by the
+ * people service. A team id that is malformed or not a team matches nothing, like an unknown team.
  */
 export function employeeFilterSql(table: typeof employees, filter: EmployeeFilterValues | null | undefined): SQL | undefined {
   if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.teamId) conditions.push(idEquals(table.teamId, filter.teamId, 'Team'));
-  if (filter.role) conditions.push(eq(table.role, filter.role));
-  if (filter.status) conditions.push(eq(table.status, filter.status));
   const search = filter.search?.trim();
-  if (search) {
-    if (search.length > LIMITS.search) {
-      throw new GraphQLError(`filter.search is at most ${LIMITS.search} characters.`, {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-    }
-    const pattern = likePattern(search);
-    conditions.push(or(sql`${table.name} LIKE ${pattern} ESCAPE '\\'`, sql`${table.email} LIKE ${pattern} ESCAPE '\\'`));
+  if (search && search.length > LIMITS.search) {
+    throw new GraphQLError(`filter.search is at most ${LIMITS.search} characters.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
-  return and(...conditions);
+  const decoded = filter.teamId ? tryDecodeId(filter.teamId) : undefined;
+  return employeeWhere(table, {
+    ...(filter.teamId ? { team: { id: decoded?.typename === 'Team' ? decoded.id : null } } : {}),
+    role: filter.role ?? null,
+    status: filter.status ?? null,
+    search: search ?? null,
+  });
 }

@@ -1,10 +1,11 @@
 /** Minting employee tokens: a manager or admin key hands an app a token that acts as one employee. */
 import * as v from 'valibot';
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
+import { tokenEmployee, type EmployeeRow } from '../features/people/service.ts';
 import { EMPLOYEE_TOKEN_SCOPES, MAX_EMPLOYEE_TOKEN_TTL_SECONDS, mintEmployeeToken, type EmployeeTokenScope } from '../worker/auth/employee-tokens.ts';
 import { upperEnum } from './enums.ts';
 import { builder } from './builder.ts';
-import { Employee, findEmployee } from './employees.ts';
+import { Employee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
@@ -28,8 +29,6 @@ const CreateEmployeeTokenInput = builder.inputType('CreateEmployeeTokenInput', {
     }),
   }),
 });
-
-type EmployeeRow = Awaited<ReturnType<typeof findEmployee>>;
 
 const CreateEmployeeTokenPayload = builder
   .objectRef<{ token: string | null; expiresAt: Date | null; employee: EmployeeRow | null; errors: UserErrorData[] }>(
@@ -69,8 +68,7 @@ builder.mutationField('createEmployeeToken', (t) =>
         if (input.scopes && input.scopes.length === 0) {
           throw validationError(['input', 'scopes'], 'scopes is empty: name at least one scope, or leave out scopes for a full employee token.');
         }
-        const employee = await findEmployee(tenant, localIdFor('Employee', input.employeeId, path), path);
-        if (employee.status !== 'active') throw validationError(path, 'This employee is inactive; tokens are only for active employees.');
+        const employee = await tokenEmployee(tenant, localIdFor('Employee', input.employeeId, path), path);
         // Only secret keys hold this permission (checked by runMutation); the token names the key,
         // so revoking or expiring that key ends the token too.
         if (ctx.principal.kind !== 'secretKey') throw new Error('employeeTokens:create was granted to a caller that is not a key');

@@ -1,23 +1,18 @@
-/** Employee: a person in the tenant's service organisation. Queries and mutations. */
-import { and, ne, sql } from 'drizzle-orm';
+/** Employee: a person in the tenant's service organisation. Queries and mutations over features/people/service.ts. */
 import * as v from 'valibot';
-import { newId } from '../db/ids.ts';
-import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees } from '../db/people.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { conflictError, notFoundError, parseInput } from '../domain/errors.ts';
-import { email, hireDate, personName } from '../domain/people.ts';
+import { parseInput } from '../domain/errors.ts';
+import { email, hireDate, personName } from '../features/people/rules.ts';
+import { createEmployee, deactivateEmployee, updateEmployee } from '../features/people/service.ts';
+import { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees } from '../features/people/tables.ts';
 import { builder } from './builder.ts';
-import {
-  EmployeeFilter,
-  employeeFilterSql,
-  EmployeeRoleEnum,
-  EmployeeStatusEnum,
-} from './employee-filter.ts';
-import { localIdFor, missingMessage } from './global-ids.ts';
-import { payloadType, runMutation, withoutNulls } from './mutations.ts';
-import { findTeam } from './teams.ts';
 import { filteredConnection } from './connections.ts';
+import { EmployeeFilter, employeeFilterSql, EmployeeRoleEnum, EmployeeStatusEnum } from './employee-filter.ts';
+import { localIdFor } from './global-ids.ts';
+import { payloadType, runMutation, withoutNulls } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
+
+// Other schema modules check employees through this name; the lookup itself is the people service's.
+export { findEmployee } from '../features/people/service.ts';
 
 export const Employee = builder.drizzleNode('employees', {
   name: 'Employee',
@@ -45,8 +40,6 @@ builder.queryFields((t) => ({
 }));
 
 // ---- mutations -------------------------------------------------------------------------------
-
-type EmployeeRow = typeof employees.$inferSelect;
 
 const EmployeePayload = payloadType('EmployeePayload', 'employee', Employee);
 
@@ -98,29 +91,6 @@ const updateEmployeeSchema = (now: Date) =>
     status: v.optional(v.picklist(EMPLOYEE_STATUSES)),
   });
 
-async function assertEmailFree(tenant: TenantScope, address: string, exceptId?: string) {
-  const clash = await tenant.count(
-    employees,
-    and(sql`${employees.email} = ${address}`, exceptId ? ne(employees.id, exceptId) : undefined),
-  );
-  if (clash > 0) throw conflictError(['input', 'email'], `Another employee already uses ${address}.`);
-}
-
-/** The team id from input, checked to be a team of this tenant. */
-async function resolveTeamId(tenant: TenantScope, teamGlobalId: string): Promise<string> {
-  const path = ['input', 'teamId'];
-  const teamId = localIdFor('Team', teamGlobalId, path);
-  await findTeam(tenant, teamId, path);
-  return teamId;
-}
-
-/** Loads one employee of the tenant, or reports it missing at `path`. */
-export async function findEmployee(tenant: TenantScope, id: string, path: string[]): Promise<EmployeeRow> {
-  const employee = await tenant.db.query.employees.findFirst({ where: { id } });
-  if (!employee) throw notFoundError(path, missingMessage('Employee'));
-  return employee;
-}
-
 builder.mutationFields((t) => ({
   createEmployee: t.field({
     type: EmployeePayload,
@@ -130,12 +100,8 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'people:write', async () => {
         const tenant = tenantFor(ctx, 'people:write');
         const values = parseInput(createEmployeeSchema(ctx.now), input);
-        const teamId = input.teamId ? await resolveTeamId(tenant, input.teamId) : null;
-        await assertEmailFree(tenant, values.email);
-        // Two creates at once can both pass assertEmailFree; the unique index refuses the second
-        // and runMutation reports it as a CONFLICT on input.email.
-        const [employee] = await tenant.insert(employees, { ...values, teamId, id: newId('emp') }).returning();
-        return { employee: employee ?? null };
+        const teamId = input.teamId ? localIdFor('Team', input.teamId, ['input', 'teamId']) : null;
+        return { employee: await createEmployee(tenant, values, teamId) };
       }, { employee: null }),
   }),
   updateEmployee: t.field({
@@ -148,15 +114,12 @@ builder.mutationFields((t) => ({
         const id = localIdFor('Employee', input.id, ['input', 'id']);
         const { teamId: _team, removeFromTeam, id: _id, ...fields } = withoutNulls(input);
         const changes = parseInput(updateEmployeeSchema(ctx.now), fields);
-        await findEmployee(tenant, id, ['input', 'id']);
-        const teamChange = input.teamId
-          ? { teamId: await resolveTeamId(tenant, input.teamId) }
+        const team = input.teamId
+          ? { id: localIdFor('Team', input.teamId, ['input', 'teamId']) }
           : removeFromTeam
-            ? { teamId: null }
-            : {};
-        if (changes.email) await assertEmailFree(tenant, changes.email, id);
-        const [employee] = await tenant.updateById(employees, id, { ...changes, ...teamChange }).returning();
-        return { employee: employee ?? null };
+            ? null
+            : undefined;
+        return { employee: await updateEmployee(tenant, id, changes, team) };
       }, { employee: null }),
   }),
   deactivateEmployee: t.field({
@@ -168,9 +131,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'people:write', async () => {
         const tenant = tenantFor(ctx, 'people:write');
         const id = localIdFor('Employee', input.id, ['input', 'id']);
-        await findEmployee(tenant, id, ['input', 'id']);
-        const [employee] = await tenant.updateById(employees, id, { status: 'inactive' }).returning();
-        return { employee: employee ?? null };
+        return { employee: await deactivateEmployee(tenant, id) };
       }, { employee: null }),
   }),
 }));

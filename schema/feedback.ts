@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { jsonList, runBatch } from '../db/batching.ts';
 import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { newId } from '../db/ids.ts';
-import { employees, teams } from '../db/people.ts';
+import { employees, teams } from '../features/people/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { feedback, feedbackThemes } from '../db/voice.ts';
 import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';

@@ -1,6 +1,6 @@
 /** Platform operations, for the PLATFORM_ADMIN_TOKEN only: creating tenants. */
 import type { UserErrorData } from '../domain/errors.ts';
-import { createTenant, type ApiKeyRow, type TenantRow } from '../worker/platform/provisioning.ts';
+import { createTenant, type ApiKeyRow, type TenantRow } from '../features/platform/service.ts';
 import { ApiKey } from './api-keys.ts';
 import { builder } from './builder.ts';
 import { UserErrorInterface } from './errors.ts';

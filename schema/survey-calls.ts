@@ -5,7 +5,7 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { jsonList, runBatch } from '../db/batching.ts';
 import { newId } from '../db/ids.ts';
-import { employees } from '../db/people.ts';
+import { employees } from '../features/people/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { feedback, feedbackThemes, surveyAnswers, surveyCalls } from '../db/voice.ts';
 import { parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';

@@ -1,17 +1,19 @@
-/** Team: a group of employees, usually with a lead. Queries and mutations. */
-import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+/** Team: a group of employees, usually with a lead. Queries and mutations over features/people/service.ts. */
+import { sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import { conflictError, notFoundError, parseInput } from '../domain/errors.ts';
-import { description, teamName } from '../domain/people.ts';
-import { newId } from '../db/ids.ts';
-import { employees, teams, TEAM_STATUSES, type TeamStatus } from '../db/people.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import { parseInput } from '../domain/errors.ts';
+import { description, teamName } from '../features/people/rules.ts';
+import { activeMember, createTeam, deactivateTeam, teamWhere, updateTeam } from '../features/people/service.ts';
+import { TEAM_STATUSES, teams, type TeamStatus } from '../features/people/tables.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
-import { localIdFor, missingMessage } from './global-ids.ts';
+import { EmployeeFilter, employeeFilterSql } from './employee-filter.ts';
+import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation, withoutNulls } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
-import { EmployeeFilter, employeeFilterSql } from './employee-filter.ts';
+
+// Other schema modules check teams through this name; the lookup itself is the people service's.
+export { findTeam } from '../features/people/service.ts';
 
 export const TeamStatusEnum = builder.enumType('TeamStatus', {
   values: { ACTIVE: { value: 'active' }, INACTIVE: { value: 'inactive' } } as const,
@@ -28,7 +30,7 @@ export const Team = builder.drizzleNode('teams', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     memberCount: t.relatedCount('employees', {
       description: 'Number of active employees in the team.',
-      where: eq(employees.status, 'active'),
+      where: activeMember,
     }),
     employees: t.relatedConnection('employees', {
       description: 'Members of the team, by name.',
@@ -57,13 +59,11 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function teamFilterSql(table: typeof teams, filter: { status?: TeamStatus | null } | null | undefined): SQL | undefined {
-  return filter?.status ? eq(table.status, filter.status) : undefined;
+function teamFilterSql(table: typeof teams, filter: { status?: TeamStatus | null } | null | undefined) {
+  return teamWhere(table, filter ?? {});
 }
 
 // ---- mutations -------------------------------------------------------------------------------
-
-type TeamRow = typeof teams.$inferSelect;
 
 const TeamPayload = payloadType('TeamPayload', 'team', Team);
 
@@ -94,21 +94,6 @@ const updateTeamSchema = v.object({
   status: v.optional(v.picklist(TEAM_STATUSES)),
 });
 
-async function assertTeamNameFree(tenant: TenantScope, name: string, exceptId?: string) {
-  const clash = await tenant.count(
-    teams,
-    and(sql`lower(${teams.name}) = lower(${name})`, exceptId ? ne(teams.id, exceptId) : undefined),
-  );
-  if (clash > 0) throw conflictError(['input', 'name'], `A team named "${name}" already exists.`);
-}
-
-/** Loads one team of the tenant, or reports it missing at `path`. */
-export async function findTeam(tenant: TenantScope, id: string, path: string[]): Promise<TeamRow> {
-  const team = await tenant.db.query.teams.findFirst({ where: { id } });
-  if (!team) throw notFoundError(path, missingMessage('Team'));
-  return team;
-}
-
 builder.mutationFields((t) => ({
   createTeam: t.field({
     type: TeamPayload,
@@ -118,9 +103,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'people:write', async () => {
         const tenant = tenantFor(ctx, 'people:write');
         const values = parseInput(createTeamSchema, input);
-        await assertTeamNameFree(tenant, values.name);
-        const [team] = await tenant.insert(teams, { ...values, id: newId('team') }).returning();
-        return { team: team ?? null };
+        return { team: await createTeam(tenant, values) };
       }, { team: null }),
   }),
   updateTeam: t.field({
@@ -132,10 +115,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'people:write');
         const id = localIdFor('Team', input.id, ['input', 'id']);
         const changes = parseInput(updateTeamSchema, withoutNulls(input));
-        await findTeam(tenant, id, ['input', 'id']);
-        if (changes.name) await assertTeamNameFree(tenant, changes.name, id);
-        const [team] = await tenant.updateById(teams, id, changes).returning();
-        return { team: team ?? null };
+        return { team: await updateTeam(tenant, id, changes) };
       }, { team: null }),
   }),
   deactivateTeam: t.field({
@@ -146,9 +126,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'people:write', async () => {
         const tenant = tenantFor(ctx, 'people:write');
         const id = localIdFor('Team', input.id, ['input', 'id']);
-        await findTeam(tenant, id, ['input', 'id']);
-        const [team] = await tenant.updateById(teams, id, { status: 'inactive' }).returning();
-        return { team: team ?? null };
+        return { team: await deactivateTeam(tenant, id) };
       }, { team: null }),
   }),
 }));

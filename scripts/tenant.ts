@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UserErrors } from '../domain/errors.ts';
-import { createTenant } from '../worker/platform/provisioning.ts';
+import { createTenant } from '../features/platform/service.ts';
 import { migrateLocal, withLocalDatabase } from './local-d1.ts';
 
 const USAGE = 'Usage: npm run tenant -- create "<company name>" [--slug <slug>]';

@@ -2,7 +2,7 @@
  * Demo tenants for local development: a coffee-shop chain and an appliance retailer. Plain data;
  * db/seed/demo.ts writes it. Ids are fixed so re-seeding never duplicates anything.
  */
-import type { EmployeeRole } from '../people.ts';
+import type { EmployeeRole } from '../../features/people/tables.ts';
 
 export interface DemoTeam {
   key: string;

@@ -6,8 +6,9 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { chunkedInserts, runInBatches } from '../batching.ts';
 import type { Database } from '../client.ts';
-import { employees, teams, type EmployeeRole } from '../people.ts';
-import { apiKeys, tenants } from '../tenants.ts';
+import { employees, teams, type EmployeeRole } from '../../features/people/tables.ts';
+import { tenants } from '../tenants.ts';
+import { apiKeys } from '../../features/platform/tables.ts';
 import { devKeyRows } from './demo.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
 import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';

@@ -9,7 +9,7 @@ import { feedbackRows } from '../../domain/feedback-records.ts';
 import { meanSentiment, sentimentOf } from '../../domain/sentiment.ts';
 import { chunkedInserts } from '../batching.ts';
 import type { Database } from '../client.ts';
-import type { EmployeeRole } from '../people.ts';
+import type { EmployeeRole } from '../../features/people/tables.ts';
 import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
 import { writtenAt } from '../columns.ts';

@@ -5,7 +5,7 @@
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
-import { employees } from '../../db/people.ts';
+import { employees } from '../people/tables.ts';
 import { PERIOD_KINDS } from '../../db/recognition.ts';
 import { feedback } from '../../db/voice.ts';
 

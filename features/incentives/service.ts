@@ -8,7 +8,7 @@
  * periods (features/summaries/jobs.ts).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { employees } from '../../db/people.ts';
+import type { employees } from '../people/service.ts';
 import { randomId } from '../../db/ids.ts';
 import type { incentivePrograms } from '../../db/recognition.ts';
 import { pointsEntries } from '../points/service.ts';

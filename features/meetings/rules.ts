@@ -1,6 +1,6 @@
 /** Input rules for meetings and their agenda items: valibot schemas over plain data. */
 import * as v from 'valibot';
-import { requiredText } from '../../domain/people.ts';
+import { requiredText } from '../../domain/text.ts';
 
 export const MEETING_LIMITS = {
   title: 160,

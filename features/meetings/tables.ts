@@ -1,7 +1,7 @@
 /** Team meetings and the agenda items employees propose and vote on before them. */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
-import { employees, teams } from '../../db/people.ts';
+import { employees, teams } from '../people/tables.ts';
 import { suggestions } from '../suggestions/tables.ts';
 import { tenants } from '../../db/tenants.ts';
 

@@ -5,7 +5,7 @@
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn } from '../../db/columns.ts';
-import { employees } from '../../db/people.ts';
+import { employees } from '../people/tables.ts';
 import { incentivePrograms, recognitions } from '../../db/recognition.ts';
 import { redemptions } from '../../db/rewards.ts';
 

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES, EXPERIMENT_OUTCOMES, type SuggestionStatus } from './tables.ts';
-import { requiredText } from '../../domain/people.ts';
+import { requiredText } from '../../domain/text.ts';
 
 export const SUGGESTION_LIMITS = {
   title: 160,

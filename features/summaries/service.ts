@@ -7,7 +7,7 @@ import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { chunk, jsonList, runBatch } from '../../db/batching.ts';
 import { newId, randomId } from '../../db/ids.ts';
-import { employees } from '../../db/people.ts';
+import { employees } from '../people/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { renderEmail } from './email/render.ts';
 import { readPeriodFacts } from './facts.ts';

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
-import { employees, teams } from '../../db/people.ts';
+import { employees, teams } from '../people/tables.ts';
 import { tenants } from '../../db/tenants.ts';
 import type { SummaryItem } from './rules.ts';
 

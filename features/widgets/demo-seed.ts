@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { runBatch } from '../../db/batching.ts';
-import { employees } from '../../db/people.ts';
+import { employees } from '../people/service.ts';
 import { writtenAt } from '../../db/columns.ts';
 import { DEMO_TENANTS } from '../../db/seed/demo-people.ts';
 import { hashSecretKey, displayPrefix } from '../../db/keys.ts';

@@ -6,7 +6,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { runBatch } from '../../db/batching.ts';
 import { newId, randomString } from '../../db/ids.ts';
-import { employees } from '../../db/people.ts';
+import { employees } from '../people/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { feedback, feedbackThemes } from '../../db/voice.ts';
 import { notFoundError, UserErrors, type UserErrorData } from '../../domain/errors.ts';

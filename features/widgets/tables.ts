@@ -9,7 +9,7 @@
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn } from '../../db/columns.ts';
-import { employees } from '../../db/people.ts';
+import { employees } from '../people/tables.ts';
 import { tenants } from '../../db/tenants.ts';
 import { feedback } from '../../db/voice.ts';
 

@@ -5,8 +5,8 @@
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { employees } from '../../db/people.ts';
-import { apiKeys } from '../../db/tenants.ts';
+import { employees } from '../../features/people/tables.ts';
+import { apiKeys } from '../../features/platform/tables.ts';
 import type { Env } from '../env.ts';
 import { EMPLOYEE_TOKEN_PREFIX, verifyEmployeeToken } from './employee-tokens.ts';
 import { hasPermission } from './permissions.ts';

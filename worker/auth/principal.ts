@@ -1,8 +1,8 @@
 /**
  * Who is calling. Every request is authenticated into exactly one principal before GraphQL runs.
  */
-import type { EmployeeRole } from '../../db/people.ts';
-import type { ApiKeyRole } from '../../db/tenants.ts';
+import type { EmployeeRole } from '../../features/people/tables.ts';
+import type { ApiKeyRole } from '../../features/platform/tables.ts';
 import type { WidgetKind } from '../../features/widgets/tables.ts';
 import type { EmployeeTokenScope } from './employee-tokens.ts';
 

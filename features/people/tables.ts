@@ -1,8 +1,8 @@
-/** Teams and employees of a tenant. */
+/** Teams and employees of a tenant: the people every other feature's rows point at. */
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAtColumn, idColumn, tenantIdColumn, updatedAtColumn } from './columns.ts';
-import { tenants } from './tenants.ts';
+import { createdAtColumn, idColumn, tenantIdColumn, updatedAtColumn } from '../../db/columns.ts';
+import { tenants } from '../../db/tenants.ts';
 
 export const TEAM_STATUSES = ['active', 'inactive'] as const;
 export type TeamStatus = (typeof TEAM_STATUSES)[number];

@@ -1,19 +1,25 @@
 /**
- * Provisioning tenants and keys: shared by the platform mutations (schema/platform.ts) and the
- * local CLI (scripts/tenant.ts). Plain functions over a drizzle client; no bindings.
+ * The platform feature: provisioning tenants and keys, and a tenant's own key management. Shared by
+ * the platform mutations (schema/platform.ts, schema/api-keys.ts) and the local CLI
+ * (scripts/tenant.ts). The operator's functions take the platform drizzle client (they work across
+ * tenants, by design); a tenant admin's take its TenantScope. GraphQL-free; no bindings.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Database } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
-import { API_KEY_ROLES, apiKeys, tenants, type ApiKeyRole } from '../../db/tenants.ts';
-import { conflictError, parseInput } from '../../domain/errors.ts';
-import { requiredText, slugify } from '../../domain/people.ts';
 import { displayPrefix, generateSecretKey, hashSecretKey } from '../../db/keys.ts';
+import type { TenantScope } from '../../db/tenant-scope.ts';
+import { tenants } from '../../db/tenants.ts';
+import { conflictError, notFoundError, parseInput } from '../../domain/errors.ts';
+import { requiredText } from '../../domain/text.ts';
+import { slugify } from './rules.ts';
+import { API_KEY_ROLES, apiKeys, type ApiKeyRole } from './tables.ts';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
+// createTenant parses its own input: the CLI calls it directly, not through the schema.
 const tenantInput = v.object({
   name: requiredText(120, 'Enter the company name.', 'Company names are at most 120 characters.'),
   slug: v.nullish(
@@ -41,7 +47,7 @@ export const apiKeyInput = (now: Date) => v.object({
  * A new secret key's row (without its tenant) and the secret itself, which is returned to the
  * caller once and never stored.
  */
-export async function newApiKeyRow(input: {
+async function newApiKeyRow(input: {
   name: string;
   role: ApiKeyRole;
   expiresAt?: Date | null;
@@ -98,4 +104,50 @@ export async function createApiKeyForTenant(
   const [apiKey] = await db.insert(apiKeys).values({ ...row, tenantId }).returning();
   if (!apiKey) throw new Error('api key insert returned no row');
   return { apiKey, secret };
+}
+
+const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
+
+/** The platform operator's key for `tenantId`, after checking that the tenant exists. */
+export async function issueApiKeyAsPlatform(
+  db: Database,
+  tenantId: string,
+  input: { name: string; role: ApiKeyRole; expiresAt?: Date | null },
+  now: Date,
+): Promise<{ apiKey: ApiKeyRow; secret: string }> {
+  const [tenant] = await db.query.tenants.findMany({ where: { id: tenantId }, limit: 1 });
+  if (!tenant) throw notFoundError(['input', 'tenantId'], missing('Tenant'));
+  return createApiKeyForTenant(db, tenantId, input, 'platform', now);
+}
+
+/** A tenant admin's new key, written through the tenant's scope; `createdBy` is the creating key. */
+export async function createApiKey(
+  tenant: TenantScope,
+  input: { name: string; role: ApiKeyRole; expiresAt?: Date | null },
+  createdBy: string,
+  now: Date,
+): Promise<{ apiKey: ApiKeyRow | null; secret: string }> {
+  const { row, secret } = await newApiKeyRow({ ...input, createdBy, now });
+  const [apiKey] = await tenant.insert(apiKeys, row).returning();
+  return { apiKey: apiKey ?? null, secret };
+}
+
+/**
+ * Revokes a key: through the tenant's scope for a tenant admin (only its own keys), or with the
+ * platform client for the operator (any tenant's key). Revoking a revoked key changes nothing.
+ */
+export async function revokeApiKey(
+  owner: { tenant: TenantScope } | { platformDb: Database },
+  id: string,
+  path: string[],
+  now: Date,
+): Promise<ApiKeyRow | null> {
+  const key = await ('tenant' in owner ? owner.tenant.db : owner.platformDb).query.apiKeys.findFirst({ where: { id } });
+  if (!key) throw notFoundError(path, missing('ApiKey'));
+  if (key.revokedAt) return key;
+  const revoke = 'tenant' in owner
+    ? owner.tenant.updateById(apiKeys, key.id, { revokedAt: now })
+    : owner.platformDb.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)));
+  const [revoked] = await revoke.returning();
+  return revoked ?? null;
 }

@@ -1,7 +1,7 @@
 /** Employees: create, update, deactivate, filters, pagination and typed errors. */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, gql, localId, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, gql, localId, type UserErrorCode } from '../../test/helpers.ts';
 
 const CREATE = `mutation($input: CreateEmployeeInput!) {
   createEmployee(input: $input) { employee { id name email role status hiredAt emailOptIn team { name } } errors { code path message } }

@@ -1,5 +1,6 @@
 /** Rules for teams and employees: what a valid name, email or hire date is. Plain functions. */
 import * as v from 'valibot';
+import { requiredText } from '../../domain/text.ts';
 
 export const LIMITS = {
   name: 120,
@@ -7,11 +8,6 @@ export const LIMITS = {
   description: 2000,
   search: 100,
 } as const;
-
-/** A required, trimmed text of at most `max` characters. */
-export function requiredText(max: number, emptyMessage: string, tooLongMessage: string) {
-  return v.pipe(v.string(), v.trim(), v.nonEmpty(emptyMessage), v.maxLength(max, tooLongMessage));
-}
 
 export const personName = requiredText(LIMITS.name, 'Enter a name.', `Names are at most ${LIMITS.name} characters.`);
 
@@ -42,20 +38,4 @@ export function hireDate(today: Date) {
     v.check((value) => value >= '1900-01-01', 'Hire dates start in 1900 or later.'),
     v.check((value) => value <= latest, `A hire date can be at most a year ahead (${latest}).`),
   );
-}
-
-/** Turns a free-text search into a LIKE pattern that matches it literally (escape char: \). */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-/** A URL-safe slug from a company name: "Acme Ltd." becomes "acme-ltd". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
 }

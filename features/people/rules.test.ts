@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { parseInput, UserErrors } from './errors.ts';
-import { email, hireDate, likePattern, slugify } from './people.ts';
+import { parseInput, UserErrors } from '../../domain/errors.ts';
+import { email, hireDate } from './rules.ts';
 
 describe('people rules', () => {
   it('normalises emails and explains a bad one', () => {
@@ -21,15 +21,5 @@ describe('people rules', () => {
     expect(v.safeParse(hireDate(today), '2027-11-22').success).toBe(true);
     expect(v.safeParse(hireDate(today), '2027-12-01').success).toBe(false);
     expect(v.safeParse(hireDate(today), '1899-12-31').success).toBe(false);
-  });
-
-  it('makes LIKE patterns that match literally', () => {
-    expect(likePattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
-  });
-
-  it('slugifies company names', () => {
-    expect(slugify('Acme Ltd.')).toBe('acme-ltd');
-    expect(slugify('Café Über & Co')).toBe('cafe-uber-co');
-    expect(slugify('***')).toBe('');
   });
 });
