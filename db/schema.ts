@@ -1,7 +1,7 @@
 /** Every table, for drizzle-kit and the relations. One module per domain; this file only gathers them. */
 export * from './tenants.ts';
 export * from './people.ts';
-export * from './voice.ts';
+export * from '../features/voice/tables.ts';
 export * from '../features/suggestions/tables.ts';
 export * from '../features/meetings/tables.ts';
 export * from './recognition.ts';

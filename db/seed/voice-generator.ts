@@ -5,12 +5,12 @@
  * Used by the demo seed (a quarter per tenant) and by `npm run seed:large`.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
-import { feedbackRows } from '../../domain/feedback-records.ts';
-import { meanSentiment, sentimentOf } from '../../domain/sentiment.ts';
+import { feedbackRows } from '../../features/voice/rules/records.ts';
+import { meanSentiment, sentimentOf } from '../../features/voice/rules/sentiment.ts';
 import { chunkedInserts } from '../batching.ts';
 import type { Database } from '../client.ts';
 import type { EmployeeRole } from '../people.ts';
-import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
+import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../../features/voice/tables.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
 import { writtenAt } from '../columns.ts';
 
