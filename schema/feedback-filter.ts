@@ -2,7 +2,7 @@
 import { feedbackWhere } from '../features/voice/service.ts';
 import type { feedback, FeedbackKind, FeedbackSource } from '../features/voice/tables.ts';
 import { builder } from './builder.ts';
-import { tryDecodeId } from './global-ids.ts';
+import { localIdFilter } from './global-ids.ts';
 import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum } from './voice-enums.ts';
 
 export interface FeedbackFilterValues {
@@ -28,12 +28,6 @@ export const FeedbackFilter = builder.inputType('FeedbackFilter', {
     to: t.field({ type: 'DateTime', description: 'Received before.' }),
   }),
 });
-
-/** An id of the expected type as a local id; any other id matches nothing, like an unknown one. */
-function localIdFilter(globalId: string, typename: string): { id: string | null } {
-  const decoded = tryDecodeId(globalId);
-  return { id: decoded?.typename === typename ? decoded.id : null };
-}
 
 export function feedbackFilterSql(table: typeof feedback, filter: FeedbackFilterValues | null | undefined) {
   if (!filter) return undefined;

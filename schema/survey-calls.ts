@@ -12,7 +12,7 @@ import { hasPermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
-import { localIdFor, tryDecodeId } from './global-ids.ts';
+import { localIdFilter, localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 import { CallChannelEnum, MentionKindEnum, SentimentLabelEnum } from './voice-enums.ts';
@@ -87,12 +87,6 @@ const SurveyCallFilter = builder.inputType('SurveyCallFilter', {
 });
 
 type CallFilter = typeof SurveyCallFilter.$inferInput;
-
-/** An id of the expected type as a local id; any other id matches nothing, like an unknown one. */
-function localIdFilter(globalId: string, typename: string): { id: string | null } {
-  const decoded = tryDecodeId(globalId);
-  return { id: decoded?.typename === typename ? decoded.id : null };
-}
 
 function callFilterSql(table: typeof surveyCalls, filter: CallFilter | null | undefined) {
   if (!filter) return undefined;

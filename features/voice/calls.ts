@@ -3,11 +3,12 @@
  * the customer mentioned. Each mention becomes feedback on that employee (and their team), written
  * in the same batch as the call.
  */
-import { and, eq, gte, lt, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { jsonList, runBatch } from '../../db/batching.ts';
 import { newId } from '../../db/ids.ts';
 import { employees } from '../../db/people.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
+import { idIs, missingMessage, type LocalIdFilter } from './ids.ts';
 import { UserErrors, validationError, type UserErrorData } from '../../domain/errors.ts';
 import { feedbackRows } from './rules/records.ts';
 import { answerSentiment, callSentiment } from './rules/text-analysis.ts';
@@ -15,10 +16,6 @@ import type { CallRulesOutput } from './rules/validation.ts';
 import { feedback, feedbackThemes, surveyAnswers, surveyCalls, type CallChannel } from './tables.ts';
 import { findTemplate } from './templates.ts';
 
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
-
-/** A local id, or null for an id of another type (which matches nothing, like an unknown id). */
-type LocalIdFilter = { id: string | null };
 
 /** What the call list may be narrowed to. Ids are local. */
 export interface SurveyCallFilter {
@@ -29,8 +26,6 @@ export interface SurveyCallFilter {
   from?: Date | null;
   to?: Date | null;
 }
-
-const idIs = (column: Column, filter: LocalIdFilter) => (filter.id === null ? sql`0 = 1` : eq(column, filter.id));
 
 /** The filter as one SQL condition over `table` (drizzle's alias inside relational queries). */
 export function surveyCallWhere(table: typeof surveyCalls, filter: SurveyCallFilter): SQL | undefined {
@@ -76,7 +71,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
 
   const problems: UserErrorData[] = [];
   const caller = person.get(callerId);
-  if (!caller) problems.push({ code: 'NOT_FOUND', path: ['input', 'callerId'], message: missing('Employee') });
+  if (!caller) problems.push({ code: 'NOT_FOUND', path: ['input', 'callerId'], message: missingMessage('Employee') });
   else if (caller.status !== 'active') problems.push({ code: 'VALIDATION', path: ['input', 'callerId'], message: 'The caller is inactive.' });
   const questions = new Map(template.questions.map((question) => [question.id, question]));
   const answered = new Set<string>();
@@ -87,7 +82,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
     answered.add(id);
   });
   mentionIds.forEach((id, i) => {
-    if (!person.has(id)) problems.push({ code: 'NOT_FOUND', path: ['input', 'mentions', String(i), 'employeeId'], message: missing('Employee') });
+    if (!person.has(id)) problems.push({ code: 'NOT_FOUND', path: ['input', 'mentions', String(i), 'employeeId'], message: missingMessage('Employee') });
   });
   if (problems.length > 0) throw new UserErrors(problems);
 

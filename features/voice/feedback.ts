@@ -2,24 +2,21 @@
  * Feedback: praise, complaints and ideas about employees and teams, recorded one at a time or
  * imported from another system (re-imports skip what came before), and their resolution.
  */
-import { and, eq, gte, lt, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { jsonList, runBatch } from '../../db/batching.ts';
 import { constraintViolationOf } from '../../db/constraint-errors.ts';
 import { newId } from '../../db/ids.ts';
 import { employees, teams } from '../../db/people.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
+import { idIs, missingMessage, type LocalIdFilter } from './ids.ts';
 import { conflictError, notFoundError, type UserErrorData } from '../../domain/errors.ts';
 import { feedbackRows } from './rules/records.ts';
 import { themeFilterKey } from './rules/text-analysis.ts';
 import type { FeedbackRulesOutput, ImportRecordRulesOutput } from './rules/validation.ts';
 import { feedback, feedbackThemes, type FeedbackKind, type FeedbackSource } from './tables.ts';
 
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
 
 export type FeedbackRow = typeof feedback.$inferSelect;
-
-/** A local id, or null for an id of another type (which matches nothing, like an unknown id). */
-type LocalIdFilter = { id: string | null };
 
 /** What the feedback list may be narrowed to. Ids are local. */
 export interface FeedbackFilter {
@@ -33,8 +30,6 @@ export interface FeedbackFilter {
   from?: Date | null;
   to?: Date | null;
 }
-
-const idIs = (column: Column, filter: LocalIdFilter) => (filter.id === null ? sql`0 = 1` : eq(column, filter.id));
 
 /** The filter as one SQL condition over `table` (drizzle's alias inside relational queries). */
 export function feedbackWhere(table: typeof feedback, filter: FeedbackFilter): SQL | undefined {
@@ -90,7 +85,7 @@ export async function recordFeedback(
 /** Marks open feedback resolved by `actorId` (an employee or an API key of this tenant). */
 export async function resolveFeedback(tenant: TenantScope, id: string, note: string, actorId: string, now: Date): Promise<FeedbackRow> {
   const existing = await tenant.db.query.feedback.findFirst({ where: { id }, columns: { status: true, resolvedAt: true } });
-  if (!existing) throw notFoundError(['input', 'id'], missing('Feedback'));
+  if (!existing) throw notFoundError(['input', 'id'], missingMessage('Feedback'));
   if (existing.status === 'resolved') {
     throw conflictError(['input', 'id'], `This feedback was already resolved on ${existing.resolvedAt?.toISOString().slice(0, 10)}.`);
   }
@@ -159,11 +154,11 @@ export async function importFeedbackRecords(tenant: TenantScope, valid: ImportEn
     const person = entry.employeeId ? byId.get(entry.employeeId) : entry.employeeEmail ? byEmail.get(entry.employeeEmail) : null;
     if ((entry.employeeId || entry.employeeEmail) && !person) {
       const field = entry.employeeId ? 'employeeId' : 'employeeEmail';
-      reject(index, { code: 'NOT_FOUND', path: at(index, field), message: entry.employeeId ? missing('Employee') : `No employee has the email ${entry.employeeEmail}.` });
+      reject(index, { code: 'NOT_FOUND', path: at(index, field), message: entry.employeeId ? missingMessage('Employee') : `No employee has the email ${entry.employeeEmail}.` });
       continue;
     }
     if (entry.teamId && !teamIds.has(entry.teamId)) {
-      reject(index, { code: 'NOT_FOUND', path: at(index, 'teamId'), message: missing('Team') });
+      reject(index, { code: 'NOT_FOUND', path: at(index, 'teamId'), message: missingMessage('Team') });
       continue;
     }
     seen.add(values.externalRef);

@@ -6,17 +6,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
+import { missingMessage } from './ids.ts';
 import { conflictError, notFoundError } from '../../domain/errors.ts';
 import { surveyQuestions, surveyTemplates } from './tables.ts';
 
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
 
 export type SurveyTemplateRow = typeof surveyTemplates.$inferSelect;
 
 /** One template of the tenant with its questions, or NOT_FOUND at `path`. */
 export async function findTemplate(tenant: TenantScope, id: string, path: string[]) {
   const template = await tenant.db.query.surveyTemplates.findFirst({ where: { id }, with: { questions: true } });
-  if (!template) throw notFoundError(path, missing('SurveyTemplate'));
+  if (!template) throw notFoundError(path, missingMessage('SurveyTemplate'));
   return template;
 }
 
