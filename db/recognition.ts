@@ -11,7 +11,7 @@ import { foreignKey, index, integer, real, sqliteTable, text, uniqueIndex } from
 import { createdAtColumn, idColumn, tenantIdColumn, updatedAtColumn } from './columns.ts';
 import { employees, teams } from '../features/people/tables.ts';
 import { tenants } from './tenants.ts';
-import { feedback, surveyCalls } from './voice.ts';
+import { feedback, surveyCalls } from '../features/voice/tables.ts';
 
 export const OVERSPEND_POLICIES = ['refuse', 'flag'] as const;
 export type OverspendPolicy = (typeof OVERSPEND_POLICIES)[number];

@@ -1,6 +1,6 @@
 /**
  * Periods, in UTC, weeks starting on Monday (ISO 8601): date ranges and week/month buckets for the
- * customer voice (SQL uses the same definition, db/voice-stats.ts), and calendar periods and
+ * customer voice (SQL uses the same definition, features/voice/stats.ts), and calendar periods and
  * trailing windows for friction trends and meeting agendas.
  */
 import { validationError } from './errors.ts';

@@ -1,13 +1,12 @@
 /**
  * Complaint trends: per theme and week or month, how many complaints, how many the period before,
- * the change, and example records. Counted in SQL (db/voice-stats.ts); three statements (counts,
- * example ids, example rows with what is selected of them) whatever the data size.
+ * the change, and example records. Counted in SQL (features/voice/trends.ts); three statements
+ * (counts, example ids, example rows with what is selected of them) whatever the data size.
  */
-import { complaintExamples, complaintThemeCounts } from '../db/voice-stats.ts';
-import { bucketsIn, nextBucket, previousBucket, resolveRange, type Granularity } from '../domain/periods.ts';
-import { trendsWithChange, type Trend } from '../domain/trends.ts';
+import { nextBucket, resolveRange } from '../domain/periods.ts';
+import { complaintTrends, type ComplaintTrend, type FeedbackRow } from '../features/voice/service.ts';
 import { builder } from './builder.ts';
-import { Feedback, type FeedbackRow } from './feedback.ts';
+import { Feedback } from './feedback.ts';
 import { loadPlannedRows } from './planned-rows.ts';
 import { tenantFor } from './tenancy.ts';
 import { GranularityEnum } from './voice-enums.ts';
@@ -16,12 +15,7 @@ import { rangeArgs } from './voice.ts';
 const MAX_THEMES = 50;
 const MAX_EXAMPLES = 10;
 
-interface TrendResult extends Trend {
-  granularity: Granularity;
-  exampleIds: string[];
-}
-
-const ComplaintTrend = builder.objectRef<TrendResult>('ComplaintTrend').implement({
+const ComplaintTrendType = builder.objectRef<ComplaintTrend>('ComplaintTrend').implement({
   fields: (t) => ({
     theme: t.exposeString('label', { description: 'The theme in words customers used, e.g. "waiting times".' }),
     themeKey: t.exposeString('theme', { description: 'Stemmed key that groups variants of the theme ("wait time"); use either in FeedbackFilter.theme.' }),
@@ -42,7 +36,7 @@ const ComplaintTrend = builder.objectRef<TrendResult>('ComplaintTrend').implemen
 
 builder.queryField('complaintTrends', (t) =>
   t.field({
-    type: [ComplaintTrend],
+    type: [ComplaintTrendType],
     description: 'Complaint themes per week or month in a period, newest period first and busiest theme first, with the change from the period before.',
     args: {
       ...rangeArgs(t.arg),
@@ -54,19 +48,9 @@ builder.queryField('complaintTrends', (t) =>
       const tenant = tenantFor(ctx, 'read');
       const granularity = args.granularity ?? 'week';
       const range = resolveRange(args, ctx.now, ['complaintTrends']);
-      const buckets = bucketsIn(range, granularity);
-      // Count from the bucket before the first, so the first bucket has a previous count too.
-      const countFrom = new Date(`${previousBucket(buckets[0]!, granularity)}T00:00:00Z`);
-      const counts = await complaintThemeCounts(tenant, { from: countFrom, to: range.to }, granularity);
       const perBucket = Math.max(1, Math.min(args.themesPerPeriod ?? 10, MAX_THEMES));
-      const taken = new Map<string, number>();
-      const trends = trendsWithChange(counts, buckets, granularity).filter((trend) => {
-        const n = taken.get(trend.bucket) ?? 0;
-        taken.set(trend.bucket, n + 1);
-        return n < perBucket;
-      });
-      const examples = await complaintExamples(tenant, trends, { from: countFrom, to: range.to }, granularity, Math.max(0, Math.min(args.examplesPerTrend ?? 3, MAX_EXAMPLES)));
-      return trends.map((trend) => ({ ...trend, granularity, exampleIds: examples.get(`${trend.theme}|${trend.bucket}`) ?? [] }));
+      const perTrend = Math.max(0, Math.min(args.examplesPerTrend ?? 3, MAX_EXAMPLES));
+      return complaintTrends(tenant, range, granularity, perBucket, perTrend);
     },
   }),
 );

@@ -1,10 +1,8 @@
 /** The feedback filter, shared by `Query.feedback` and its totalCount, as one SQL condition. */
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { feedback } from '../db/voice.ts';
-import type { FeedbackKind, FeedbackSource } from '../db/voice.ts';
-import { themeKey } from '../domain/themes.ts';
+import { feedbackWhere } from '../features/voice/service.ts';
+import type { feedback, FeedbackKind, FeedbackSource } from '../features/voice/tables.ts';
 import { builder } from './builder.ts';
-import { idEquals } from './global-ids.ts';
+import { localIdFilter } from './global-ids.ts';
 import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum } from './voice-enums.ts';
 
 export interface FeedbackFilterValues {
@@ -31,21 +29,16 @@ export const FeedbackFilter = builder.inputType('FeedbackFilter', {
   }),
 });
 
-export function feedbackFilterSql(table: typeof feedback, filter: FeedbackFilterValues | null | undefined): SQL | undefined {
+export function feedbackFilterSql(table: typeof feedback, filter: FeedbackFilterValues | null | undefined) {
   if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.employeeId) conditions.push(idEquals(table.employeeId, filter.employeeId, 'Employee'));
-  if (filter.teamId) conditions.push(idEquals(table.teamId, filter.teamId, 'Team'));
-  if (filter.kind) conditions.push(eq(table.kind, filter.kind));
-  if (filter.source) conditions.push(eq(table.source, filter.source));
-  if (filter.status) conditions.push(eq(table.status, filter.status));
-  if (filter.from) conditions.push(gte(table.receivedAt, filter.from));
-  if (filter.to) conditions.push(lt(table.receivedAt, filter.to));
-  if (filter.theme) {
-    const key = themeKey(filter.theme.slice(0, 200));
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM feedback_themes ft WHERE ft.tenant_id = ${table.tenantId} AND ft.feedback_id = ${table.id} AND ft.theme = ${key})`,
-    );
-  }
-  return and(...conditions);
+  return feedbackWhere(table, {
+    employee: filter.employeeId ? localIdFilter(filter.employeeId, 'Employee') : undefined,
+    team: filter.teamId ? localIdFilter(filter.teamId, 'Team') : undefined,
+    kind: filter.kind,
+    source: filter.source,
+    status: filter.status,
+    theme: filter.theme,
+    from: filter.from,
+    to: filter.to,
+  });
 }

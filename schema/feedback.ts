@@ -1,15 +1,9 @@
 /** Feedback: praise, complaints and ideas about employees and teams, and their resolution. */
-import { sql } from 'drizzle-orm';
-import { jsonList, runBatch } from '../db/batching.ts';
-import { constraintViolationOf } from '../db/constraint-errors.ts';
-import { newId } from '../db/ids.ts';
-import { employees, teams } from '../features/people/tables.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { feedback, feedbackThemes } from '../db/voice.ts';
-import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
-import { feedbackRows } from '../domain/feedback-records.ts';
-import { sentimentLabel } from '../domain/sentiment.ts';
-import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../domain/voice-rules.ts';
+import { parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
+import { sentimentLabel } from '../features/voice/rules/text-analysis.ts';
+import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../features/voice/rules/validation.ts';
+import { importFeedbackRecords, recordFeedback, resolveFeedback, type ImportEntry } from '../features/voice/service.ts';
+import { feedback } from '../features/voice/tables.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
@@ -17,7 +11,7 @@ import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
-import { localIdFor, missingMessage } from './global-ids.ts';
+import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
@@ -50,7 +44,7 @@ export const Feedback = builder.drizzleNode('feedback', {
   }),
 });
 
-export type FeedbackRow = typeof feedback.$inferSelect;
+export type { FeedbackRow } from '../features/voice/service.ts';
 
 builder.queryFields((t) => ({
   feedback: t.drizzleConnection({
@@ -85,13 +79,6 @@ const ResolveFeedbackInput = builder.inputType('ResolveFeedbackInput', {
   }),
 });
 
-async function assertExternalRefFree(tenant: TenantScope, ref: string | null | undefined) {
-  if (!ref) return;
-  if ((await tenant.count(feedback, sql`${feedback.externalRef} = ${ref}`)) > 0) {
-    throw conflictError(['input', 'externalRef'], `Feedback with externalRef "${ref}" already exists.`);
-  }
-}
-
 builder.mutationFields((t) => ({
   recordFeedback: t.field({
     type: FeedbackPayload,
@@ -107,18 +94,7 @@ builder.mutationFields((t) => ({
         const teamId = input.teamId
           ? (await findTeam(tenant, localIdFor('Team', input.teamId, ['input', 'teamId']), ['input', 'teamId'])).id
           : (person?.teamId ?? null);
-        await assertExternalRefFree(tenant, values.externalRef);
-        const rows = feedbackRows({
-          ...values,
-          id: newId('fb'),
-          tenantId: tenant.tenantId,
-          employeeId: person?.id ?? null,
-          teamId,
-          receivedAt: values.receivedAt ?? ctx.now,
-          ignoreWords: person ? [person.name] : [],
-        });
-        await runBatch(tenant, [tenant.insert(feedback, { ...rows.feedback, createdAt: ctx.now }), ...tenant.insertMany(feedbackThemes, rows.themes)]);
-        return { feedback: { ...rows.feedback, createdAt: ctx.now } };
+        return { feedback: await recordFeedback(tenant, values, { employee: person, teamId }, ctx.now) };
       }, { feedback: null }),
   }),
   resolveFeedback: t.field({
@@ -130,21 +106,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'voice:write');
         const id = localIdFor('Feedback', input.id, ['input', 'id']);
         const { note } = parseInput(resolutionRules, { note: input.note });
-        const existing = await tenant.db.query.feedback.findFirst({ where: { id }, columns: { status: true, resolvedAt: true } });
-        if (!existing) throw notFoundError(['input', 'id'], missingMessage('Feedback'));
-        if (existing.status === 'resolved') {
-          throw conflictError(['input', 'id'], `This feedback was already resolved on ${existing.resolvedAt?.toISOString().slice(0, 10)}.`);
-        }
-        // Guarded on status, so two people resolving at once cannot both overwrite the note.
-        const [resolved] = await tenant
-          .updateWhere(
-            feedback,
-            { status: 'resolved', resolutionNote: note, resolvedAt: ctx.now, resolvedBy: actorIdOf(ctx.principal) },
-            sql`${feedback.id} = ${id} AND ${feedback.status} = 'open'`,
-          )
-          .returning();
-        if (!resolved) throw conflictError(['input', 'id'], 'This feedback was resolved by someone else a moment ago.');
-        return { feedback: resolved };
+        return { feedback: await resolveFeedback(tenant, id, note, actorIdOf(ctx.principal), ctx.now) };
       }, { feedback: null }),
   }),
 }));
@@ -231,77 +193,12 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
       return null;
     }
   });
-  const valid = parsed.filter((entry): entry is NonNullable<typeof entry> => entry !== null);
+  const valid = parsed.filter((entry): entry is ImportEntry => entry !== null);
 
-  // Three lookups for the whole import, whatever its size.
-  const [people, teamRows, existing] = await Promise.all([
-    tenant
-      .select({ id: employees.id, name: employees.name, email: employees.email, teamId: employees.teamId })
-      .from(
-        employees,
-        sql`(${employees.id} IN ${jsonList(valid.flatMap((e) => (e.employeeId ? [e.employeeId] : [])))} OR ${employees.email} IN ${jsonList(valid.flatMap((e) => (e.employeeEmail ? [e.employeeEmail] : [])))})`,
-      ),
-    tenant.select({ id: teams.id }).from(teams, sql`${teams.id} IN ${jsonList(valid.flatMap((e) => (e.teamId ? [e.teamId] : [])))}`),
-    tenant.select({ ref: feedback.externalRef }).from(feedback, sql`${feedback.externalRef} IN ${jsonList(valid.map((e) => e.values.externalRef))}`),
-  ]);
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const byEmail = new Map(people.map((person) => [person.email, person]));
-  const teamIds = new Set(teamRows.map((team) => team.id));
-  const imported = new Set(existing.map((row) => row.ref));
-  const seen = new Set<string>();
-
-  const skipped: { index: number; externalRef: string }[] = [];
-  const rows: ReturnType<typeof feedbackRows>[] = [];
-  for (const entry of valid) {
-    const { index, values } = entry;
-    if (imported.has(values.externalRef)) {
-      skipped.push({ index, externalRef: values.externalRef });
-      continue;
-    }
-    if (seen.has(values.externalRef)) {
-      reject(index, { code: 'CONFLICT', path: at(index, 'externalRef'), message: `externalRef "${values.externalRef}" appears more than once in this import.` });
-      continue;
-    }
-    const person = entry.employeeId ? byId.get(entry.employeeId) : entry.employeeEmail ? byEmail.get(entry.employeeEmail) : null;
-    if ((entry.employeeId || entry.employeeEmail) && !person) {
-      const field = entry.employeeId ? 'employeeId' : 'employeeEmail';
-      reject(index, { code: 'NOT_FOUND', path: at(index, field), message: entry.employeeId ? missingMessage('Employee') : `No employee has the email ${entry.employeeEmail}.` });
-      continue;
-    }
-    if (entry.teamId && !teamIds.has(entry.teamId)) {
-      reject(index, { code: 'NOT_FOUND', path: at(index, 'teamId'), message: missingMessage('Team') });
-      continue;
-    }
-    seen.add(values.externalRef);
-    rows.push(
-      feedbackRows({
-        ...values,
-        id: newId('fb'),
-        tenantId: tenant.tenantId,
-        source: 'import',
-        employeeId: person?.id ?? null,
-        teamId: entry.teamId ?? person?.teamId ?? null,
-        resolvedBy: values.resolvedAt ? actorIdOf(ctx.principal) : null,
-        ignoreWords: person ? [person.name] : [],
-      }),
-    );
-  }
-
-  try {
-    await runBatch(tenant, [
-      ...tenant.insertMany(feedback, rows.map((row) => ({ ...row.feedback, createdAt: now }))),
-      ...tenant.insertMany(feedbackThemes, rows.flatMap((row) => row.themes)),
-    ]);
-  } catch (error) {
-    // Only a concurrent import of the same references can break the unique index here; the batch
-    // is atomic, so nothing of this call was written.
-    if (constraintViolationOf(error)?.kind === 'unique') {
-      throw conflictError(['input', 'records'], 'Another import of the same records ran at the same time; nothing was written. Run the import again.');
-    }
-    throw error;
-  }
+  const outcome = await importFeedbackRecords(tenant, valid, actorIdOf(ctx.principal), now);
+  for (const { index, error } of outcome.problems) reject(index, error);
   const rejected = [...problems.entries()].sort(([a], [b]) => a - b).map(([index, errors]) => ({ index, errors }));
-  return { importedCount: rows.length, skipped, rejected };
+  return { importedCount: outcome.importedCount, skipped: outcome.skipped, rejected };
 }
 
 builder.mutationField('importComplaintRecords', (t) =>

@@ -61,3 +61,12 @@ export function idEquals(column: Column, globalId: string, typename: string): SQ
   const decoded = tryDecodeId(globalId);
   return decoded?.typename === typename ? eq(column, decoded.id) : sql`0 = 1`;
 }
+
+/**
+ * `idEquals` for services that build their own conditions: the local id of `globalId`, or null
+ * when it is malformed or of another type (the service then matches nothing).
+ */
+export function localIdFilter(globalId: string, typename: string): { id: string | null } {
+  const decoded = tryDecodeId(globalId);
+  return { id: decoded?.typename === typename ? decoded.id : null };
+}

@@ -10,7 +10,7 @@ import { newId, randomId } from '../db/ids.ts';
 import { recognitionRecipients, recognitions } from '../db/recognition.ts';
 import { pointsEntries } from '../features/points/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { feedback } from '../db/voice.ts';
+import { feedback } from '../features/voice/tables.ts';
 import { notFoundError, parseInput, UserErrors, validationError } from '../domain/errors.ts';
 import { monthKey } from '../domain/periods.ts';
 import {

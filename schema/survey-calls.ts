@@ -2,23 +2,18 @@
  * SurveyCall: a manager's or lead's call to a customer, with open-ended answers and the employees
  * the customer mentioned. Each mention becomes feedback on that employee (and their team).
  */
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { jsonList, runBatch } from '../db/batching.ts';
-import { newId } from '../db/ids.ts';
-import { employees } from '../features/people/tables.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { feedback, feedbackThemes, surveyAnswers, surveyCalls } from '../db/voice.ts';
 import { parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
-import { feedbackRows } from '../domain/feedback-records.ts';
-import { meanSentiment, sentimentLabel, sentimentOf } from '../domain/sentiment.ts';
-import { callRules } from '../domain/voice-rules.ts';
+import { sentimentLabel } from '../features/voice/rules/text-analysis.ts';
+import { callRules } from '../features/voice/rules/validation.ts';
+import { logSurveyCall, surveyCallWhere } from '../features/voice/service.ts';
+import { surveyCalls } from '../features/voice/tables.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
-import { idEquals, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { localIdFilter, localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { findTemplate } from './survey-templates.ts';
 import { tenantFor } from './tenancy.ts';
 import { CallChannelEnum, MentionKindEnum, SentimentLabelEnum } from './voice-enums.ts';
 
@@ -93,21 +88,16 @@ const SurveyCallFilter = builder.inputType('SurveyCallFilter', {
 
 type CallFilter = typeof SurveyCallFilter.$inferInput;
 
-function callFilterSql(table: typeof surveyCalls, filter: CallFilter | null | undefined): SQL | undefined {
+function callFilterSql(table: typeof surveyCalls, filter: CallFilter | null | undefined) {
   if (!filter) return undefined;
-  const mentioned = filter.mentionedEmployeeId ? tryDecodeId(filter.mentionedEmployeeId) : undefined;
-  return and(
-    filter.callerId ? idEquals(table.callerId, filter.callerId, 'Employee') : undefined,
-    filter.teamId ? idEquals(table.teamId, filter.teamId, 'Team') : undefined,
-    filter.channel ? eq(table.channel, filter.channel) : undefined,
-    filter.from ? gte(table.calledAt, filter.from) : undefined,
-    filter.to ? lt(table.calledAt, filter.to) : undefined,
-    filter.mentionedEmployeeId
-      ? mentioned?.typename === 'Employee'
-        ? sql`EXISTS (SELECT 1 FROM feedback f WHERE f.tenant_id = ${table.tenantId} AND f.call_id = ${table.id} AND f.employee_id = ${mentioned.id})`
-        : sql`0 = 1`
-      : undefined,
-  );
+  return surveyCallWhere(table, {
+    caller: filter.callerId ? localIdFilter(filter.callerId, 'Employee') : undefined,
+    team: filter.teamId ? localIdFilter(filter.teamId, 'Team') : undefined,
+    mentionedEmployee: filter.mentionedEmployeeId ? localIdFilter(filter.mentionedEmployeeId, 'Employee') : undefined,
+    channel: filter.channel,
+    from: filter.from,
+    to: filter.to,
+  });
 }
 
 builder.queryFields((t) => ({
@@ -182,6 +172,7 @@ function callerOf(ctx: GraphQLContext, callerId: string | null | undefined): str
   return localIdFor('Employee', callerId, ['input', 'callerId']);
 }
 
+/** Parses the input and resolves its ids (every problem at once); the service checks them against the data and writes. */
 async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallInput) {
   const values = parseInput(callRules(ctx.now), input);
   const problems = new Problems();
@@ -194,81 +185,7 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
     problems.run(() => localIdFor('Employee', mention.employeeId, ['input', 'mentions', String(i), 'employeeId'])),
   );
   problems.throwIfAny();
-
-  const template = await findTemplate(tenant, templateId!, ['input', 'templateId']);
-  if (template.status !== 'active') throw validationError(['input', 'templateId'], 'This template is archived; use an active one.');
-  const people = await tenant
-    .select({ id: employees.id, name: employees.name, teamId: employees.teamId, status: employees.status })
-    .from(employees, sql`${employees.id} IN ${jsonList([callerId, ...mentionIds])}`);
-  const person = new Map(people.map((row) => [row.id, row]));
-
-  const caller = person.get(callerId!);
-  if (!caller) problems.list.push({ code: 'NOT_FOUND', path: ['input', 'callerId'], message: missingMessage('Employee') });
-  else if (caller.status !== 'active') problems.list.push({ code: 'VALIDATION', path: ['input', 'callerId'], message: 'The caller is inactive.' });
-  const questions = new Map(template.questions.map((question) => [question.id, question]));
-  const answered = new Set<string>();
-  questionIds.forEach((id, i) => {
-    const path = ['input', 'answers', String(i), 'questionId'];
-    if (!questions.has(id!)) problems.list.push({ code: 'VALIDATION', path, message: "This question is not part of the call's template." });
-    else if (answered.has(id!)) problems.list.push({ code: 'VALIDATION', path, message: 'This question is answered twice.' });
-    answered.add(id!);
-  });
-  mentionIds.forEach((id, i) => {
-    if (!person.has(id!)) problems.list.push({ code: 'NOT_FOUND', path: ['input', 'mentions', String(i), 'employeeId'], message: missingMessage('Employee') });
-  });
-  problems.throwIfAny();
-
-  const callId = newId('call');
-  const answers = values.answers.map((answer, i) => {
-    const question = questions.get(questionIds[i]!)!;
-    return {
-      id: newId('ans'),
-      tenantId: tenant.tenantId,
-      callId,
-      questionId: question.id,
-      position: question.position,
-      question: question.prompt,
-      answer: answer.answer,
-      sentiment: sentimentOf(answer.answer),
-    };
-  });
-  const call = {
-    id: callId,
-    tenantId: tenant.tenantId,
-    templateId: template.id,
-    callerId: callerId!,
-    teamId: caller?.teamId ?? null,
-    customerName: values.customerName ?? null,
-    customerContact: values.customerContact ?? null,
-    calledAt: values.calledAt,
-    channel: values.channel,
-    satisfaction: values.satisfaction,
-    nps: values.nps ?? null,
-    notes: values.notes ?? null,
-    sentiment: meanSentiment(values.answers.map((answer) => answer.answer)),
-  };
-  const mentions = values.mentions.map((mention, i) =>
-    feedbackRows({
-      id: newId('fb'),
-      tenantId: tenant.tenantId,
-      kind: mention.kind,
-      source: 'survey_call',
-      body: mention.quote,
-      employeeId: mentionIds[i]!,
-      teamId: person.get(mentionIds[i]!)?.teamId ?? null,
-      callId,
-      receivedAt: values.calledAt,
-      ignoreWords: [person.get(mentionIds[i]!)?.name ?? ''],
-    }),
-  );
-  // One batch: the call, its answers and its feedback stand or fall together.
-  await runBatch(tenant, [
-    tenant.insert(surveyCalls, { ...call, createdAt: ctx.now }),
-    ...tenant.insertMany(surveyAnswers, answers),
-    ...tenant.insertMany(feedback, mentions.map((row) => ({ ...row.feedback, createdAt: ctx.now }))),
-    ...tenant.insertMany(feedbackThemes, mentions.flatMap((row) => row.themes)),
-  ]);
-  return { ...call, createdAt: ctx.now };
+  return logSurveyCall(tenant, { values, callerId: callerId!, templateId: templateId!, questionIds: questionIds.map((id) => id!), mentionIds: mentionIds.map((id) => id!) }, ctx.now);
 }
 
 builder.mutationField('logSurveyCall', (t) =>

@@ -3,15 +3,13 @@
  * comparable over time. Questions are fixed once a template exists (calls refer to them); to ask
  * different questions, create a new template and archive the old one.
  */
-import { eq, sql } from 'drizzle-orm';
-import { newId } from '../db/ids.ts';
-import { surveyQuestions, surveyTemplates } from '../db/voice.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { conflictError, notFoundError, parseInput } from '../domain/errors.ts';
-import { templateRules } from '../domain/voice-rules.ts';
+import { parseInput } from '../domain/errors.ts';
+import { templateRules } from '../features/voice/rules/validation.ts';
+import { archiveTemplate, createTemplate, surveyTemplateWhere } from '../features/voice/service.ts';
+import { surveyTemplates } from '../features/voice/tables.ts';
 import { builder } from './builder.ts';
 import { tenantConnection } from './connections.ts';
-import { localIdFor, missingMessage } from './global-ids.ts';
+import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -54,7 +52,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: TemplateFilter }) },
     ...tenantConnection({
       name: 'surveyTemplates', table: surveyTemplates, permission: 'read', orderBy: { name: 'asc' },
-      where: (table, args: { filter?: { status?: (typeof surveyTemplates.$inferSelect)['status'] | null } | null }) => (args.filter?.status ? eq(table.status, args.filter.status) : undefined),
+      where: (table, args: { filter?: { status?: (typeof surveyTemplates.$inferSelect)['status'] | null } | null }) => surveyTemplateWhere(table, args.filter),
     }),
   }),
 }));
@@ -73,13 +71,6 @@ const ArchiveSurveyTemplateInput = builder.inputType('ArchiveSurveyTemplateInput
   fields: (t) => ({ id: t.id({ required: true }) }),
 });
 
-/** One template of the tenant with its questions, or NOT_FOUND at `path`. */
-export async function findTemplate(tenant: TenantScope, id: string, path: string[]) {
-  const template = await tenant.db.query.surveyTemplates.findFirst({ where: { id }, with: { questions: true } });
-  if (!template) throw notFoundError(path, missingMessage('SurveyTemplate'));
-  return template;
-}
-
 builder.mutationFields((t) => ({
   createSurveyTemplate: t.field({
     type: SurveyTemplatePayload,
@@ -89,17 +80,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'voice:templates', async () => {
         const tenant = tenantFor(ctx, 'voice:templates');
         const values = parseInput(templateRules, input);
-        const clash = await tenant.count(surveyTemplates, sql`lower(${surveyTemplates.name}) = lower(${values.name})`);
-        if (clash > 0) throw conflictError(['input', 'name'], `A template named "${values.name}" already exists.`);
-        const id = newId('tpl');
-        const [created] = await tenant.batch([
-          tenant.insert(surveyTemplates, { id, name: values.name, description: values.description ?? null }).returning(),
-          tenant.insert(surveyQuestions, { id: newId('q'), templateId: id, position: 1, prompt: values.questions[0]! }),
-          ...values.questions.slice(1).map((prompt, index) =>
-            tenant.insert(surveyQuestions, { id: newId('q'), templateId: id, position: index + 2, prompt }),
-          ),
-        ]);
-        return { surveyTemplate: created[0] ?? null };
+        return { surveyTemplate: await createTemplate(tenant, values) };
       }, { surveyTemplate: null }),
   }),
   archiveSurveyTemplate: t.field({
@@ -110,9 +91,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'voice:templates', async () => {
         const tenant = tenantFor(ctx, 'voice:templates');
         const id = localIdFor('SurveyTemplate', input.id, ['input', 'id']);
-        await findTemplate(tenant, id, ['input', 'id']);
-        const [template] = await tenant.updateById(surveyTemplates, id, { status: 'archived' }).returning();
-        return { surveyTemplate: template ?? null };
+        return { surveyTemplate: await archiveTemplate(tenant, id) };
       }, { surveyTemplate: null }),
   }),
 }));

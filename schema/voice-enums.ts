@@ -1,6 +1,6 @@
 /** Enums of the customer voice, shared by calls, feedback and trends. */
-import { CALL_CHANNELS, FEEDBACK_KINDS, FEEDBACK_SOURCES, FEEDBACK_STATUSES } from '../db/voice.ts';
-import { MENTION_KINDS } from '../domain/voice-rules.ts';
+import { CALL_CHANNELS, FEEDBACK_KINDS, FEEDBACK_SOURCES, FEEDBACK_STATUSES } from '../features/voice/tables.ts';
+import { MENTION_KINDS } from '../features/voice/rules/validation.ts';
 import { upperEnum } from './enums.ts';
 
 export const FeedbackKindEnum = upperEnum('FeedbackKind', FEEDBACK_KINDS);

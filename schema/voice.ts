@@ -3,15 +3,15 @@
  * satisfaction, NPS, praise and complaint counts, and the best praise in customers' own words.
  *
  * Figures are batched per request: a team page listing 50 employees with their voice runs two
- * GROUP BY statements for all of them (db/voice-stats.ts), not two per employee.
+ * GROUP BY statements for all of them (features/voice/stats.ts), not two per employee.
  */
 import type { ArgBuilder } from '@pothos/core';
-import { topPraiseIds, voiceStats, type VoiceLevel, type VoiceStats } from '../db/voice-stats.ts';
+import { topPraiseIds, voiceStats, type FeedbackRow, type VoiceLevel, type VoiceStats } from '../features/voice/service.ts';
 import { resolveRange, type DateRange } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder, type PothosTypes } from './builder.ts';
 import { Employee } from './employees.ts';
-import { Feedback, type FeedbackRow } from './feedback.ts';
+import { Feedback } from './feedback.ts';
 import { loadPlannedRows } from './planned-rows.ts';
 import { requestLoader } from './request-loaders.ts';
 import { tenantFor } from './tenancy.ts';

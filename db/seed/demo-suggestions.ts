@@ -9,7 +9,7 @@
  */
 import type { BatchItem } from 'drizzle-orm/batch';
 import { hashFollowCode } from '../../features/suggestions/follow-codes.ts';
-import { themesOf } from '../../domain/themes.ts';
+import { themesOf } from '../../features/voice/rules/themes.ts';
 import type { Database } from '../client.ts';
 import { agendaItems, agendaVotes, meetings } from '../../features/meetings/tables.ts';
 import { writtenAt } from '../columns.ts';

@@ -5,12 +5,12 @@
  * Used by the demo seed (a quarter per tenant) and by `npm run seed:large`.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
-import { feedbackRows } from '../../domain/feedback-records.ts';
-import { meanSentiment, sentimentOf } from '../../domain/sentiment.ts';
+import { feedbackRows } from '../../features/voice/rules/records.ts';
+import { answerSentiment, callSentiment } from '../../features/voice/rules/text-analysis.ts';
 import { chunkedInserts } from '../batching.ts';
 import type { Database } from '../client.ts';
 import type { EmployeeRole } from '../../features/people/tables.ts';
-import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../voice.ts';
+import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../../features/voice/tables.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
 import { writtenAt } from '../columns.ts';
 
@@ -96,7 +96,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       question: question.prompt,
       answer: unhappy && (question.position > 1 || rand() < 0.5) ? pick(bank.badAnswers) : pick(bank.goodAnswers),
     }));
-    answers.push(...texts.map((text) => ({ ...text, sentiment: sentimentOf(text.answer) })));
+    answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(text.answer) })));
     calls.push({
       id: callId,
       tenantId,
@@ -110,7 +110,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       satisfaction,
       nps,
       notes: null,
-      sentiment: meanSentiment(texts.map((text) => text.answer)),
+      sentiment: callSentiment(texts.map((text) => text.answer)),
     });
     mentioned.forEach((employee, m) => {
       const rows = feedbackRows({

@@ -10,7 +10,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { newId, randomId } from '../../db/ids.ts';
 import type { OverspendPolicy } from '../../db/recognition.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { feedback } from '../../db/voice.ts';
+import { feedback } from '../voice/service.ts';
 import { conflictError, invalidTransitionError, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
 import type { Period } from '../../domain/periods.ts';
 import { assertNoSelfDealing, recordedActor } from '../../domain/separation-of-duties.ts';

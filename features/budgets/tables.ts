@@ -7,7 +7,7 @@ import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'driz
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
 import { employees } from '../people/tables.ts';
 import { PERIOD_KINDS } from '../../db/recognition.ts';
-import { feedback } from '../../db/voice.ts';
+import { feedback } from '../voice/tables.ts';
 
 export const empowermentBudgets = sqliteTable(
   'empowerment_budgets',

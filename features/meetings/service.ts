@@ -103,7 +103,7 @@ export interface ComplaintTrendRequest {
 }
 
 /**
- * Teams' top complaint themes from customer feedback (db/voice.ts) in their periods, with the
+ * Teams' top complaint themes from customer feedback (features/voice/tables.ts) in their periods, with the
  * previous periods' counts, for many requests (e.g. every meeting of a page) in ONE statement: the
  * requests travel as one JSON parameter (json_each), clear of D1's 100-parameter limit, and one
  * GROUP BY over feedback_themes joined to feedback counts each request's themes. Per request, the

@@ -15,7 +15,7 @@ import type { TenantScope } from '../../db/tenant-scope.ts';
 import { toggleVote } from '../../db/vote-toggle.ts';
 import { conflictError, invalidTransitionError, notFoundError } from '../../domain/errors.ts';
 import { likePattern } from '../../domain/text.ts';
-import { themeKey, themesOf } from '../../domain/themes.ts';
+import { themeKey, themesOf } from '../voice/service.ts';
 import { hashFollowCode, newFollowCode } from './follow-codes.ts';
 import { statusLabel, type ExperimentValues, type SubmitSuggestionValues } from './rules.ts';
 import {

@@ -3,7 +3,6 @@
  * accepts, the publishable key format, what a feedback tap may contain, when a second tap replaces
  * the first, and what counts as a duplicate. No I/O and no clock: `now` is passed in.
  */
-import type { FeedbackKind } from '../../db/voice.ts';
 import { WIDGET_KINDS, type WidgetKind } from './tables.ts';
 
 export const PUBLISHABLE_KEY_PREFIX = 'fl_pk_';
@@ -74,8 +73,11 @@ export function isTapId(value: string): boolean {
   return /^[A-Za-z0-9_-]{16,64}$/.test(value);
 }
 
-/** One-tap ratings are 1 to 5; 4 and 5 are praise, 1 to 3 something to improve. */
-export function feedbackKindFor(rating: number): FeedbackKind {
+/**
+ * One-tap ratings are 1 to 5; 4 and 5 are praise, 1 to 3 something to improve. Two of the voice
+ * feature's feedback kinds, named here because pure rules do not import another feature.
+ */
+export function feedbackKindFor(rating: number): 'praise' | 'complaint' {
   return rating >= 4 ? 'praise' : 'complaint';
 }
 

@@ -8,9 +8,9 @@ import { runBatch } from '../../db/batching.ts';
 import { newId, randomString } from '../../db/ids.ts';
 import { employees } from '../people/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { feedback, feedbackThemes } from '../../db/voice.ts';
+import { feedback, feedbackThemes } from '../voice/service.ts';
 import { notFoundError, UserErrors, type UserErrorData } from '../../domain/errors.ts';
-import { feedbackRows } from '../../domain/feedback-records.ts';
+import { feedbackRows } from '../voice/service.ts';
 import { displayPrefix, hashSecretKey } from '../../db/keys.ts';
 import {
   commentFingerprint,

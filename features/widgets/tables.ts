@@ -11,7 +11,7 @@ import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'driz
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn } from '../../db/columns.ts';
 import { employees } from '../people/tables.ts';
 import { tenants } from '../../db/tenants.ts';
-import { feedback } from '../../db/voice.ts';
+import { feedback } from '../voice/tables.ts';
 
 export const WIDGET_KINDS = ['feedback', 'kudos_wall', 'goal_progress', 'suggestion_box'] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];

@@ -5,9 +5,9 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, withIdsMasked, type UserErrorCode } from './helpers.ts';
-import { callInput, createTemplate, LOG_CALL, logCall, type LogCallResult } from './voice-helpers.ts';
+import { encodeId } from '../../schema/global-ids.ts';
+import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, withIdsMasked, type UserErrorCode } from '../../test/helpers.ts';
+import { callInput, createTemplate, LOG_CALL, logCall, type LogCallResult } from '../../test/voice-helpers.ts';
 
 let a: TestTenant;
 let b: TestTenant;

@@ -3,8 +3,8 @@
  * GraphQL layer resolves ids and writes. Messages say what to fix.
  */
 import * as v from 'valibot';
-import { CALL_CHANNELS, FEEDBACK_KINDS, FEEDBACK_SOURCES, type FeedbackKind } from '../db/voice.ts';
-import { requiredText } from './text.ts';
+import { CALL_CHANNELS, FEEDBACK_KINDS, FEEDBACK_SOURCES, type FeedbackKind } from '../tables.ts';
+import { requiredText } from '../../../domain/text.ts';
 
 /**
  * What a customer can say about a person on a survey call. The same words as the feedback it
@@ -136,3 +136,7 @@ export function importRecordRules(now: Date) {
 export const resolutionRules = v.object({
   note: requiredText(2000, 'Say how it was resolved.', 'Resolution notes are at most 2000 characters.'),
 });
+
+export type CallRulesOutput = v.InferOutput<ReturnType<typeof callRules>>;
+export type FeedbackRulesOutput = v.InferOutput<ReturnType<typeof feedbackRules>>;
+export type ImportRecordRulesOutput = v.InferOutput<ReturnType<typeof importRecordRules>>;

@@ -1,13 +1,10 @@
 /**
  * Builds the rows for one feedback record: the feedback row itself with its sentiment and themes,
- * and one feedback_themes row per theme (what complaint trends GROUP BY). Pure: ids and time are
- * passed in.
+ * and one feedback_themes row per theme (what complaint trends GROUP BY). The text is analysed by
+ * text-analysis.ts. Pure: ids and time are passed in.
  */
-import type { FeedbackKind, FeedbackSource } from '../db/voice.ts';
-import { sentimentOf } from './sentiment.ts';
-import { themesOf } from './themes.ts';
-
-export const THEMES_PER_RECORD = 3;
+import type { FeedbackKind, FeedbackSource } from '../tables.ts';
+import { analyseFeedbackText } from './text-analysis.ts';
 
 export interface FeedbackFacts {
   id: string;
@@ -29,7 +26,7 @@ export interface FeedbackFacts {
 }
 
 export function feedbackRows(facts: FeedbackFacts) {
-  const themes = themesOf(facts.body, THEMES_PER_RECORD, facts.ignoreWords);
+  const { sentiment, themes } = analyseFeedbackText(facts.body, facts.ignoreWords);
   const resolved = Boolean(facts.resolvedAt);
   return {
     feedback: {
@@ -42,7 +39,7 @@ export function feedbackRows(facts: FeedbackFacts) {
       teamId: facts.teamId ?? null,
       callId: facts.callId ?? null,
       rating: facts.rating ?? null,
-      sentiment: sentimentOf(facts.body),
+      sentiment,
       themes: themes.map((theme) => theme.label),
       status: resolved ? ('resolved' as const) : ('open' as const),
       resolutionNote: resolved ? (facts.resolutionNote ?? null) : null,

@@ -1,8 +1,8 @@
 /** Survey templates and calls: logging, mentions as feedback, redaction and every bad input. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from './helpers.ts';
-import { callInput, createTemplate, LOG_CALL, logCall, type LogCallResult } from './voice-helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from '../../test/helpers.ts';
+import { callInput, createTemplate, LOG_CALL, logCall, type LogCallResult } from '../../test/voice-helpers.ts';
 
 let tenant: TestTenant;
 let template: Awaited<ReturnType<typeof createTemplate>>;

@@ -3,9 +3,9 @@
  * people, and a bounded number of SQL statements (aggregation happens in SQL).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bucketStart } from '../domain/periods.ts';
-import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, TEST_NOW } from './helpers.ts';
-import { createTemplate, logCall } from './voice-helpers.ts';
+import { bucketStart } from '../../domain/periods.ts';
+import { createEmployee, createTeam, createTenant, data, gql, type TestTenant, TEST_NOW } from '../../test/helpers.ts';
+import { createTemplate, logCall } from '../../test/voice-helpers.ts';
 
 const DAY = 86_400_000;
 let tenant: TestTenant;

@@ -4,10 +4,10 @@
  * subjects; lists of ids travel as one JSON parameter (json_each), clear of D1's 100-parameter limit.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Granularity, DateRange } from '../domain/periods.ts';
-import { jsonList } from './batching.ts';
-import type { ThemeBucketCount } from '../domain/trends.ts';
-import type { TenantScope } from './tenant-scope.ts';
+import type { Granularity, DateRange } from '../../domain/periods.ts';
+import { jsonList } from '../../db/batching.ts';
+import type { ThemeBucketCount } from '../../domain/trends.ts';
+import type { TenantScope } from '../../db/tenant-scope.ts';
 
 export type VoiceLevel = 'employee' | 'team' | 'tenant';
 

@@ -7,9 +7,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
-import { employees, teams } from '../features/people/tables.ts';
-import { tenants } from './tenants.ts';
+import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
+import { employees, teams } from '../people/tables.ts';
+import { tenants } from '../../db/tenants.ts';
 
 export const TEMPLATE_STATUSES = ['active', 'archived'] as const;
 
@@ -69,7 +69,7 @@ export const surveyCalls = sqliteTable(
     /** Net promoter answer, 0 to 10. */
     nps: integer('nps'),
     notes: text('notes'),
-    /** Mean sentiment of the answers, -1 to 1 (domain/sentiment.ts). */
+    /** Mean sentiment of the answers, -1 to 1 (rules/sentiment.ts). */
     sentiment: real('sentiment').notNull().default(0),
     createdAt: createdAtColumn(),
   },
@@ -159,7 +159,7 @@ export const feedback = sqliteTable(
 /**
  * One row per (feedback, theme): complaint trends GROUP BY theme and period in SQL.
  * `theme` is the stemmed key that groups variants ("long waits", "waiting"), `label` the words
- * this record used (domain/themes.ts).
+ * this record used (rules/themes.ts).
  */
 export const feedbackThemes = sqliteTable(
   'feedback_themes',

@@ -1,7 +1,7 @@
 /** Feedback: recording, resolving, importing complaint records, filters and typed errors. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 let team: string;
