@@ -7,10 +7,10 @@
 import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { newId } from '../db/ids.ts';
-import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
+import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../features/incentives/tables.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
-import { assertProgramShape, progressOf } from '../domain/incentives.ts';
+import { assertProgramShape, progressOf } from '../features/incentives/rules.ts';
 import { periodContaining, type Period } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';

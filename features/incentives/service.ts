@@ -9,11 +9,10 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { employees } from '../../db/people.ts';
-import { randomId } from '../../db/ids.ts';
-import type { incentivePrograms } from '../../db/recognition.ts';
-import { pointsEntries } from '../points/service.ts';
+import type { incentivePrograms } from './tables.ts';
+import { ledgerEntriesFrom } from '../points/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { progressOf } from '../../domain/incentives.ts';
+import { progressOf } from './rules.ts';
 import { deciderEmployeeIds, recordedActor, type DutyActor } from '../../domain/separation-of-duties.ts';
 import type { Period } from '../../domain/periods.ts';
 import { measureMany } from './metrics.ts';
@@ -99,19 +98,18 @@ export async function awardIfAchieved(tenant: TenantScope, program: ProgramRow, 
   if (achieved && program.status === 'active') {
     const deciders = deciderEmployeeIds([recordedActor(program.createdBy), requester.asDecider]);
     excluded = await excludedAwardees(tenant, program, period.key, deciders);
-    const result = await tenant
-      .insertSelect(
-        pointsEntries,
-        {
-          id: randomId('pts'), employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
-          reason: `Goal reached: ${program.name} (${period.key})`, actor: requester.id,
-          recognitionId: null, programId: program.id, periodKey: period.key, redemptionId: null, createdAt: now.getTime(),
-        },
-        // The program must still be active when the award is written (not only when read).
-        sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program, deciders)}
-          AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
-      )
-      .onConflictDoNothing();
+    const result = await ledgerEntriesFrom(
+      tenant,
+      {
+        employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
+        reason: `Goal reached: ${program.name} (${period.key})`, actor: requester.id,
+        recognitionId: null, programId: program.id, periodKey: period.key, redemptionId: null,
+      },
+      // The program must still be active when the award is written (not only when read).
+      sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program, deciders)}
+        AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
+      now,
+    ).onConflictDoNothing();
     awardedNow = result.meta.changes ?? 0;
   }
   return { value: measured!.value, achieved, awarded: measured!.awarded || awardedNow > 0, awardedNow, excluded };

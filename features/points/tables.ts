@@ -6,8 +6,9 @@
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn } from '../../db/columns.ts';
 import { employees } from '../../db/people.ts';
-import { incentivePrograms, recognitions } from '../../db/recognition.ts';
-import { redemptions } from '../../db/rewards.ts';
+import { incentivePrograms } from '../incentives/tables.ts';
+import { recognitions } from '../recognition/tables.ts';
+import { redemptions } from '../rewards/tables.ts';
 
 export const POINTS_ENTRY_KINDS = ['recognition', 'achievement', 'redemption', 'refund', 'adjustment'] as const;
 export type PointsEntryKind = (typeof POINTS_ENTRY_KINDS)[number];

@@ -1,18 +1,18 @@
 /**
  * Recognition rules: the tenant's policy (with defaults), input validation, and the anti-gaming
  * maths (no self-recognition, monthly giving allowance, per-recipient monthly cap). Plain functions;
- * the SQL guard in schema/recognition.ts enforces the same limits atomically.
+ * the SQL guard in features/recognition/service.ts enforces the same limits atomically.
  */
 import * as v from 'valibot';
-import type { OverspendPolicy } from '../db/recognition.ts';
-import { UserErrors, type UserErrorData } from './errors.ts';
-import { selfDealingProblem } from './separation-of-duties.ts';
+import type { recognitionPolicies } from './tables.ts';
+import { UserErrors, type UserErrorData } from '../../domain/errors.ts';
+import { selfDealingProblem } from '../../domain/separation-of-duties.ts';
 
 export interface RecognitionPolicy {
   monthlyGivingAllowance: number;
   recipientMonthlyCap: number;
   companyValues: string[];
-  overspendPolicy: OverspendPolicy;
+  overspendPolicy: (typeof recognitionPolicies.$inferSelect)['overspendPolicy'];
 }
 
 export const DEFAULT_POLICY: RecognitionPolicy = {
