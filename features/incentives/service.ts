@@ -9,10 +9,12 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { employees } from '../../db/people.ts';
-import type { incentivePrograms } from './tables.ts';
+import { newId } from '../../db/ids.ts';
+import { conflictError, notFoundError } from '../../domain/errors.ts';
+import { incentivePrograms } from './tables.ts';
 import { ledgerEntriesFrom } from '../points/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { progressOf } from './rules.ts';
+import { progressOf, type ProgramShape } from './rules.ts';
 import { deciderEmployeeIds, recordedActor, type DutyActor } from '../../domain/separation-of-duties.ts';
 import type { Period } from '../../domain/periods.ts';
 import { measureMany } from './metrics.ts';
@@ -113,4 +115,36 @@ export async function awardIfAchieved(tenant: TenantScope, program: ProgramRow, 
     awardedNow = result.meta.changes ?? 0;
   }
   return { value: measured!.value, achieved, awarded: measured!.awarded || awardedNow > 0, awardedNow, excluded };
+}
+
+// ---- programs ----------------------------------------------------------------------------------
+
+const programPath = ['input', 'programId'];
+
+/** The program `id`, or NOT_FOUND. */
+export async function findProgram(tenant: TenantScope, id: string): Promise<ProgramRow> {
+  const program = await tenant.db.query.incentivePrograms.findFirst({ where: { id } });
+  if (!program) throw notFoundError(programPath, 'No IncentiveProgram with this id exists in your organisation.');
+  return program;
+}
+
+export interface NewProgram extends ProgramShape {
+  name: string;
+  description: string | null | undefined;
+  period: ProgramRow['period'];
+  points: number;
+}
+
+/** A new active program (shape checked, employee and team found by the caller); `createdBy` is never paid by it. */
+export async function createProgram(tenant: TenantScope, program: NewProgram, createdBy: string): Promise<ProgramRow | null> {
+  const [created] = await tenant.insert(incentivePrograms, { id: newId('prg'), ...program, description: program.description || null, createdBy }).returning();
+  return created ?? null;
+}
+
+/** Ends program `id`: it awards nothing more; its history stays. CONFLICT when it already ended. */
+export async function endProgram(tenant: TenantScope, id: string): Promise<ProgramRow | null> {
+  const program = await findProgram(tenant, id);
+  if (program.status === 'ended') throw conflictError(programPath, 'This program has already ended.');
+  const [ended] = await tenant.updateById(incentivePrograms, program.id, { status: 'ended' }).returning();
+  return ended ?? null;
 }

@@ -1,7 +1,7 @@
 /**
  * The points ledger (`points_entries`), append-only: a balance is the sum of an employee's entries,
  * and nothing ever updates or deletes an entry. Writes that must not overspend are guarded in SQL
- * (INSERT ... SELECT ... WHERE balance >= cost), see rules.ts, service.ts and schema/rewards.ts.
+ * (INSERT ... SELECT ... WHERE balance >= cost), see rules.ts, service.ts and features/rewards/service.ts.
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn } from '../../db/columns.ts';
