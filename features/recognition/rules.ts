@@ -73,7 +73,11 @@ export interface RecognitionCheck {
 export const remainingAllowance = (policy: RecognitionPolicy, givenThisMonth: number) =>
   Math.max(0, policy.monthlyGivingAllowance - givenThisMonth);
 
-/** The anti-gaming rules, as errors a person understands; an empty list means it may be given. */
+/**
+ * The anti-gaming rules, as errors a person understands; an empty list means it may be given. This
+ * is the only self-recognition check: the service keeps a giver who names themselves among the
+ * recipients (a team recognition skips the giver) so that it is refused here.
+ */
 export function recognitionProblems(check: RecognitionCheck, names: Map<string, string> = new Map()): UserErrorData[] {
   const problems: UserErrorData[] = [];
   const selfDealing = selfDealingProblem('recognize', [{ kind: 'employee', employeeId: check.giverId }], check.recipientIds, ['input', 'recipientIds']);
