@@ -20,11 +20,6 @@ const EXCEPTIONS = [
     why: 'The request context and its principal are built at the edge; resolvers read them to authorise.',
   },
   {
-    from: /^db\/(recognition|rewards)\.ts$/,
-    to: /^features\/people\/tables\.ts$/,
-    why: 'These tables still sit in db/ and name the employees and teams they point at; drop this when they move into features/.',
-  },
-  {
     from: /^features\/summaries\/rules\.ts$/,
     to: /^features\/summaries\/schedule\.ts$/,
     why: 'schedule.ts is pure period and time-zone arithmetic (no SQL, no clock); the compile step labels days with it.',
@@ -33,11 +28,6 @@ const EXCEPTIONS = [
     from: /^features\/[^/]+\/tables\.ts$/,
     to: /^features\/[^/]+\/tables\.ts$/,
     why: 'A foreign key names the table it points at (agenda items may be about a suggestion); tables hold no logic to bypass.',
-  },
-  {
-    from: /^db\/recognition\.ts$/,
-    to: /^features\/voice\/tables\.ts$/,
-    why: 'A foreign key names the table it points at (recognition may cite a feedback record or a call); goes once recognition has its features/ folder.',
   },
   {
     from: /^db\/schema\.ts$/,

@@ -7,7 +7,8 @@
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
-import { PERIOD_KINDS, type PeriodKind } from '../db/recognition.ts';
+import { PERIOD_KINDS, type PeriodKind } from '../features/incentives/tables.ts';
+import { loadPolicy } from '../features/recognition/service.ts';
 import * as budgetsService from '../features/budgets/service.ts';
 import { spentSql, type OutcomeReport } from '../features/budgets/service.ts';
 import { budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../features/budgets/tables.ts';
@@ -22,7 +23,6 @@ import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, idEquals, localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { loadPolicy } from './policy.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
 
 const SpendKindEnum = upperEnum<SpendKind>('SpendKind', SPEND_KINDS);

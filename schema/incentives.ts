@@ -6,11 +6,9 @@
  */
 import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { newId } from '../db/ids.ts';
-import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../db/recognition.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { conflictError, notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
-import { assertProgramShape, progressOf } from '../domain/incentives.ts';
+import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../features/incentives/tables.ts';
+import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
+import { assertProgramShape, progressOf } from '../features/incentives/rules.ts';
 import { periodContaining, type Period } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
@@ -21,9 +19,9 @@ import { upperEnum } from './enums.ts';
 import { actorGlobalId, dutyActorOf, refuseSelfDealing } from './duties.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
-import { localIdFor, missingMessage } from './global-ids.ts';
+import { localIdFor } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
-import { awardIfAchieved, measureMany, type AwardExclusion, type Measurement } from '../features/incentives/service.ts';
+import { awardIfAchieved, createProgram, endProgram, findProgram, measureMany, type AwardExclusion, type Measurement } from '../features/incentives/service.ts';
 import { findTeam } from './teams.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -186,12 +184,7 @@ const createSchema = v.object({
   points: v.pipe(v.number(), v.integer(), v.minValue(1, 'Award at least 1 point.'), v.maxValue(100_000, 'At most 100000 points.')),
 });
 
-async function findProgram(tenant: TenantScope, globalId: string): Promise<ProgramRow> {
-  const id = localIdFor('IncentiveProgram', globalId, ['input', 'programId']);
-  const program = await tenant.db.query.incentivePrograms.findFirst({ where: { id } });
-  if (!program) throw notFoundError(['input', 'programId'], missingMessage('IncentiveProgram'));
-  return program;
-}
+const programId = (globalId: string) => localIdFor('IncentiveProgram', globalId, ['input', 'programId']);
 
 builder.mutationFields((t) => ({
   createIncentiveProgram: t.field({
@@ -209,10 +202,8 @@ builder.mutationFields((t) => ({
         if (employeeId) await findEmployee(tenant, employeeId, ['input', 'employeeId']);
         refuseSelfDealing(ctx, 'awardPoints', [employeeId], ['input', 'employeeId']);
         if (teamId) await findTeam(tenant, teamId, ['input', 'teamId']);
-        const [program] = await tenant
-          .insert(incentivePrograms, { id: newId('prg'), ...shape, name: values.name, description: values.description || null, period: input.period, points: values.points, createdBy: actorIdOf(ctx.principal) })
-          .returning();
-        return { program: program ?? null, progress: null, awardedNow: null, excluded: null };
+        const program = await createProgram(tenant, { ...shape, name: values.name, description: values.description, period: input.period, points: values.points }, actorIdOf(ctx.principal));
+        return { program, progress: null, awardedNow: null, excluded: null };
       }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
   evaluateIncentiveProgram: t.field({
@@ -222,7 +213,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'incentives:manage', async () => {
         const tenant = tenantFor(ctx, 'incentives:manage');
-        const program = await findProgram(tenant, input.programId);
+        const program = await findProgram(tenant, programId(input.programId));
         const at = input.at ?? ctx.now;
         if (at.getTime() > ctx.now.getTime()) throw validationError(['input', 'at'], 'Points are awarded for periods that have started, not future ones.');
         if (periodContaining(program.period, at).end.getTime() <= periodContaining(program.period, program.createdAt).start.getTime()) {
@@ -242,10 +233,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'incentives:manage', async () => {
         const tenant = tenantFor(ctx, 'incentives:manage');
-        const program = await findProgram(tenant, input.programId);
-        if (program.status === 'ended') throw conflictError(['input', 'programId'], 'This program has already ended.');
-        const [ended] = await tenant.updateById(incentivePrograms, program.id, { status: 'ended' }).returning();
-        return { program: ended ?? null, progress: null, awardedNow: null, excluded: null };
+        return { program: await endProgram(tenant, programId(input.programId)), progress: null, awardedNow: null, excluded: null };
       }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
 }));

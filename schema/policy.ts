@@ -1,8 +1,8 @@
 /** The tenant's recognition and budget policy: allowance, cap, company values, overspend policy. */
-import { recognitionPolicies, type OverspendPolicy } from '../db/recognition.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { OverspendPolicy } from '../features/budgets/tables.ts';
 import { parseInput } from '../domain/errors.ts';
-import { DEFAULT_POLICY, policySchema, type RecognitionPolicy } from '../domain/recognition.ts';
+import { loadPolicy, updatePolicy } from '../features/recognition/service.ts';
+import { policySchema, type RecognitionPolicy } from '../features/recognition/rules.ts';
 import { builder } from './builder.ts';
 import { runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
@@ -16,18 +16,6 @@ export const OverspendPolicyEnum = builder.enumType('OverspendPolicy', {
     FLAG: { value: 'flag', description: 'Accepted and flagged for a manager to review.' },
   } as const satisfies Record<string, { value: OverspendPolicy; description: string }>,
 });
-
-/** The tenant's policy, or the defaults when it never set one. One statement. */
-export async function loadPolicy(tenant: TenantScope): Promise<RecognitionPolicy> {
-  const row = await tenant.db.query.recognitionPolicies.findFirst();
-  if (!row) return DEFAULT_POLICY;
-  return {
-    monthlyGivingAllowance: row.monthlyGivingAllowance,
-    recipientMonthlyCap: row.recipientMonthlyCap,
-    companyValues: row.companyValues,
-    overspendPolicy: row.overspendPolicy,
-  };
-}
 
 export const RecognitionPolicyType = builder.objectRef<RecognitionPolicy>('RecognitionPolicy').implement({
   description: "The organisation's rules for recognition and empowerment budgets.",
@@ -72,13 +60,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'policy:manage', async () => {
         const tenant = tenantFor(ctx, 'policy:manage');
         const changes = parseInput(policySchema, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)));
-        const policy: RecognitionPolicy = { ...(await loadPolicy(tenant)), ...changes };
-        const { companyValues, ...rest } = policy;
-        const values = [...new Set(companyValues)];
-        await tenant
-          .insert(recognitionPolicies, { id: `pol_${tenant.tenantId.replace(/[^a-z0-9_]/g, '')}`, ...rest, companyValues: values })
-          .onConflictDoUpdate({ target: recognitionPolicies.tenantId, set: { ...rest, companyValues: values, updatedAt: ctx.now } });
-        return { policy: { ...policy, companyValues: values } };
+        return { policy: await updatePolicy(tenant, changes, ctx.now) };
       }, { policy: null }),
   }),
 }));

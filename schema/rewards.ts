@@ -3,26 +3,29 @@
  * approval by managers from the most voted within a budget, and redemptions
  * (requested -> fulfilled | cancelled with refund) that can never overspend a balance.
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import { and, eq, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
-import { newId, randomId } from '../db/ids.ts';
-import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, rewards, rewardVotes, type RedemptionStatus, type RewardKind, type RewardStatus } from '../db/rewards.ts';
-import { pointsEntries } from '../features/points/tables.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
-import { toggleVote } from '../db/vote-toggle.ts';
-import { conflictError, notFoundError, parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
-import { pickWithinBudget } from '../domain/rewards.ts';
-import { assertNoSelfDealing } from '../domain/separation-of-duties.ts';
+import { parseInput, type UserErrorData } from '../domain/errors.ts';
+import {
+  approveReward,
+  approveTopRewards,
+  cancelRedemption,
+  changeVote,
+  fulfillRedemption,
+  proposeReward,
+  requestRedemption,
+  retireReward,
+  type RewardRow,
+} from '../features/rewards/service.ts';
+import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, rewards, type RedemptionStatus, type RewardKind, type RewardStatus } from '../features/rewards/tables.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
-import { dutyActorOf, refuseSelfDealing } from './duties.ts';
+import { dutyActorOf } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
-import { idEquals, localIdFor, missingMessage } from './global-ids.ts';
+import { idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { balanceOf } from '../features/points/service.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);
@@ -120,7 +123,6 @@ const RedemptionIdInput = builder.inputType('RedemptionIdInput', {
 
 const RewardPayload = payloadType('RewardPayload', 'reward', Reward);
 const RedemptionPayload = payloadType('RedemptionPayload', 'redemption', Redemption);
-type RewardRow = typeof rewards.$inferSelect;
 const RewardsPayload = builder.objectRef<{ rewards: RewardRow[] | null; skipped: RewardRow[] | null; errors: UserErrorData[] }>('RewardsPayload').implement({
   fields: (t) => ({
     rewards: t.field({ type: [Reward], nullable: true, resolve: (payload) => payload.rewards }),
@@ -141,82 +143,8 @@ const proposeSchema = v.object({
 });
 const noteSchema = v.nullish(v.pipe(v.string(), v.trim(), v.maxLength(500, 'Notes are at most 500 characters.')));
 
-async function findReward(tenant: TenantScope, globalId: string, path: string[]): Promise<RewardRow> {
-  const id = localIdFor('Reward', globalId, path);
-  const reward = await tenant.db.query.rewards.findFirst({ where: { id } });
-  if (!reward) throw notFoundError(path, missingMessage('Reward'));
-  return reward;
-}
-
-/** Adds or removes the acting employee's vote and recounts, in one batch. */
-async function changeVote(tenant: TenantScope, employeeId: string, globalId: string, add: boolean) {
-  const reward = await findReward(tenant, globalId, ['input', 'rewardId']);
-  if (reward.status === 'retired') throw conflictError(['input', 'rewardId'], 'This reward is retired: votes on it no longer count.');
-  // A proposer does not vote for their own reward (retracting stays possible for older votes).
-  if (add) assertNoSelfDealing('voteForReward', [{ kind: 'employee', employeeId }], [reward.proposedById], ['input', 'rewardId']);
-  return toggleVote(tenant, {
-    votes: rewardVotes,
-    votesFor: rewardVotes.rewardId,
-    things: rewards,
-    thingId: reward.id,
-    employeeId,
-    add,
-    vote: { id: randomId('vote'), rewardId: reward.id, employeeId },
-    // Checked by the INSERT itself: a reward retired since it was read gets no vote.
-    addOnlyIf: sql`EXISTS (SELECT 1 FROM rewards WHERE tenant_id = ${tenant.tenantId} AND id = ${reward.id} AND status <> 'retired')`,
-    touchesThing: true,
-  });
-}
-
-/**
- * Guarded status change of one requested redemption (and its refund on cancel); CONFLICT when it was
- * no longer requested. `allow` sees the redemption before anything is written and may refuse it.
- */
-async function transition(
-  tenant: TenantScope,
-  globalId: string,
-  to: RedemptionStatus,
-  by: string,
-  note: string | null | undefined,
-  allow: (redemption: typeof redemptions.$inferSelect) => void = () => {},
-) {
-  const path = ['input', 'redemptionId'];
-  const id = localIdFor('Redemption', globalId, path);
-  const t = tenant.tenantId;
-  const statements: BatchItem<'sqlite'>[] = [
-    tenant.updateWhere(
-      redemptions,
-      { status: to, decidedBy: by, decidedAt: tenant.now, ...(note ? { note } : {}) },
-      and(eq(redemptions.id, id), eq(redemptions.status, 'requested')) as SQL,
-    ),
-  ];
-  if (to === 'cancelled') {
-    // The refund is written only for a cancelled redemption, and only once (unique index too).
-    statements.push(
-      tenant
-        .insertSelect(
-          pointsEntries,
-          {
-            id: randomId('pts'), employeeId: sql`r.employee_id`, kind: 'refund', delta: sql`r.cost`, reason: 'Redemption cancelled: points refunded',
-            actor: by, recognitionId: null, programId: null, periodKey: null, redemptionId: id, createdAt: tenant.now.getTime(),
-          },
-          sql`FROM redemptions r WHERE r.tenant_id = ${t} AND r.id = ${id} AND r.status = 'cancelled'
-              AND NOT EXISTS (SELECT 1 FROM points_entries p WHERE p.tenant_id = ${t} AND p.redemption_id = ${id} AND p.kind = 'refund')`,
-        )
-        .onConflictDoNothing(),
-    );
-  }
-  const before = await tenant.db.query.redemptions.findFirst({ where: { id } });
-  if (!before) throw notFoundError(path, missingMessage('Redemption'));
-  allow(before);
-  const [first, ...rest] = statements;
-  const [changed] = (await tenant.batch([first!, ...rest])) as [D1Result, ...unknown[]];
-  const redemption = await tenant.db.query.redemptions.findFirst({ where: { id } });
-  if (!changed.meta.changes || !redemption) {
-    throw conflictError(path, `This redemption is already ${redemption?.status ?? before.status}; only a requested redemption can be fulfilled or cancelled.`);
-  }
-  return redemption;
-}
+const rewardId = (globalId: string) => localIdFor('Reward', globalId, ['input', 'rewardId']);
+const redemptionId = (globalId: string) => localIdFor('Redemption', globalId, ['input', 'redemptionId']);
 
 builder.mutationFields((t) => ({
   proposeReward: t.field({
@@ -228,10 +156,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'employee:act');
         const employeeId = actingEmployeeId(ctx);
         const values = parseInput(proposeSchema, { title: input.title, description: input.description, cost: input.cost });
-        const [reward] = await tenant
-          .insert(rewards, { id: newId('rwd'), title: values.title, description: values.description || null, cost: values.cost, kind: input.kind, proposedById: employeeId })
-          .returning();
-        return { reward: reward ?? null };
+        return { reward: await proposeReward(tenant, employeeId, { ...values, kind: input.kind }) };
       }, { reward: null }),
   }),
   voteForReward: t.field({
@@ -241,7 +166,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'employee:act', async () => {
         const tenant = tenantFor(ctx, 'employee:act');
-        return { reward: (await changeVote(tenant, actingEmployeeId(ctx), input.rewardId, true)) ?? null };
+        return { reward: await changeVote(tenant, actingEmployeeId(ctx), rewardId(input.rewardId), true) };
       }, { reward: null }),
   }),
   retractRewardVote: t.field({
@@ -251,7 +176,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'employee:act', async () => {
         const tenant = tenantFor(ctx, 'employee:act');
-        return { reward: (await changeVote(tenant, actingEmployeeId(ctx), input.rewardId, false)) ?? null };
+        return { reward: await changeVote(tenant, actingEmployeeId(ctx), rewardId(input.rewardId), false) };
       }, { reward: null }),
   }),
   approveReward: t.field({
@@ -261,12 +186,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'rewards:manage', async () => {
         const tenant = tenantFor(ctx, 'rewards:manage');
-        const reward = await findReward(tenant, input.rewardId, ['input', 'rewardId']);
-        if (reward.status !== 'proposed') throw conflictError(['input', 'rewardId'], `This reward is ${reward.status}; only a proposed reward can be approved.`);
-        refuseSelfDealing(ctx, 'approveReward', [reward.proposedById], ['input', 'rewardId']);
-        const [updated] = await tenant.updateWhere(rewards, { status: 'approved', decidedBy: actorIdOf(ctx.principal), decidedAt: ctx.now }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL).returning();
-        if (!updated) throw conflictError(['input', 'rewardId'], 'This reward was just decided by someone else.');
-        return { reward: updated };
+        return { reward: await approveReward(tenant, rewardId(input.rewardId), dutyActorOf(ctx), actorIdOf(ctx.principal), ctx.now) };
       }, { reward: null }),
   }),
   approveTopRewards: t.field({
@@ -276,23 +196,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'rewards:manage', async () => {
         const tenant = tenantFor(ctx, 'rewards:manage');
-        if (input.budget < 1) throw validationError(['input', 'budget'], 'The budget is a positive number of points.');
-        if (input.limit !== null && input.limit !== undefined && input.limit < 1) throw validationError(['input', 'limit'], 'Approve at least one reward.');
-        const proposed = await tenant.db.query.rewards.findMany({ where: { status: 'proposed' }, limit: 500 });
         // Separation of duties: the caller's own proposals are left for someone else to decide.
-        const actor = dutyActorOf(ctx);
-        const own = (reward: RewardRow) => actor?.kind === 'employee' && reward.proposedById === actor.employeeId;
-        const skipped = proposed.filter(own);
-        const picked = pickWithinBudget(proposed.filter((reward) => !own(reward)), input.budget, input.limit ?? undefined);
-        if (picked.length === 0) return { rewards: [], skipped };
-        const by = actorIdOf(ctx.principal);
-        const updates = picked.map((reward) =>
-          tenant.updateWhere(rewards, { status: 'approved', decidedBy: by, decidedAt: ctx.now }, and(eq(rewards.id, reward.id), eq(rewards.status, 'proposed')) as SQL),
-        );
-        const [first, ...rest] = updates;
-        await tenant.batch([first!, ...rest]);
-        const approved = await tenant.db.query.rewards.findMany({ where: { id: { in: picked.map((reward) => reward.id) } }, orderBy: { voteCount: 'desc', id: 'asc' } });
-        return { rewards: approved, skipped };
+        return approveTopRewards(tenant, input.budget, input.limit, dutyActorOf(ctx), actorIdOf(ctx.principal), ctx.now);
       }, { rewards: null, skipped: null }),
   }),
   retireReward: t.field({
@@ -302,10 +207,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runMutation(ctx, 'rewards:manage', async () => {
         const tenant = tenantFor(ctx, 'rewards:manage');
-        const reward = await findReward(tenant, input.rewardId, ['input', 'rewardId']);
-        if (reward.status === 'retired') throw conflictError(['input', 'rewardId'], 'This reward is already retired.');
-        const [updated] = await tenant.updateById(rewards, reward.id, { status: 'retired', decidedBy: actorIdOf(ctx.principal), decidedAt: ctx.now }).returning();
-        return { reward: updated ?? null };
+        return { reward: await retireReward(tenant, rewardId(input.rewardId), actorIdOf(ctx.principal), ctx.now) };
       }, { reward: null }),
   }),
   requestRedemption: t.field({
@@ -317,35 +219,7 @@ builder.mutationFields((t) => ({
         const tenant = tenantFor(ctx, 'employee:act');
         const employeeId = actingEmployeeId(ctx);
         const note = parseInput(noteSchema, input.note, ['input', 'note']);
-        const reward = await findReward(tenant, input.rewardId, ['input', 'rewardId']);
-        if (reward.status !== 'approved') throw conflictError(['input', 'rewardId'], `This reward is ${reward.status}; only approved rewards can be redeemed.`);
-        const id = newId('rdm');
-        const t = tenant.tenantId;
-        const now = ctx.now.getTime();
-        // Both statements in one batch: the redemption is written only while the balance covers
-        // the cost at write time, and the debit only if the redemption was written.
-        await tenant.batch([
-          tenant.insertSelect(
-            redemptions,
-            { id, rewardId: reward.id, employeeId, cost: sql`rw.cost`, status: 'requested', note: note ?? null, decidedBy: null, decidedAt: null, createdAt: now },
-            sql`FROM rewards rw WHERE rw.tenant_id = ${t} AND rw.id = ${reward.id} AND rw.status = 'approved'
-                AND (SELECT COALESCE(SUM(delta), 0) FROM points_entries WHERE tenant_id = ${t} AND employee_id = ${employeeId}) >= rw.cost`,
-          ),
-          tenant.insertSelect(
-            pointsEntries,
-            {
-              id: randomId('pts'), employeeId, kind: 'redemption', delta: sql`-r.cost`, reason: sql`'Redeemed: ' || rw.title`, actor: employeeId,
-              recognitionId: null, programId: null, periodKey: null, redemptionId: id, createdAt: now,
-            },
-            sql`FROM redemptions r JOIN rewards rw ON rw.tenant_id = r.tenant_id AND rw.id = r.reward_id WHERE r.tenant_id = ${t} AND r.id = ${id}`,
-          ),
-        ]);
-        const redemption = await tenant.db.query.redemptions.findFirst({ where: { id } });
-        if (!redemption) {
-          const balance = await balanceOf(tenant, employeeId);
-          throw new UserErrors([{ code: 'LIMIT_REACHED', path: ['input', 'rewardId'], message: `“${reward.title}” costs ${reward.cost} points and your balance is ${balance}.` }]);
-        }
-        return { redemption };
+        return { redemption: await requestRedemption(tenant, employeeId, rewardId(input.rewardId), note, ctx.now) };
       }, { redemption: null }),
   }),
   fulfillRedemption: t.field({
@@ -356,8 +230,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'rewards:manage', async () => {
         const tenant = tenantFor(ctx, 'rewards:manage');
         const note = parseInput(noteSchema, input.note, ['input', 'note']);
-        const notOwn = (redemption: { employeeId: string }) => refuseSelfDealing(ctx, 'fulfillRedemption', [redemption.employeeId], ['input', 'redemptionId']);
-        return { redemption: await transition(tenant, input.redemptionId, 'fulfilled', actorIdOf(ctx.principal), note, notOwn) };
+        return { redemption: await fulfillRedemption(tenant, redemptionId(input.redemptionId), dutyActorOf(ctx), actorIdOf(ctx.principal), note, ctx.now) };
       }, { redemption: null }),
   }),
   cancelRedemption: t.field({
@@ -368,7 +241,7 @@ builder.mutationFields((t) => ({
       runMutation(ctx, 'rewards:manage', async () => {
         const tenant = tenantFor(ctx, 'rewards:manage');
         const note = parseInput(noteSchema, input.note, ['input', 'note']);
-        return { redemption: await transition(tenant, input.redemptionId, 'cancelled', actorIdOf(ctx.principal), note) };
+        return { redemption: await cancelRedemption(tenant, redemptionId(input.redemptionId), actorIdOf(ctx.principal), note, ctx.now) };
       }, { redemption: null }),
   }),
 }));

@@ -7,8 +7,8 @@
  *   no emails, roles, contact details, givers or customers.
  */
 import { getColumns, sql } from 'drizzle-orm';
-import { incentivePrograms } from '../db/recognition.ts';
-import { progressOf } from '../domain/incentives.ts';
+import { incentivePrograms } from '../features/incentives/tables.ts';
+import { progressOf } from '../features/incentives/rules.ts';
 import { periodContaining } from '../domain/periods.ts';
 import {
   createPublishableKey,

@@ -8,9 +8,10 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { periodContaining } from '../../domain/periods.ts';
 import type { Database } from '../client.ts';
 import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, type SpendKind, type SpendOutcome, type SPEND_REASONS } from '../../features/budgets/tables.ts';
-import { incentivePrograms, type IncentiveMetric, type PeriodKind, type ProgramScope, recognitionPolicies, recognitionRecipients, recognitions } from '../recognition.ts';
+import { incentivePrograms, type IncentiveMetric, type PeriodKind, type ProgramScope } from '../../features/incentives/tables.ts';
+import { recognitionPolicies, recognitionRecipients, recognitions } from '../../features/recognition/tables.ts';
 import { DEMO_TENANTS } from './demo-people.ts';
-import { redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../rewards.ts';
+import { redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../../features/rewards/tables.ts';
 import { pointsEntries } from '../../features/points/tables.ts';
 
 /** The month the demo data lives in (UTC), so the allowances and budgets shown are "this month" locally. */

@@ -1,5 +1,5 @@
 /** Empowerment budget rules: what remains, and whether a spend is refused, accepted or flagged. */
-import type { OverspendPolicy } from '../../db/recognition.ts';
+import type { OverspendPolicy } from './tables.ts';
 import type { SpendKind, SpendOutcome } from './tables.ts';
 
 export interface BudgetLimits {

@@ -8,7 +8,7 @@
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { newId, randomId } from '../../db/ids.ts';
-import type { OverspendPolicy } from '../../db/recognition.ts';
+import type { OverspendPolicy } from './tables.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { feedback } from '../voice/service.ts';
 import { conflictError, invalidTransitionError, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';

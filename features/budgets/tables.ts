@@ -6,8 +6,12 @@
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
 import { employees } from '../people/tables.ts';
-import { PERIOD_KINDS } from '../../db/recognition.ts';
+import { PERIOD_KINDS } from '../incentives/tables.ts';
 import { feedback } from '../voice/tables.ts';
+
+/** What happens to a spend over the remaining budget; the tenant chooses it in its recognition policy. */
+export const OVERSPEND_POLICIES = ['refuse', 'flag'] as const;
+export type OverspendPolicy = (typeof OVERSPEND_POLICIES)[number];
 
 export const empowermentBudgets = sqliteTable(
   'empowerment_budgets',

@@ -4,7 +4,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import type { incentivePrograms } from '../../db/recognition.ts';
+import type { incentivePrograms } from './tables.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import type { Period } from '../../domain/periods.ts';
 

@@ -9,11 +9,12 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { employees } from '../people/service.ts';
-import { randomId } from '../../db/ids.ts';
-import type { incentivePrograms } from '../../db/recognition.ts';
-import { pointsEntries } from '../points/service.ts';
+import { newId } from '../../db/ids.ts';
+import { conflictError, notFoundError } from '../../domain/errors.ts';
+import { incentivePrograms } from './tables.ts';
+import { ledgerEntriesFrom } from '../points/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { progressOf } from '../../domain/incentives.ts';
+import { progressOf, type ProgramShape } from './rules.ts';
 import { deciderEmployeeIds, recordedActor, type DutyActor } from '../../domain/separation-of-duties.ts';
 import type { Period } from '../../domain/periods.ts';
 import { measureMany } from './metrics.ts';
@@ -99,20 +100,51 @@ export async function awardIfAchieved(tenant: TenantScope, program: ProgramRow, 
   if (achieved && program.status === 'active') {
     const deciders = deciderEmployeeIds([recordedActor(program.createdBy), requester.asDecider]);
     excluded = await excludedAwardees(tenant, program, period.key, deciders);
-    const result = await tenant
-      .insertSelect(
-        pointsEntries,
-        {
-          id: randomId('pts'), employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
-          reason: `Goal reached: ${program.name} (${period.key})`, actor: requester.id,
-          recognitionId: null, programId: program.id, periodKey: period.key, redemptionId: null, createdAt: now.getTime(),
-        },
-        // The program must still be active when the award is written (not only when read).
-        sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program, deciders)}
-          AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
-      )
-      .onConflictDoNothing();
+    const result = await ledgerEntriesFrom(
+      tenant,
+      {
+        employeeId: sql`e.id`, kind: 'achievement', delta: program.points,
+        reason: `Goal reached: ${program.name} (${period.key})`, actor: requester.id,
+        recognitionId: null, programId: program.id, periodKey: period.key, redemptionId: null,
+      },
+      // The program must still be active when the award is written (not only when read).
+      sql`FROM employees e WHERE e.tenant_id = ${tenant.tenantId} AND e.status = 'active' AND ${awardeesSql(program, deciders)}
+        AND EXISTS (SELECT 1 FROM incentive_programs p WHERE p.tenant_id = ${tenant.tenantId} AND p.id = ${program.id} AND p.status = 'active')`,
+      now,
+    ).onConflictDoNothing();
     awardedNow = result.meta.changes ?? 0;
   }
   return { value: measured!.value, achieved, awarded: measured!.awarded || awardedNow > 0, awardedNow, excluded };
+}
+
+// ---- programs ----------------------------------------------------------------------------------
+
+const programPath = ['input', 'programId'];
+
+/** The program `id`, or NOT_FOUND. */
+export async function findProgram(tenant: TenantScope, id: string): Promise<ProgramRow> {
+  const program = await tenant.db.query.incentivePrograms.findFirst({ where: { id } });
+  if (!program) throw notFoundError(programPath, 'No IncentiveProgram with this id exists in your organisation.');
+  return program;
+}
+
+export interface NewProgram extends ProgramShape {
+  name: string;
+  description: string | null | undefined;
+  period: ProgramRow['period'];
+  points: number;
+}
+
+/** A new active program (shape checked, employee and team found by the caller); `createdBy` is never paid by it. */
+export async function createProgram(tenant: TenantScope, program: NewProgram, createdBy: string): Promise<ProgramRow | null> {
+  const [created] = await tenant.insert(incentivePrograms, { id: newId('prg'), ...program, description: program.description || null, createdBy }).returning();
+  return created ?? null;
+}
+
+/** Ends program `id`: it awards nothing more; its history stays. CONFLICT when it already ended. */
+export async function endProgram(tenant: TenantScope, id: string): Promise<ProgramRow | null> {
+  const program = await findProgram(tenant, id);
+  if (program.status === 'ended') throw conflictError(programPath, 'This program has already ended.');
+  const [ended] = await tenant.updateById(incentivePrograms, program.id, { status: 'ended' }).returning();
+  return ended ?? null;
 }

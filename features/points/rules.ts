@@ -4,7 +4,7 @@
  * the balance covers them; refunds restore exactly what a redemption took, at most once.
  *
  * `applyLedgerOperation` is the reference model the property tests replay; the database enforces
- * the same rules with guarded SQL (features/points/service.ts, schema/rewards.ts).
+ * the same rules with guarded SQL (features/points/service.ts, features/rewards/service.ts).
  */
 import type { PointsEntryKind } from './tables.ts';
 

@@ -3,17 +3,14 @@
  *
  * The append-only points ledger, GraphQL-free: balances (as SQL over an employee row, or read now)
  * and hand adjustments, written only while the balance covers a removal (the check is part of the
- * INSERT). Redemptions (schema/rewards.ts) and incentive awards (features/incentives) write their
- * own guarded entries into the same table.
+ * INSERT). Recognition, redemptions and incentive awards write their own guarded entries through
+ * `ledgerEntriesFrom`.
  */
-import { sql } from 'drizzle-orm';
-import { newId } from '../../db/ids.ts';
-import type { TenantScope } from '../../db/tenant-scope.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { newId, randomId } from '../../db/ids.ts';
+import type { SelectRow, TenantScope } from '../../db/tenant-scope.ts';
 import { UserErrors } from '../../domain/errors.ts';
 import { pointsEntries } from './tables.ts';
-
-/** The ledger table, for the features that write their own entries (the incentive award). */
-export { pointsEntries } from './tables.ts';
 
 export type PointsEntryRow = typeof pointsEntries.$inferSelect;
 
@@ -60,4 +57,16 @@ export async function adjustPoints(tenant: TenantScope, adjustment: Adjustment, 
   if (entry) return entry;
   const balance = await balanceOf(tenant, employeeId);
   throw new UserErrors([{ code: 'LIMIT_REACHED', path: pointsPath, message: `The balance is ${balance} points; it cannot go below zero, so at most ${balance} can be removed.` }]);
+}
+
+/** A ledger entry another feature writes: every column but the id and created_at, each a value or SQL over `from`. */
+export type LedgerEntry = Omit<SelectRow<typeof pointsEntries>, 'id' | 'createdAt'>;
+
+/**
+ * INSERT ... SELECT of ledger entries, one per row `from` selects (`from` is the FROM/WHERE and
+ * filters by the tenant on every table it reads): the guard deciding whether, and for whom, points
+ * move is part of the statement. Returns the builder, for a `db.batch` or `.onConflictDoNothing()`.
+ */
+export function ledgerEntriesFrom(tenant: TenantScope, entry: LedgerEntry, from: SQL, now: Date) {
+  return tenant.insertSelect(pointsEntries, { id: randomId('pts'), ...entry, createdAt: now.getTime() }, from);
 }

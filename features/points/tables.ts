@@ -1,13 +1,14 @@
 /**
  * The points ledger (`points_entries`), append-only: a balance is the sum of an employee's entries,
  * and nothing ever updates or deletes an entry. Writes that must not overspend are guarded in SQL
- * (INSERT ... SELECT ... WHERE balance >= cost), see rules.ts, service.ts and schema/rewards.ts.
+ * (INSERT ... SELECT ... WHERE balance >= cost), see rules.ts, service.ts and features/rewards/service.ts.
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn, tenantIdColumn } from '../../db/columns.ts';
 import { employees } from '../people/tables.ts';
-import { incentivePrograms, recognitions } from '../../db/recognition.ts';
-import { redemptions } from '../../db/rewards.ts';
+import { incentivePrograms } from '../incentives/tables.ts';
+import { recognitions } from '../recognition/tables.ts';
+import { redemptions } from '../rewards/tables.ts';
 
 export const POINTS_ENTRY_KINDS = ['recognition', 'achievement', 'redemption', 'refund', 'adjustment'] as const;
 export type PointsEntryKind = (typeof POINTS_ENTRY_KINDS)[number];

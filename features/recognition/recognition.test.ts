@@ -1,7 +1,7 @@
 /** Peer recognition: giving, anti-gaming limits, the feed, customer praise, and statement counts. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 let team: string;

@@ -1,10 +1,10 @@
 /**
  * Rewards employees propose and vote on, and redemptions of approved rewards. A redemption debits
- * the points ledger (features/points/tables.ts) in a guarded INSERT ... SELECT (schema/rewards.ts).
+ * the points ledger (features/points/tables.ts) in a guarded INSERT ... SELECT (features/rewards/service.ts).
  */
 import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from './columns.ts';
-import { employees } from '../features/people/tables.ts';
+import { createdAtColumn, idColumn, tenantIdColumn, timestampColumn, updatedAtColumn } from '../../db/columns.ts';
+import { employees } from '../people/tables.ts';
 
 export const REWARD_KINDS = ['time_off', 'commendation', 'team_lunch', 'gift', 'experience', 'other'] as const;
 export type RewardKind = (typeof REWARD_KINDS)[number];

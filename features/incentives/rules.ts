@@ -1,13 +1,13 @@
 /**
  * Incentive programs: what a metric means, whether a measured value reaches the target, and who is
- * awarded. The measuring itself is one SQL aggregate (features/incentives/metrics.ts, behind features/incentives/service.ts).
+ * awarded. The measuring itself is one SQL aggregate (metrics.ts, behind service.ts).
  *
  * "Suggestions adopted" counts suggestions that reached ADOPTED in the period. For an employee only
  * suggestions they signed count: an anonymous suggestion has no author on record, and counting it
  * for anyone would reveal who wrote it.
  */
-import type { IncentiveMetric, ProgramScope } from '../db/recognition.ts';
-import { validationError } from './errors.ts';
+import type { IncentiveMetric, ProgramScope } from './tables.ts';
+import { validationError } from '../../domain/errors.ts';
 
 export interface ProgramShape {
   metric: IncentiveMetric;

@@ -1,7 +1,7 @@
 /** Rewards employees choose: proposals, votes, approval within a budget, redemptions and refunds. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTenant, data, employeeToken, gql, localId, type TestTenant, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 const people: Record<string, string> = {};

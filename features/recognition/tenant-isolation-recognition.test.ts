@@ -5,8 +5,8 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeId } from '../schema/global-ids.ts';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked, TEST_NOW } from './helpers.ts';
+import { encodeId } from '../../schema/global-ids.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, withIdsMasked, TEST_NOW } from '../../test/helpers.ts';
 
 let a: TestTenant;
 let b: TestTenant;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertProgramShape, progressOf } from './incentives.ts';
+import { assertProgramShape, progressOf } from './rules.ts';
 
 describe('incentive rules', () => {
   it('progress is the share of the target reached, capped at 1', () => {

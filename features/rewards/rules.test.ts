@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, pickWithinBudget } from './rewards.ts';
+import { canTransition, pickWithinBudget } from './rules.ts';
 
 describe('reward rules', () => {
   it('approves the most voted rewards that fit the budget', () => {

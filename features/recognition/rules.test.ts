@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, matchCompanyValue, recognitionProblems, remainingAllowance } from './recognition.ts';
+import { DEFAULT_POLICY, matchCompanyValue, recognitionProblems, remainingAllowance } from './rules.ts';
 
 const base = { giverId: 'g', recipientIds: ['a', 'b'], pointsEach: 10, givenThisMonth: 0, receivedThisMonth: new Map<string, number>(), policy: DEFAULT_POLICY };
 

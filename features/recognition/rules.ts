@@ -1,18 +1,18 @@
 /**
  * Recognition rules: the tenant's policy (with defaults), input validation, and the anti-gaming
  * maths (no self-recognition, monthly giving allowance, per-recipient monthly cap). Plain functions;
- * the SQL guard in schema/recognition.ts enforces the same limits atomically.
+ * the SQL guard in features/recognition/service.ts enforces the same limits atomically.
  */
 import * as v from 'valibot';
-import type { OverspendPolicy } from '../db/recognition.ts';
-import { UserErrors, type UserErrorData } from './errors.ts';
-import { selfDealingProblem } from './separation-of-duties.ts';
+import type { recognitionPolicies } from './tables.ts';
+import { UserErrors, type UserErrorData } from '../../domain/errors.ts';
+import { selfDealingProblem } from '../../domain/separation-of-duties.ts';
 
 export interface RecognitionPolicy {
   monthlyGivingAllowance: number;
   recipientMonthlyCap: number;
   companyValues: string[];
-  overspendPolicy: OverspendPolicy;
+  overspendPolicy: (typeof recognitionPolicies.$inferSelect)['overspendPolicy'];
 }
 
 export const DEFAULT_POLICY: RecognitionPolicy = {
@@ -73,7 +73,11 @@ export interface RecognitionCheck {
 export const remainingAllowance = (policy: RecognitionPolicy, givenThisMonth: number) =>
   Math.max(0, policy.monthlyGivingAllowance - givenThisMonth);
 
-/** The anti-gaming rules, as errors a person understands; an empty list means it may be given. */
+/**
+ * The anti-gaming rules, as errors a person understands; an empty list means it may be given. This
+ * is the only self-recognition check: the service keeps a giver who names themselves among the
+ * recipients (a team recognition skips the giver) so that it is refused here.
+ */
 export function recognitionProblems(check: RecognitionCheck, names: Map<string, string> = new Map()): UserErrorData[] {
   const problems: UserErrorData[] = [];
   const selfDealing = selfDealingProblem('recognize', [{ kind: 'employee', employeeId: check.giverId }], check.recipientIds, ['input', 'recipientIds']);

@@ -1,9 +1,9 @@
 /** No N+1 in the recognition, rewards, ledger and budget lists: statements stay constant as rows grow. */
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../db/client.ts';
-import { seedDemo } from '../db/seed/demo.ts';
+import { createDatabase } from '../../db/client.ts';
+import { seedDemo } from '../../db/seed/demo.ts';
 import { env } from 'cloudflare:workers';
-import { gql } from './helpers.ts';
+import { gql } from '../../test/helpers.ts';
 
 describe('SQL statements per operation (recognition and rewards)', () => {
   it('lists with nested relations and computed balances are a small constant number of statements', async () => {

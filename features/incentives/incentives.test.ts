@@ -1,7 +1,7 @@
 /** Incentive programs: metrics computed from customer-voice rows, progress, exactly-once awards. */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from './helpers.ts';
+import { createEmployee, createTeam, createTenant, data, employeeToken, gql, localId, type TestTenant, TEST_NOW, type UserErrorCode } from '../../test/helpers.ts';
 
 let tenant: TestTenant;
 let team: string;

@@ -1,5 +1,5 @@
 /** Reward catalogue and redemption rules: approval within a budget, and the redemption life cycle. */
-import type { RedemptionStatus } from '../db/rewards.ts';
+import type { RedemptionStatus } from './tables.ts';
 
 export interface RewardCandidate {
   id: string;

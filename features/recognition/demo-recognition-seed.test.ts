@@ -1,10 +1,10 @@
 /** The demo seed's recognition, rewards, ledgers and budgets: consistent, visible, safe to run twice. */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../db/client.ts';
-import { seedDemo } from '../db/seed/demo.ts';
-import { demoMonth } from '../db/seed/demo-recognition.ts';
-import { data, TEST_NOW } from './helpers.ts';
+import { createDatabase } from '../../db/client.ts';
+import { seedDemo } from '../../db/seed/demo.ts';
+import { demoMonth } from '../../db/seed/demo-recognition.ts';
+import { data, TEST_NOW } from '../../test/helpers.ts';
 
 describe('demo recognition seed', () => {
   it('seeds a consistent feed, programs, rewards, ledgers and budgets for both tenants, idempotently', async () => {
