@@ -6,10 +6,7 @@
  *   a team's goal progress, and customer feedback. These types expose only what a widget shows:
  *   no emails, roles, contact details, givers or customers.
  */
-import { getColumns, sql } from 'drizzle-orm';
-import { incentivePrograms } from '../features/incentives/tables.ts';
-import { progressOf } from '../features/incentives/rules.ts';
-import { periodContaining } from '../domain/periods.ts';
+import { publicProgramProgress } from '../features/incentives/service.ts';
 import {
   createPublishableKey,
   kudosWall,
@@ -33,7 +30,6 @@ import { Employee } from './employees.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor } from './global-ids.ts';
-import { measureMany } from '../features/incentives/service.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { tenantFor } from './tenancy.ts';
 
@@ -201,18 +197,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "Widgets only: an active team or organisation program's progress this period (null for others: individuals' goals are not public).",
     args: { programId: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const tenant = tenantFor(ctx, 'widgets:public');
-      const id = localIdFor('IncentiveProgram', args.programId, ['programId']);
-      const [program] = await tenant
-        .select(getColumns(incentivePrograms))
-        .from(incentivePrograms, sql`${incentivePrograms.id} = ${id} AND ${incentivePrograms.status} = 'active' AND ${incentivePrograms.scope} <> 'employee'`)
-        .limit(1);
-      if (!program) return null;
-      const period = periodContaining(program.period, ctx.now);
-      const [measured] = await measureMany(tenant, [{ program, period }]);
-      return { name: program.name, periodEnd: period.end, ...progressOf(measured?.value ?? null, program.target) };
-    },
+    resolve: (_root, args, ctx) =>
+      publicProgramProgress(tenantFor(ctx, 'widgets:public'), localIdFor('IncentiveProgram', args.programId, ['programId']), ctx.now),
   }),
 }));
 

@@ -16,7 +16,7 @@ import { ledgerEntriesFrom } from '../points/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { progressOf, type ProgramShape } from './rules.ts';
 import { deciderEmployeeIds, recordedActor, type DutyActor } from '../../domain/separation-of-duties.ts';
-import type { Period } from '../../domain/periods.ts';
+import { periodContaining, type Period } from '../../domain/periods.ts';
 import { measureMany } from './metrics.ts';
 
 export { measureMany, type Measurement } from './metrics.ts';
@@ -147,4 +147,19 @@ export async function endProgram(tenant: TenantScope, id: string): Promise<Progr
   if (program.status === 'ended') throw conflictError(programPath, 'This program has already ended.');
   const [ended] = await tenant.updateById(incentivePrograms, program.id, { status: 'ended' }).returning();
   return ended ?? null;
+}
+
+/** A program's progress as a widget may show it: the name, the period's end and how far along it is. */
+export type PublicProgress = { name: string; periodEnd: Date } & ReturnType<typeof progressOf>;
+
+/**
+ * Progress of program `id` this period, or null unless it is active and about a team or the whole
+ * organisation: an individual's goal is not public (partner widgets show this without a login).
+ */
+export async function publicProgramProgress(tenant: TenantScope, id: string, now: Date): Promise<PublicProgress | null> {
+  const program = await tenant.db.query.incentivePrograms.findFirst({ where: { id, status: 'active', scope: { ne: 'employee' } } });
+  if (!program) return null;
+  const period = periodContaining(program.period, now);
+  const [measured] = await measureMany(tenant, [{ program, period }]);
+  return { name: program.name, periodEnd: period.end, ...progressOf(measured?.value ?? null, program.target) };
 }
