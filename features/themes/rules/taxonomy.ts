@@ -1,0 +1,155 @@
+/**
+ * The default complaint and praise themes every tenant starts with, and the trade packs the demo
+ * tenants use. A theme is what a service manager files a comment under ("Waiting time"), not the
+ * customer's words: the rules list the words and phrases customers use for it. Terms and phrases
+ * are written as plain English; the matcher lemmatises them (rules/lemmas.ts), so "wait" also
+ * matches "waited" and "waiting", and "take ages" matches "took ages".
+ *
+ * Writing rules: a term is a word that on its own says the theme ("rude", "refund"); a word that
+ * only says it next to another word goes into a phrase ("wrong order", "# minute" where # is any
+ * number). Phrases weigh more than terms. Excludes veto the theme in that sentence ("can't wait to
+ * come back" is not about waiting). Keys are stable slugs; labels are what people read.
+ */
+import type { ThemeDefinition, Trade } from './definition.ts';
+
+type Rules = Omit<ThemeDefinition, 'key' | 'label'>;
+const theme = (key: string, label: string, rules: Partial<Rules>): ThemeDefinition => ({
+  key, label, terms: rules.terms ?? [], phrases: rules.phrases ?? [], excludes: rules.excludes ?? [],
+});
+
+export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
+  theme('waiting-time', 'Waiting time', {
+    terms: ['wait', 'queue', 'slow', 'forever', 'ages', 'eternity', 'delay', 'understaffed', 'quick', 'fast', 'speedy',
+      'promptly', 'prompt', 'hold'],
+    phrases: ['take forever', 'take age', 'take so long', 'take too long', 'too long', 'so long', 'long line',
+      'out the door', 'one till', 'one checkout', 'nobody serve', 'no one serve', '# minute', '# min',
+      '# hour', 'half hour', 'an hour', 'on hold', 'short staffed', 'no wait'],
+    excludes: ['can not wait', 'cannot wait', 'wait to come back', 'hold up well'],
+  }),
+  theme('order-accuracy', 'Order accuracy', {
+    terms: ['wrong', 'mistake', 'forget', 'incorrect', 'instead', 'mixup', 'missing'],
+    phrases: ['wrong order', 'order wrong', 'wrong item', 'wrong drink', 'wrong colour', 'wrong model', 'not what i order',
+      'instead of', 'leave out', 'leave off', 'someone else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'ask for', 'get the wrong'],
+  }),
+  theme('staff-attitude', 'Staff attitude', {
+    terms: ['rude', 'friendly', 'unfriendly', 'polite', 'impolite', 'helpful', 'unhelpful', 'attitude', 'manners',
+      'welcoming', 'smile', 'patient', 'impatient', 'kind', 'staff', 'barista', 'assistant', 'cashier', 'waiter',
+      'waitress', 'salesman', 'saleswoman', 'salesperson', 'ignore', 'dismissive', 'condescending', 'arrogant', 'abrupt',
+      'snappy', 'grumpy', 'moody', 'shout', 'yell', 'pushy', 'knowledgeable', 'cheerful', 'courteous', 'attentive',
+      'caring', 'disrespectful', 'respectful', 'star', 'gem', 'legend', 'sweet', 'professional', 'lady', 'guy', 'team'],
+    phrases: ['above and beyond', 'go out of', 'out of their way', 'look down',
+      'customer service'],
+  }),
+  theme('delivery', 'Delivery', {
+    terms: ['delivery', 'deliver', 'courier', 'driver', 'parcel', 'tracking', 'dispatch', 'shipping', 'postman', 'van',
+      'slot', 'reschedule'],
+    phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'turn up', 'on time',
+      'next day', 'leave outside'],
+  }),
+  theme('product-condition', 'Product condition', {
+    terms: ['damage', 'dent', 'scratch', 'crack', 'smash', 'crush', 'shatter', 'stain', 'rip', 'hole', 'spill', 'chip',
+      'squash', 'soak'],
+    phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces'],
+  }),
+  theme('refunds-returns', 'Refunds and returns', {
+    terms: ['refund', 'return', 'exchange', 'receipt', 'reimburse', 'compensation', 'chargeback'],
+    phrases: ['money back', 'credit note', 'restocking fee', 'send back', 'take back', 'bring back', 'store credit'],
+    excludes: ['will return', 'definitely return', 'be return', 'return soon'],
+  }),
+  theme('price-value', 'Price and value', {
+    terms: ['price', 'expensive', 'overpriced', 'pricey', 'cost', 'value', 'overcharge', 'afford', 'ripoff',
+      'robbery', 'bargain', 'discount', 'cheaper', 'deal'],
+    phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge'],
+  }),
+  theme('cleanliness', 'Cleanliness', {
+    terms: ['clean', 'dirty', 'filthy', 'sticky', 'mess', 'messy', 'spotless', 'tidy', 'untidy', 'smell', 'stink',
+      'dust', 'dusty', 'grime', 'grubby', 'crumb', 'rubbish', 'litter', 'bin', 'hygiene', 'unhygienic', 'toilet',
+      'loo', 'bathroom', 'mould', 'cockroach', 'floor', 'mud'],
+  }),
+  theme('digital-channels', 'Digital channels (app, website, payment)', {
+    terms: ['app', 'website', 'site', 'online', 'web', 'login', 'password', 'contactless', 'payment', 'crash', 'bug',
+      'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty'],
+    phrases: ['card machine', 'card reader', 'log in', 'log out', 'chat bot', 'live chat', 'order ahead', 'mobile order',
+      'online checkout', 'pay online'],
+  }),
+  theme('product-quality', 'Product quality', {
+    terms: ['quality', 'flimsy', 'defective', 'faulty', 'shoddy', 'durable', 'sturdy', 'stitching', 'seam', 'material',
+      'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble'],
+    phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work',
+      'not last', 'wear out'],
+  }),
+  theme('stock-availability', 'Stock and availability', {
+    terms: ['stock', 'unavailable', 'availability', 'restock', 'available'],
+    phrases: ['sell out', 'sold out', 'out of stock', 'run out', 'none left', 'no left', 'empty shelf'],
+  }),
+];
+
+/** Extra rules for a default theme, and themes of the trade's own. */
+export interface TradePack {
+  readonly extraRules: Readonly<Record<string, Partial<Rules>>>;
+  readonly themes: readonly ThemeDefinition[];
+}
+
+export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
+  cafe: {
+    extraRules: {
+      'order-accuracy': { phrases: ['extra shot', 'oat milk', 'wrong milk', 'decaf'] },
+      'staff-attitude': { terms: ['barista'] },
+      'stock-availability': { phrases: ['run out of', 'nothing left'] },
+    },
+    themes: [
+      theme('food-drink-quality', 'Food and drink quality', {
+        terms: ['taste', 'tasteless', 'flavour', 'bland', 'stale', 'burnt', 'bitter', 'sour', 'watery', 'weak', 'cold',
+          'lukewarm', 'tepid', 'soggy', 'undercooked', 'overcooked', 'raw', 'greasy', 'delicious', 'tasty', 'yummy',
+          'fresh', 'foam', 'froth', 'coffee', 'latte', 'cappuccino', 'espresso', 'croissant', 'cake', 'sandwich',
+          'pastry', 'scone', 'muffin', 'tea', 'brew', 'bread', 'food', 'drink', 'bean'],
+        phrases: ['flat white'],
+      }),
+    ],
+  },
+  retail: {
+    extraRules: {
+      'waiting-time': { phrases: ['self checkout', 'at the till', 'click and collect'] },
+    },
+    themes: [
+      theme('sizing-fit', 'Sizing and fit', {
+        terms: ['size', 'fit', 'tight', 'loose', 'baggy', 'snug'],
+        phrases: ['too small', 'too big', 'true to size', 'size up', 'size down', 'run small', 'run large', 'too short'],
+      }),
+    ],
+  },
+  appliances: {
+    extraRules: {
+      cleanliness: { excludes: ['dishwasher', 'washing machine', 'vacuum', 'hoover'] },
+      'product-quality': { terms: ['broken'] },
+    },
+    themes: [
+      theme('installation', 'Installation', {
+        terms: ['install', 'installation', 'installer', 'fitter', 'fit', 'plumb', 'plumber', 'connect', 'mount',
+          'removal', 'disposal'],
+        phrases: ['hook up', 'set up'],
+      }),
+      theme('repairs-warranty', 'Repairs and warranty', {
+        terms: ['repair', 'repairman', 'technician', 'engineer', 'fix', 'warranty', 'guarantee', 'claim', 'fault', 'part'],
+        phrases: ['call out', 'service visit', 'break down', 'not covered', 'extended guarantee'],
+      }),
+    ],
+  },
+};
+
+const merge = (base: ThemeDefinition, extra: Partial<Rules> | undefined): ThemeDefinition =>
+  extra
+    ? {
+      ...base,
+      terms: [...base.terms, ...(extra.terms ?? [])],
+      phrases: [...base.phrases, ...(extra.phrases ?? [])],
+      excludes: [...base.excludes, ...(extra.excludes ?? [])],
+    }
+    : base;
+
+/** A trade's taxonomy: the default themes with the pack's extra rules, then the pack's own themes. */
+export function taxonomyFor(trade: Trade | null): readonly ThemeDefinition[] {
+  if (!trade) return DEFAULT_THEMES;
+  const pack = TRADE_PACKS[trade];
+  return [...DEFAULT_THEMES.map((base) => merge(base, pack.extraRules[base.key])), ...pack.themes];
+}
