@@ -187,7 +187,10 @@ export function lemmatise(word: string): string {
  * restore ("tast" from "tasted") still equals its base form ("taste").
  */
 export function matchKey(lemma: string): string {
-  return lemma.length > 3 && lemma.endsWith('e') && !lemma.endsWith('ee') ? lemma.slice(0, -1) : lemma;
+  if (lemma.length <= 3 || !lemma.endsWith('e') || lemma.endsWith('ee')) return lemma;
+  const stem = lemma.slice(0, -1);
+  // Where the suffix rules restore the e themselves ("caring" -> "care"), keep it: "care" is not "car".
+  return repairStem(stem) === lemma ? lemma : stem;
 }
 
 // A word: letters with inner apostrophes or hyphens, or a number with an optional currency sign and unit ("£80", "8.30", "9am").

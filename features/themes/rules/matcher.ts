@@ -4,14 +4,20 @@
  * text says that no theme covers, for spotting emerging themes.
  *
  * How a text is scored against a theme (all on lemmas, see rules/lemmas.ts):
- * - each distinct term found counts 1; a phrase found counts its number of words (2 for "wrong
- *   order"), and its words do not count again as terms. A phrase's words may have up to two other
- *   words between them ("took absolute ages" matches "take age"); `#` in a phrase is any number
- *   ("# minute" matches "twenty minutes" and "40 mins");
+ * - each distinct term found counts 1; a weak term, written `~coffee`, counts WEAK_WEIGHT: a word
+ *   that names what the text is about without saying what was wrong or right with it (products,
+ *   people), so it decides only when nothing stronger is said;
+ * - a phrase found counts its number of words (2 for "wrong order"), and its words do not count again
+ *   as terms. A phrase's words may have up to two other words between them ("took absolute ages"
+ *   matches "take age"); `...` allows any distance within the sentence ("ordered ... got" matches
+ *   "ordered a black oven and got a silver one"); `#` is any number ("# minute" matches "twenty
+ *   minutes" and "40 mins", and counts no weight of its own);
+ * - in a sentence with "but", what follows it counts 1.5x and what precedes it 0.75x: "lovely staff
+ *   but the coffee was awful" is about the coffee;
  * - a term after a negation in the same clause ("not rude", "no wait at all") counts half: the text
  *   is still about that theme (sentiment says it was good), but a theme the customer affirms wins;
  * - an exclude found in a sentence vetoes the theme for that whole sentence ("can't wait to come back");
- * - words of six letters or more also match a term one typing slip away ("delievery", "warrenty").
+ * - words of seven letters or more also match a term one typing slip away ("delievery", "warrenty").
  * The primary theme is the highest score (ties: the theme mentioned first, then taxonomy order). A
  * secondary theme needs at least SECONDARY_RATIO of the primary's score and SECONDARY_MIN_SCORE.
  *
@@ -27,21 +33,29 @@ export const SECONDARY_RATIO = 0.6;
 /** ...and at least this much on its own (a single stray word is not a second subject). */
 export const SECONDARY_MIN_SCORE = 2;
 const NEGATED_WEIGHT = 0.5;
+const WEAK_WEIGHT = 0.3;
+const AFTER_BUT = 1.5;
+const BEFORE_BUT = 0.75;
+/** A phrase step that may skip any number of words within the sentence. */
+const ANY_GAP = '...';
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'hardly', 'nothing', 'nobody', 'none']);
 const NEGATION_REACH = 3;
 const PHRASE_GAP = 2;
-const FUZZY_MIN_LENGTH = 6;
+const FUZZY_MIN_LENGTH = 7;
 
 interface CompiledTheme {
   readonly definition: ThemeDefinition;
-  readonly terms: ReadonlySet<string>;
+  /** Term key -> weight (1, or WEAK_WEIGHT for `~term`). */
+  readonly terms: ReadonlyMap<string, number>;
   /** Terms long enough for the one-edit typo tolerance. */
   readonly longTerms: readonly string[];
   readonly phrases: readonly (readonly string[])[];
   readonly excludes: readonly (readonly string[])[];
 }
 
-const keysOf = (phrase: string): string[] => lemmasOf(phrase.replace(/#/g, ' 0 ')).map((lemma) => (/\d/.test(lemma) ? '#' : matchKey(lemma)));
+const keysOf = (phrase: string): string[] =>
+  phrase.split(ANY_GAP).map((part) => lemmasOf(part.replace(/[#~]/g, (c) => (c === '#' ? ' 0 ' : ' '))).map((lemma) => (/\d/.test(lemma) ? '#' : matchKey(lemma))))
+    .reduce<string[]>((keys, part, i) => (i === 0 ? part : [...keys, ANY_GAP, ...part]), []);
 
 const compiled = new WeakMap<readonly ThemeDefinition[], readonly CompiledTheme[]>();
 
@@ -52,11 +66,16 @@ function compile(themes: readonly ThemeDefinition[]): readonly CompiledTheme[] {
     const phrases = definition.phrases.map(keysOf).filter((keys) => keys.length > 0);
     // A one-word phrase is a term; a term written as two words ("mix up") is a phrase.
     const written = [...definition.terms.map(keysOf), ...phrases].filter((keys) => keys.length > 0);
-    const terms = new Set(written.filter((keys) => keys.length === 1).flat());
+    const terms = new Map<string, number>();
+    definition.terms.forEach((term) => {
+      const keys = keysOf(term);
+      if (keys.length === 1 && keys[0]) terms.set(keys[0], term.trim().startsWith('~') ? WEAK_WEIGHT : 1);
+    });
+    phrases.forEach((keys) => { if (keys.length === 1 && keys[0]) terms.set(keys[0], 1); });
     return {
       definition,
       terms,
-      longTerms: [...terms].filter((term) => term.length >= FUZZY_MIN_LENGTH),
+      longTerms: [...terms.keys()].filter((term) => term.length >= FUZZY_MIN_LENGTH),
       phrases: written.filter((keys) => keys.length > 1),
       excludes: definition.excludes.map(keysOf).filter((keys) => keys.length > 0),
     };
@@ -97,19 +116,31 @@ function prepare(text: string): PreparedText {
 /** Token positions of a phrase starting at `start`, its words at most PHRASE_GAP apart within one sentence. */
 function matchPhrase(text: PreparedText, phrase: readonly string[], start: number, gap: number): number[] | null {
   if (text.keys[start] !== phrase[0]) return null;
+  const sentence = text.tokens[start]?.sentence;
   const positions = [start];
   let at = start;
+  let reach = gap;
   for (const key of phrase.slice(1)) {
+    if (key === ANY_GAP) { reach = Number.POSITIVE_INFINITY; continue; }
     let found = -1;
-    for (let next = at + 1; next <= at + 1 + gap && next < text.keys.length; next++) {
-      if (text.tokens[next]?.sentence !== text.tokens[start]?.sentence) break;
+    for (let next = at + 1; next <= at + 1 + reach && next < text.keys.length; next++) {
+      if (text.tokens[next]?.sentence !== sentence) break;
       if (text.keys[next] === key) { found = next; break; }
     }
     if (found < 0) return null;
     positions.push(found);
     at = found;
+    reach = gap;
   }
   return positions;
+}
+
+/** 1.5 after a "but" in the token's sentence, 0.75 before it, else 1. */
+function contrastWeight(text: PreparedText, position: number): number {
+  const token = text.tokens[position];
+  const but = text.tokens.find((other) => other.sentence === token?.sentence && other.lemma === 'but');
+  if (!token || !but) return 1;
+  return token.index > but.index ? AFTER_BUT : BEFORE_BUT;
 }
 
 function isNegated(text: PreparedText, position: number): boolean {
@@ -142,8 +173,8 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
       const id = phrase.join(' ');
       if (seen.has(id)) continue;
       seen.add(id);
-      const words = phrase.filter((key) => key !== '#').length;
-      hits.push({ weight: Math.max(words, 1.5), position: start, tokens: positions.map((p) => text.tokens[p]).filter((t): t is Token => !!t) });
+      const words = phrase.filter((key) => key !== '#' && key !== ANY_GAP).length;
+      hits.push({ weight: Math.max(words, 1) * contrastWeight(text, start), position: start, tokens: positions.map((p) => text.tokens[p]).filter((t): t is Token => !!t) });
     }
   }
   text.keys.forEach((key, position) => {
@@ -154,7 +185,8 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
       : key.length >= FUZZY_MIN_LENGTH ? theme.longTerms.find((candidate) => oneEditApart(candidate, key)) : undefined;
     if (!term || seen.has(term)) return;
     seen.add(term);
-    hits.push({ weight: isNegated(text, position) ? NEGATED_WEIGHT : 1, position, tokens: [token] });
+    const weight = (theme.terms.get(term) ?? 1) * (isNegated(text, position) ? NEGATED_WEIGHT : 1) * contrastWeight(text, position);
+    hits.push({ weight, position, tokens: [token] });
   });
   return hits;
 }

@@ -5,9 +5,11 @@
  * are written as plain English; the matcher lemmatises them (rules/lemmas.ts), so "wait" also
  * matches "waited" and "waiting", and "take ages" matches "took ages".
  *
- * Writing rules: a term is a word that on its own says the theme ("rude", "refund"); a word that
- * only says it next to another word goes into a phrase ("wrong order", "# minute" where # is any
- * number). Phrases weigh more than terms. Excludes veto the theme in that sentence ("can't wait to
+ * Writing rules: a term is a word that on its own says the theme ("rude", "refund"); a weak term
+ * (`~coffee`, `~staff`) names the subject without saying anything about it, and decides only when
+ * nothing stronger is said; a word that only says it next to another word goes into a phrase
+ * ("wrong order"; `#` is any number: "# minute"; `...` any distance in the sentence: "order ... get").
+ * Phrases weigh more than terms (see rules/matcher.ts). Excludes veto the theme in that sentence ("can't wait to
  * come back" is not about waiting). Keys are stable slugs; labels are what people read.
  */
 import type { ThemeDefinition, Trade } from './definition.ts';
@@ -19,67 +21,73 @@ const theme = (key: string, label: string, rules: Partial<Rules>): ThemeDefiniti
 
 export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   theme('waiting-time', 'Waiting time', {
-    terms: ['wait', 'queue', 'slow', 'forever', 'ages', 'eternity', 'delay', 'understaffed', 'quick', 'fast', 'speedy',
+    terms: ['wait', 'queue', 'slow', 'forever', 'ages', 'eternity', 'delay', 'understaffed', 'quick', 'fast', 'speedy', 'till',
       'promptly', 'prompt', 'hold'],
     phrases: ['take forever', 'take age', 'take so long', 'take too long', 'too long', 'so long', 'long line',
-      'out the door', 'one till', 'one checkout', 'nobody serve', 'no one serve', '# minute', '# min',
+      'out the door', '# till', '# checkout', 'till open', 'nobody serve', 'no one serve', '# minute', '# min',
       '# hour', 'half hour', 'an hour', 'on hold', 'short staffed', 'no wait'],
     excludes: ['can not wait', 'cannot wait', 'wait to come back', 'hold up well'],
   }),
   theme('order-accuracy', 'Order accuracy', {
-    terms: ['wrong', 'mistake', 'forget', 'incorrect', 'instead', 'mixup', 'missing'],
+    terms: ['wrong', 'mistake', 'forget', 'incorrect', 'instead', 'mixup', 'missing', 'correct', 'accurate'],
     phrases: ['wrong order', 'order wrong', 'wrong item', 'wrong drink', 'wrong colour', 'wrong model', 'not what i order',
-      'instead of', 'leave out', 'leave off', 'someone else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'ask for', 'get the wrong'],
+      'instead of', 'leave out', 'leave off', 'someone else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'get the wrong', 'wrong size', 'order ... get', 'get ... order',
+      'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'come with', 'different model',
+      'different colour', 'order ... spot on', 'order ... correct'],
   }),
   theme('staff-attitude', 'Staff attitude', {
     terms: ['rude', 'friendly', 'unfriendly', 'polite', 'impolite', 'helpful', 'unhelpful', 'attitude', 'manners',
-      'welcoming', 'smile', 'patient', 'impatient', 'kind', 'staff', 'barista', 'assistant', 'cashier', 'waiter',
-      'waitress', 'salesman', 'saleswoman', 'salesperson', 'ignore', 'dismissive', 'condescending', 'arrogant', 'abrupt',
+      'welcoming', 'smile', 'patient', 'impatient', 'kind', '~staff', '~barista', '~assistant', '~cashier', '~waiter',
+      '~waitress', '~salesman', '~saleswoman', '~salesperson', '~manager', 'ignore', 'accuse', 'miserable', 'dismissive', 'condescending', 'arrogant', 'abrupt',
       'snappy', 'grumpy', 'moody', 'shout', 'yell', 'pushy', 'knowledgeable', 'cheerful', 'courteous', 'attentive',
-      'caring', 'disrespectful', 'respectful', 'star', 'gem', 'legend', 'sweet', 'professional', 'lady', 'guy', 'team'],
-    phrases: ['above and beyond', 'go out of', 'out of their way', 'look down',
+      'caring', 'disrespectful', 'respectful', 'star', 'gem', 'legend', 'professional', '~lady', '~guy', '~team',
+      'patronising', 'sarcastic', 'hello'],
+    phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down',
       'customer service'],
   }),
   theme('delivery', 'Delivery', {
     terms: ['delivery', 'deliver', 'courier', 'driver', 'parcel', 'tracking', 'dispatch', 'shipping', 'postman', 'van',
-      'slot', 'reschedule'],
-    phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'turn up', 'on time',
+      'slot', 'reschedule', 'late'],
+    phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'not turn up', 'never turn up', 'on time', 'no sign of', 'wrong address',
       'next day', 'leave outside'],
   }),
   theme('product-condition', 'Product condition', {
     terms: ['damage', 'dent', 'scratch', 'crack', 'smash', 'crush', 'shatter', 'stain', 'rip', 'hole', 'spill', 'chip',
-      'squash', 'soak'],
-    phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces'],
+      'squash', 'soak', 'scuff', 'mark'],
+    phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces', 'perfect condition', 'good condition', 'on arrival'],
   }),
   theme('refunds-returns', 'Refunds and returns', {
-    terms: ['refund', 'return', 'exchange', 'receipt', 'reimburse', 'compensation', 'chargeback'],
+    terms: ['refund', 'return', 'exchange', 'receipt', 'reimburse', 'compensation', 'chargeback', 'replace', 'replacement',
+      'swap'],
     phrases: ['money back', 'credit note', 'restocking fee', 'send back', 'take back', 'bring back', 'store credit'],
     excludes: ['will return', 'definitely return', 'be return', 'return soon'],
   }),
   theme('price-value', 'Price and value', {
     terms: ['price', 'expensive', 'overpriced', 'pricey', 'cost', 'value', 'overcharge', 'afford', 'ripoff',
-      'robbery', 'bargain', 'discount', 'cheaper', 'deal'],
-    phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge'],
+      'robbery', 'bargain', 'discount', 'cheaper', 'deal', 'charge', 'fee', 'quid', 'pound', 'expense'],
+    phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge', 'delivery charge', 'charge extra', 'pay extra',
+      'full price'],
   }),
   theme('cleanliness', 'Cleanliness', {
     terms: ['clean', 'dirty', 'filthy', 'sticky', 'mess', 'messy', 'spotless', 'tidy', 'untidy', 'smell', 'stink',
-      'dust', 'dusty', 'grime', 'grubby', 'crumb', 'rubbish', 'litter', 'bin', 'hygiene', 'unhygienic', 'toilet',
+      'dust', 'dusty', 'grime', 'grimy', 'grubby', 'crumb', 'litter', 'bin', 'mouse', 'rat', 'hygiene', 'unhygienic', 'toilet',
       'loo', 'bathroom', 'mould', 'cockroach', 'floor', 'mud'],
   }),
   theme('digital-channels', 'Digital channels (app, website, payment)', {
     terms: ['app', 'website', 'site', 'online', 'web', 'login', 'password', 'contactless', 'payment', 'crash', 'bug',
-      'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty'],
+      'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty', 'code'],
     phrases: ['card machine', 'card reader', 'log in', 'log out', 'chat bot', 'live chat', 'order ahead', 'mobile order',
-      'online checkout', 'pay online'],
+      'online checkout', 'pay online', 'discount code', 'promo code', 'voucher code'],
   }),
   theme('product-quality', 'Product quality', {
     terms: ['quality', 'flimsy', 'defective', 'faulty', 'shoddy', 'durable', 'sturdy', 'stitching', 'seam', 'material',
-      'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble'],
-    phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work',
+      'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble', 'break', 'peel', 'perish', 'thin', 'zip',
+      'rubbish'],
+    phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work', 'colour run', 'burn out',
       'not last', 'wear out'],
   }),
   theme('stock-availability', 'Stock and availability', {
-    terms: ['stock', 'unavailable', 'availability', 'restock', 'available'],
+    terms: ['stock', 'unavailable', 'availability', 'restock', 'available', 'shelf'],
     phrases: ['sell out', 'sold out', 'out of stock', 'run out', 'none left', 'no left', 'empty shelf'],
   }),
 ];
@@ -93,40 +101,44 @@ export interface TradePack {
 export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
   cafe: {
     extraRules: {
-      'order-accuracy': { phrases: ['extra shot', 'oat milk', 'wrong milk', 'decaf'] },
-      'staff-attitude': { terms: ['barista'] },
+      'order-accuracy': { phrases: ['extra shot', 'wrong milk'] },
+      'product-condition': { terms: ['leak'] },
       'stock-availability': { phrases: ['run out of', 'nothing left'] },
     },
     themes: [
       theme('food-drink-quality', 'Food and drink quality', {
         terms: ['taste', 'tasteless', 'flavour', 'bland', 'stale', 'burnt', 'bitter', 'sour', 'watery', 'weak', 'cold',
           'lukewarm', 'tepid', 'soggy', 'undercooked', 'overcooked', 'raw', 'greasy', 'delicious', 'tasty', 'yummy',
-          'fresh', 'foam', 'froth', 'coffee', 'latte', 'cappuccino', 'espresso', 'croissant', 'cake', 'sandwich',
-          'pastry', 'scone', 'muffin', 'tea', 'brew', 'bread', 'food', 'drink', 'bean'],
-        phrases: ['flat white'],
+          'fresh', 'foam', 'froth', 'warm', 'hair', 'stew', 'dry', '~coffee', '~latte', '~cappuccino', '~espresso',
+          '~croissant', '~cake', '~sandwich', '~pastry', '~scone', '~muffin', '~tea', '~brew', '~bread', '~food',
+          '~drink', '~bean', '~soup', '~salad', '~toast', '~panini', '~chocolate', '~milk'],
+        phrases: ['taste like', 'taste off'],
       }),
     ],
   },
   retail: {
     extraRules: {
-      'waiting-time': { phrases: ['self checkout', 'at the till', 'click and collect'] },
+      'waiting-time': { phrases: ['self checkout', 'at the till'] },
+      cleanliness: { phrases: ['fitting room ... dirty', 'changing room ... dirty'] },
     },
     themes: [
       theme('sizing-fit', 'Sizing and fit', {
         terms: ['size', 'fit', 'tight', 'loose', 'baggy', 'snug'],
-        phrases: ['too small', 'too big', 'true to size', 'size up', 'size down', 'run small', 'run large', 'too short'],
+        phrases: ['too small', 'too big', 'true to size', 'size up', 'size down', 'run small', 'run large', 'too short',
+          'come up small', 'come up big', 'size guide'],
+        excludes: ['fitting room', 'wrong size'],
       }),
     ],
   },
   appliances: {
     extraRules: {
       cleanliness: { excludes: ['dishwasher', 'washing machine', 'vacuum', 'hoover'] },
-      'product-quality': { terms: ['broken'] },
+      'product-quality': { terms: ['loud', 'heat', 'damp', 'motor', 'seal'] },
     },
     themes: [
       theme('installation', 'Installation', {
         terms: ['install', 'installation', 'installer', 'fitter', 'fit', 'plumb', 'plumber', 'connect', 'mount',
-          'removal', 'disposal'],
+          'removal', 'disposal', 'flood'],
         phrases: ['hook up', 'set up'],
       }),
       theme('repairs-warranty', 'Repairs and warranty', {
