@@ -30,10 +30,9 @@ describe('classifyThemes', () => {
     expect(oneEditApart('filters', 'fitter')).toBe(false);
   });
 
-  it('keeps the topic of a negated complaint, but lets an affirmed theme win over it', () => {
-    // "not rude" is still about staff attitude (sentiment says it was good)...
+  it('keeps the topic of a negated word: negation changes the sentiment, not the subject', () => {
     expect(primaryOf('The staff were not rude at all')).toBe('staff-attitude');
-    // ...but a negated mention weighs less than what the customer does complain about.
+    expect(primaryOf('They will not refund me', retail)).toBe('refunds-returns');
     expect(primaryOf('No wait at all, but the latte was stale and lukewarm')).toBe('food-drink-quality');
   });
 

@@ -161,6 +161,7 @@ export function lemmatise(word: string): string {
   const w = spelled;
   if (w.length <= 3 || /\d/.test(w) || w.endsWith('thing')) return w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('iest') && w.length > 6) return `${w.slice(0, -4)}y`; // friendliest -> friendly
   if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(sses|shes|ches|xes)$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !/(ss|us|is|ous)$/.test(w)) return lemmatise(w.slice(0, -1));

@@ -14,8 +14,10 @@
  *   minutes" and "40 mins", and counts no weight of its own);
  * - in a sentence with "but", what follows it counts 1.5x and what precedes it 0.75x: "lovely staff
  *   but the coffee was awful" is about the coffee;
- * - a term after a negation in the same clause ("not rude", "no wait at all") counts half: the text
- *   is still about that theme (sentiment says it was good), but a theme the customer affirms wins;
+ * - negation does not change what a text is about: "they will not refund me" is a refunds complaint,
+ *   "not rude at all" and "no wait at all" are about staff attitude and waiting, which sentiment
+ *   (rules/sentiment.ts) reads as good. Tried on the development texts, counting negated terms half
+ *   only lost texts whose negated word was the subject ("not expensive considering the quality");
  * - an exclude found in a sentence vetoes the theme for that whole sentence ("can't wait to come back");
  * - words of seven letters or more also match a term one typing slip away ("delievery", "warrenty").
  * The primary theme is the highest score (ties: the theme mentioned first, then taxonomy order). A
@@ -32,14 +34,11 @@ import { isStopWord } from './stop-words.ts';
 export const SECONDARY_RATIO = 0.6;
 /** ...and at least this much on its own (a single stray word is not a second subject). */
 export const SECONDARY_MIN_SCORE = 2;
-const NEGATED_WEIGHT = 0.5;
 const WEAK_WEIGHT = 0.3;
 const AFTER_BUT = 1.5;
 const BEFORE_BUT = 0.75;
 /** A phrase step that may skip any number of words within the sentence. */
 const ANY_GAP = '...';
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'hardly', 'nothing', 'nobody', 'none']);
-const NEGATION_REACH = 3;
 const PHRASE_GAP = 2;
 const FUZZY_MIN_LENGTH = 7;
 
@@ -143,17 +142,6 @@ function contrastWeight(text: PreparedText, position: number): number {
   return token.index > but.index ? AFTER_BUT : BEFORE_BUT;
 }
 
-function isNegated(text: PreparedText, position: number): boolean {
-  const token = text.tokens[position];
-  if (!token) return false;
-  for (let back = position - 1; back >= 0 && back >= position - NEGATION_REACH; back--) {
-    const previous = text.tokens[back];
-    if (!previous || previous.clause !== token.clause) return false;
-    if (NEGATORS.has(previous.lemma)) return true;
-  }
-  return false;
-}
-
 function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
   const vetoed = new Set<number>();
   for (const exclude of theme.excludes) {
@@ -185,7 +173,7 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
       : key.length >= FUZZY_MIN_LENGTH ? theme.longTerms.find((candidate) => oneEditApart(candidate, key)) : undefined;
     if (!term || seen.has(term)) return;
     seen.add(term);
-    const weight = (theme.terms.get(term) ?? 1) * (isNegated(text, position) ? NEGATED_WEIGHT : 1) * contrastWeight(text, position);
+    const weight = (theme.terms.get(term) ?? 1) * contrastWeight(text, position);
     hits.push({ weight, position, tokens: [token] });
   });
   return hits;

@@ -10,6 +10,8 @@
  *               a softener ("a bit", "slightly") by 0.5;
  *             - in a sentence with "but", words before it count 0.5x and after it 1.5x ("lovely
  *               staff but awful coffee" is about the coffee);
+ *             - a negation that negates no lexicon word counts -0.75 ("never answers the phone"), and
+ *               "too" before a word the lexicon does not know counts -1 ("too steep");
  *             - sarcasm ("/s", "yeah right", "thanks for nothing", "oh great", "new record", a sentence
  *               that opens with "Great," / "Brilliant." or is only praise, in an otherwise negative
  *               text): every positive valence counts as negative, and the text gets a further -1.5;
@@ -68,6 +70,9 @@ const VALENCES: Record<string, number> = {
   hassle: -1.5, fault: -1.5, worthless: -3, peel: -1.5, perish: -2, lose: -1, lost: -1, struggle: -1.5,
   chaos: -2, madness: -2, mouse: -1.5, hair: -1, sorry: -0.5, apologise: -0.5, damp: -1, huge: -0.5, tight: -1,
   stain: -1.5, unavailable: -1.5, worse: -2.5, cheaply: -1.5, careless: -2, miserably: -2, weak: -1,
+  // complaint words of this domain that a general lexicon leaves neutral
+  instead: -1.5, ruin: -2, squash: -1.5, steep: -1.5, stew: -1, dry: -1, reject: -1.5, empty: -1, throw: -1,
+  charge: -1, different: -1, mark: -1, scuff: -1.5,
 };
 
 /** Multi-word expressions, scored as one (their words do not count again). */
@@ -80,7 +85,10 @@ const PHRASES: readonly (readonly [string, number])[] = [
   ['rip off', -3], ['fed up', -2.5], ['make my morning', 2.5], ['make my day', 2.5], ['not working', -1.5],
   ['do not work', -1.5], ['will not', -0.5], ['no one', -0.5], ['nobody', -0.5], ['what a con', -2.5],
   ['turn up late', -1.5], ['nothing like', -1.5], ['on time', 1.5], ['perfect condition', 3], ['no wait', 1.5],
-  ['no queue', 1.5],
+  ['no queue', 1.5], ['mix up', -1.5], ['out of stock', -1.5], ['sell out', -1.5], ['sold out', -1.5], ['run out', -1.5],
+  ['never show up', -2], ['not show up', -2], ['are you serious', -2], ['like a lemon', -1.5], ['on hold', -1.5],
+  ['out of order', -2], ['someone else', -1], ['say no', -1.5], ['feel cheap', -2], ['take my money', -1.5],
+  ['colour run', -2], ['no complaint', 2], ['not a problem', 1.5], ['no problem', 1.5], ['can not wait', 2.5],
 ];
 
 const SARCASM_MARKERS: readonly string[] = [
@@ -94,13 +102,20 @@ const INTENSIFIERS = new Set(['very', 'so', 'really', 'extremely', 'absolutely',
 const SOFTENERS = new Set(['slightly', 'bit', 'little', 'somewhat', 'fairly', 'kinda', 'quite', 'rather', 'mostly']);
 const NEGATION_REACH = 3;
 const SARCASM_PENALTY = -1.5;
+/** A negation that negates no lexicon word ("never answers the phone", "could not find it") still complains. */
+const BARE_NEGATION = -0.75;
+/** "too" before a word the lexicon does not know ("too steep", "too big"). */
+const TOO_MUCH = -1;
+
+const isNegator = (token: Token): boolean => NEGATORS.has(token.lemma) || NEGATORS.has(token.surface.toLowerCase());
 
 const keyOf = (token: Token): string => matchKey(token.lemma);
 const lexicon = new Map<string, number>();
 for (const [word, valence] of Object.entries(VALENCES)) {
   for (const token of tokenize(word)) if (!lexicon.has(keyOf(token))) lexicon.set(keyOf(token), valence);
 }
-const phrases = PHRASES.map(([phrase, valence]) => ({ keys: tokenize(phrase).map(keyOf), valence }));
+// Longest first, so "can not complain" is read before "can not".
+const phrases = PHRASES.map(([phrase, valence]) => ({ keys: tokenize(phrase).map(keyOf), valence })).sort((a, b) => b.keys.length - a.keys.length);
 const sarcasmMarkers = SARCASM_MARKERS.map((marker) => tokenize(marker).map(keyOf));
 
 function startsAt(keys: readonly string[], start: number, phrase: readonly string[]): boolean {
@@ -114,7 +129,7 @@ function isNegated(tokens: readonly Token[], position: number): boolean {
   for (let back = position - 1; token && back >= 0 && back >= position - NEGATION_REACH; back--) {
     const previous = tokens[back];
     if (!previous || previous.clause !== token.clause) return false;
-    if (NEGATORS.has(previous.lemma)) return true;
+    if (isNegator(previous)) return true;
   }
   return false;
 }
@@ -160,6 +175,14 @@ export function wordsScore(text: string): number {
     if (sameClause && SOFTENERS.has(before.lemma)) valence *= 0.5;
     if (isNegated(tokens, position)) valence *= -0.6;
     scored.push({ token, valence });
+  });
+  const negatedSomething = new Set(scored.flatMap(({ token }) =>
+    tokens.slice(Math.max(0, token.index - NEGATION_REACH), token.index).filter(isNegator).map((negator) => negator.index)));
+  tokens.forEach((token, position) => {
+    if (used.has(position)) return;
+    if (isNegator(token) && !negatedSomething.has(position) && token.lemma !== 'nobody') scored.push({ token, valence: BARE_NEGATION });
+    const next = tokens[position + 1];
+    if (token.lemma === 'too' && next && next.clause === token.clause && !lexicon.has(keys[position + 1] ?? '')) scored.push({ token, valence: TOO_MUCH });
   });
   const sarcastic = isSarcastic(tokens, keys, scored);
   const butAt = new Map<number, number>();

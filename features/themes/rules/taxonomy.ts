@@ -32,7 +32,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
     terms: ['wrong', 'mistake', 'forget', 'incorrect', 'instead', 'mixup', 'missing', 'correct', 'accurate'],
     phrases: ['wrong order', 'order wrong', 'wrong item', 'wrong drink', 'wrong colour', 'wrong model', 'not what i order',
       'instead of', 'leave out', 'leave off', 'someone else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'get the wrong', 'wrong size', 'order ... get', 'get ... order',
-      'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'come with', 'different model',
+      'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'different model',
       'different colour', 'order ... spot on', 'order ... correct'],
   }),
   theme('staff-attitude', 'Staff attitude', {
@@ -42,13 +42,13 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'snappy', 'grumpy', 'moody', 'shout', 'yell', 'pushy', 'knowledgeable', 'cheerful', 'courteous', 'attentive',
       'caring', 'disrespectful', 'respectful', 'star', 'gem', 'legend', 'professional', '~lady', '~guy', '~team',
       'patronising', 'sarcastic', 'hello'],
-    phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down',
+    phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone',
       'customer service'],
   }),
   theme('delivery', 'Delivery', {
     terms: ['delivery', 'deliver', 'courier', 'driver', 'parcel', 'tracking', 'dispatch', 'shipping', 'postman', 'van',
       'slot', 'reschedule', 'late'],
-    phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'not turn up', 'never turn up', 'on time', 'no sign of', 'wrong address',
+    phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'not turn up', 'never turn up', 'on time', 'no sign of', 'wrong address', 'wrong building', 'wrong house',
       'next day', 'leave outside'],
   }),
   theme('product-condition', 'Product condition', {
@@ -65,7 +65,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   theme('price-value', 'Price and value', {
     terms: ['price', 'expensive', 'overpriced', 'pricey', 'cost', 'value', 'overcharge', 'afford', 'ripoff',
       'robbery', 'bargain', 'discount', 'cheaper', 'deal', 'charge', 'fee', 'quid', 'pound', 'expense'],
-    phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge', 'delivery charge', 'charge extra', 'pay extra',
+    phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge', 'delivery charge', 'free delivery', 'charge extra', 'pay extra',
       'full price'],
   }),
   theme('cleanliness', 'Cleanliness', {
@@ -103,6 +103,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
     extraRules: {
       'order-accuracy': { phrases: ['extra shot', 'wrong milk'] },
       'product-condition': { terms: ['leak'] },
+      delivery: { terms: ['catering'] },
       'stock-availability': { phrases: ['run out of', 'nothing left'] },
     },
     themes: [
