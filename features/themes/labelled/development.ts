@@ -91,6 +91,22 @@ const cafe = labelled('cafe', [
   ['Cheers for the burnt toast /s', 'food-drink-quality', null, 1, 'negative'],
   ['Never had a bad coffee here.', 'food-drink-quality', null, 5, 'positive'],
   ['Dirty tables and we waited 20 minutes for service.', 'cleanliness', 'waiting-time', 2, 'negative'],
+  // second batch: more wordings
+  ['Fifteen minutes to make one americano, honestly.', 'waiting-time', null, 2, 'negative'],
+  ['Service was painfully slow even with four staff on.', 'waiting-time', null, 2, 'negative'],
+  ['My bagel came without the cream cheese I ordered.', 'order-accuracy', null, 2, 'negative'],
+  ['Gave me decaf when I asked for full strength, no wonder I was half asleep.', 'order-accuracy', null, 2, 'negative'],
+  ['The lad serving was surly and slammed my cup down.', 'staff-attitude', null, 1, 'negative'],
+  ['Such a kind team, they gave my daughter a free babyccino.', 'staff-attitude', null, 5, 'positive'],
+  ['The muffin was mouldy on the bottom.', 'food-drink-quality', null, 1, 'negative'],
+  ['Chai latte tasted of nothing but hot milk.', 'food-drink-quality', null, 2, 'negative'],
+  ['Gorgeous pastries, flaky and still warm from the oven.', 'food-drink-quality', null, 5, 'positive'],
+  ['Window seats were covered in crumbs and coffee rings.', 'cleanliness', null, 2, 'negative'],
+  ['Nearly four pounds for a tea bag in hot water.', 'price-value', null, 2, 'negative'],
+  ['Points from my loyalty card vanished after the app update.', 'digital-channels', null, 2, 'negative'],
+  ['They ran out of cups so we had to drink from paper ones.', 'stock-availability', null, 3, 'negative'],
+  ['The office delivery was missing two drinks and arrived late.', 'delivery', 'order-accuracy', 2, 'negative'],
+  ['Brill as ever, thanks guys.', null, null, 5, 'positive'],
 ]);
 
 const retail = labelled('retail', [
@@ -177,6 +193,22 @@ const retail = labelled('retail', [
   ['Not expensive at all considering the quality.', 'price-value', 'product-quality', 5, 'positive'],
   ['The staff were helpful but the refund took six weeks.', 'refunds-returns', 'staff-attitude', 2, 'negative'],
   ['Nice shop but rude staff and a long queue.', 'staff-attitude', 'waiting-time', 2, 'negative'],
+  // second batch: more wordings
+  ['Kept waiting at customer services while two staff finished their chat.', 'waiting-time', 'staff-attitude', 2, 'negative'],
+  ['The parcel sat in a depot for a week, useless courier.', 'delivery', null, 1, 'negative'],
+  ['Received a kettle when I bought a toaster.', 'order-accuracy', null, 2, 'negative'],
+  ['Cashier shouted across the shop about my card being declined.', 'staff-attitude', null, 1, 'negative'],
+  ['The cushion covers came ripped along the seam.', 'product-condition', null, 2, 'negative'],
+  ['Refund only as a gift card, not back to my bank.', 'refunds-returns', null, 2, 'negative'],
+  ['The handle fell off my new suitcase on its first trip.', 'product-quality', null, 1, 'negative'],
+  ['Three for two offer did not apply at the till.', 'price-value', null, 2, 'negative'],
+  ['Bins overflowing at the entrance and the mats soaked and muddy.', 'cleanliness', null, 2, 'negative'],
+  ['Checkout page froze when I tried to use PayPal.', 'digital-channels', null, 2, 'negative'],
+  ['They never have the bigger sizes in, only small and medium.', 'stock-availability', null, 2, 'negative'],
+  ['Jumper is massive, sleeves down to my knees, sizing is way off.', 'sizing-fit', null, 2, 'negative'],
+  ['The boots pinch at the toes, narrow fit.', 'sizing-fit', null, 3, 'negative'],
+  ['Great little shop, friendly and tidy.', 'staff-attitude', 'cleanliness', 5, 'positive'],
+  ['Was here Tuesday with Sam.', null, null, 3, 'neutral'],
 ]);
 
 const appliances = labelled('appliances', [
@@ -256,6 +288,22 @@ const appliances = labelled('appliances', [
   ['The repair was not bad, but it took a month to arrange.', 'repairs-warranty', 'waiting-time', 3, 'neutral'],
   ['Yeah right, "free delivery", then a £40 handling fee.', 'price-value', null, 1, 'negative'],
   ['Delivery guys were not careless at all, wrapped everything.', 'delivery', null, 5, 'positive'],
+  // second batch: more wordings
+  ['Plumber fitting the dishwasher did not turn the water back on.', 'installation', null, 2, 'negative'],
+  ['They mounted the extractor crooked and left holes in the wall.', 'installation', null, 2, 'negative'],
+  ['Booked a repair, the man came without tools and left.', 'repairs-warranty', null, 1, 'negative'],
+  ['Warranty claim approved in a day, replacement part fitted the next week.', 'repairs-warranty', null, 5, 'positive'],
+  ['Hob came with a chip in the glass.', 'product-condition', null, 2, 'negative'],
+  ['Waited in all day for the delivery and it never came.', 'delivery', null, 1, 'negative'],
+  ['The kettle switch stopped working within a month.', 'product-quality', null, 2, 'negative'],
+  ['Salesman ignored us because we looked too young to buy anything.', 'staff-attitude', null, 1, 'negative'],
+  ['Two hours on the phone to customer care and still no answer.', 'waiting-time', null, 1, 'negative'],
+  ['Charged twice for the same fridge and it took weeks to get it back.', 'price-value', 'refunds-returns', 1, 'negative'],
+  ['Got a silver microwave, ordered the black one.', 'order-accuracy', null, 2, 'negative'],
+  ['Online booking for repairs is quick and easy.', 'digital-channels', null, 5, 'positive'],
+  ['The showroom smelled of damp and the carpet was stained.', 'cleanliness', null, 2, 'negative'],
+  ['None of the integrated ovens were in stock.', 'stock-availability', null, 2, 'negative'],
+  ['Happy with everything.', null, null, 5, 'positive'],
 ]);
 
 export const DEVELOPMENT: readonly LabelledText[] = [...cafe, ...retail, ...appliances];

@@ -6,7 +6,9 @@
  * How a text is scored against a theme (all on lemmas, see rules/lemmas.ts):
  * - each distinct term found counts 1; a weak term, written `~coffee`, counts WEAK_WEIGHT: a word
  *   that names what the text is about without saying what was wrong or right with it (products,
- *   people), so it decides only when nothing stronger is said;
+ *   people), so it decides only when nothing stronger is said; in a clause with a word that judges
+ *   ("lovely staff", "the coffee was awful": |valence| >= 2 in the sentiment lexicon) it counts
+ *   JUDGED_WEAK_WEIGHT, as the customer is judging that thing;
  * - a phrase found counts its number of words (2 for "wrong order"), and its words do not count again
  *   as terms. A phrase's words may have up to two other words between them ("took absolute ages"
  *   matches "take age"); `...` allows any distance within the sentence ("ordered ... got" matches
@@ -20,7 +22,7 @@
  *   only lost texts whose negated word was the subject ("not expensive considering the quality");
  * - an exclude found in a sentence vetoes the theme for that whole sentence ("can't wait to come back");
  * - words of seven letters or more also match a term one typing slip away ("delievery", "warrenty").
- * The primary theme is the highest score (ties: the theme mentioned first, then taxonomy order). A
+ * A theme needs a score of MIN_SCORE (one term, or two weak ones). The primary theme is the highest score (ties: the theme mentioned first, then taxonomy order). A
  * secondary theme needs at least SECONDARY_RATIO of the primary's score and SECONDARY_MIN_SCORE.
  *
  * Names, numbers and filler are never themes, by construction: the matcher only ever returns themes
@@ -28,13 +30,18 @@
  */
 import type { ThemeClassification, ThemeDefinition, ThemeMatch } from './definition.ts';
 import { lemmasOf, matchKey, type Token, tokenize } from './lemmas.ts';
+import { isEvaluative } from './sentiment.ts';
 import { isStopWord } from './stop-words.ts';
 
 /** A secondary theme must score at least this share of the primary's score... */
 export const SECONDARY_RATIO = 0.6;
 /** ...and at least this much on its own (a single stray word is not a second subject). */
 export const SECONDARY_MIN_SCORE = 2;
+/** A theme needs more than one weak term ("thanks guys" is not about staff attitude). */
+export const MIN_SCORE = 0.5;
 const WEAK_WEIGHT = 0.3;
+/** A weak term in a clause that judges something ("lovely staff", "the coffee was awful") is its subject. */
+const JUDGED_WEAK_WEIGHT = 0.8;
 const AFTER_BUT = 1.5;
 const BEFORE_BUT = 0.75;
 /** A phrase step that may skip any number of words within the sentence. */
@@ -173,7 +180,10 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
       : key.length >= FUZZY_MIN_LENGTH ? theme.longTerms.find((candidate) => oneEditApart(candidate, key)) : undefined;
     if (!term || seen.has(term)) return;
     seen.add(term);
-    const weight = (theme.terms.get(term) ?? 1) * contrastWeight(text, position);
+    const termWeight = theme.terms.get(term) ?? 1;
+    const judged = termWeight === WEAK_WEIGHT
+      && text.tokens.some((other, i) => other.clause === token.clause && isEvaluative(text.keys[i] ?? ''));
+    const weight = (judged ? JUDGED_WEAK_WEIGHT : termWeight) * contrastWeight(text, position);
     hits.push({ weight, position, tokens: [token] });
   });
   return hits;
@@ -194,7 +204,7 @@ function scoreAll(text: PreparedText, themes: readonly ThemeDefinition[]): Score
       const { key, label } = theme.definition;
       return { match: { key, label, score, evidence: evidenceOf(hits) }, first, order };
     })
-    .filter((scored) => scored.match.score > 0)
+    .filter((scored) => scored.match.score >= MIN_SCORE)
     .sort((a, b) => b.match.score - a.match.score || a.first - b.first || a.order - b.order);
 }
 

@@ -118,6 +118,11 @@ for (const [word, valence] of Object.entries(VALENCES)) {
 const phrases = PHRASES.map(([phrase, valence]) => ({ keys: tokenize(phrase).map(keyOf), valence })).sort((a, b) => b.keys.length - a.keys.length);
 const sarcasmMarkers = SARCASM_MARKERS.map((marker) => tokenize(marker).map(keyOf));
 
+/** Whether a word (as a match key, rules/lemmas.ts) clearly judges something: "lovely", "awful", "rude". */
+export function isEvaluative(key: string): boolean {
+  return Math.abs(lexicon.get(key) ?? 0) >= 2;
+}
+
 function startsAt(keys: readonly string[], start: number, phrase: readonly string[]): boolean {
   return phrase.every((key, i) => keys[start + i] === key);
 }

@@ -32,7 +32,8 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
     terms: ['wrong', 'mistake', 'forget', 'incorrect', 'instead', 'mixup', 'missing', 'correct', 'accurate'],
     phrases: ['wrong order', 'order wrong', 'wrong item', 'wrong drink', 'wrong colour', 'wrong model', 'not what i order',
       'instead of', 'leave out', 'leave off', 'someone else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'get the wrong', 'wrong size', 'order ... get', 'get ... order',
-      'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'different model',
+      'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'ask for ... give', 'give ... ask for', 'get ... ask for', 'without ... order',
+      'receive ... buy', 'get ... buy', 'buy ... get', 'buy ... receive', 'different model',
       'different colour', 'order ... spot on', 'order ... correct'],
   }),
   theme('staff-attitude', 'Staff attitude', {
@@ -41,14 +42,13 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       '~waitress', '~salesman', '~saleswoman', '~salesperson', '~manager', 'ignore', 'accuse', 'miserable', 'dismissive', 'condescending', 'arrogant', 'abrupt',
       'snappy', 'grumpy', 'moody', 'shout', 'yell', 'pushy', 'knowledgeable', 'cheerful', 'courteous', 'attentive',
       'caring', 'disrespectful', 'respectful', 'star', 'gem', 'legend', 'professional', '~lady', '~guy', '~team',
-      'patronising', 'sarcastic', 'hello'],
-    phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone',
-      'customer service'],
+      'patronising', 'sarcastic', 'hello', 'surly', 'slam', '~lad'],
+    phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone', 'not be bother', 'know nothing'],
   }),
   theme('delivery', 'Delivery', {
     terms: ['delivery', 'deliver', 'courier', 'driver', 'parcel', 'tracking', 'dispatch', 'shipping', 'postman', 'van',
       'slot', 'reschedule', 'late'],
-    phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'not turn up', 'never turn up', 'on time', 'no sign of', 'wrong address', 'wrong building', 'wrong house',
+    phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'not turn up', 'never turn up', 'on time', 'no sign of', 'wrong address', 'wrong building', 'wrong house', 'never come', 'wait in',
       'next day', 'leave outside'],
   }),
   theme('product-condition', 'Product condition', {
@@ -64,7 +64,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   }),
   theme('price-value', 'Price and value', {
     terms: ['price', 'expensive', 'overpriced', 'pricey', 'cost', 'value', 'overcharge', 'afford', 'ripoff',
-      'robbery', 'bargain', 'discount', 'cheaper', 'deal', 'charge', 'fee', 'quid', 'pound', 'expense'],
+      'robbery', 'bargain', 'discount', 'cheaper', 'deal', 'charge', 'fee', 'quid', 'pound', 'expense', 'offer', 'promotion', 'percent'],
     phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge', 'delivery charge', 'free delivery', 'charge extra', 'pay extra',
       'full price'],
   }),
@@ -75,7 +75,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   }),
   theme('digital-channels', 'Digital channels (app, website, payment)', {
     terms: ['app', 'website', 'site', 'online', 'web', 'login', 'password', 'contactless', 'payment', 'crash', 'bug',
-      'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty', 'code'],
+      'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty', 'code', 'page', 'freeze', 'paypal'],
     phrases: ['card machine', 'card reader', 'log in', 'log out', 'chat bot', 'live chat', 'order ahead', 'mobile order',
       'online checkout', 'pay online', 'discount code', 'promo code', 'voucher code'],
   }),
@@ -84,11 +84,11 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble', 'break', 'peel', 'perish', 'thin', 'zip',
       'rubbish'],
     phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work', 'colour run', 'burn out',
-      'not last', 'wear out'],
+      'not last', 'wear out', 'fall off'],
   }),
   theme('stock-availability', 'Stock and availability', {
     terms: ['stock', 'unavailable', 'availability', 'restock', 'available', 'shelf'],
-    phrases: ['sell out', 'sold out', 'out of stock', 'run out', 'none left', 'no left', 'empty shelf'],
+    phrases: ['sell out', 'sold out', 'out of stock', 'run out', 'none left', 'in stock', 'no left', 'empty shelf'],
   }),
 ];
 
@@ -110,7 +110,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
       theme('food-drink-quality', 'Food and drink quality', {
         terms: ['taste', 'tasteless', 'flavour', 'bland', 'stale', 'burnt', 'bitter', 'sour', 'watery', 'weak', 'cold',
           'lukewarm', 'tepid', 'soggy', 'undercooked', 'overcooked', 'raw', 'greasy', 'delicious', 'tasty', 'yummy',
-          'fresh', 'foam', 'froth', 'warm', 'hair', 'stew', 'dry', '~coffee', '~latte', '~cappuccino', '~espresso',
+          'fresh', 'foam', 'froth', 'warm', 'hair', 'mouldy', 'stew', 'dry', '~coffee', '~latte', '~cappuccino', '~espresso',
           '~croissant', '~cake', '~sandwich', '~pastry', '~scone', '~muffin', '~tea', '~brew', '~bread', '~food',
           '~drink', '~bean', '~soup', '~salad', '~toast', '~panini', '~chocolate', '~milk'],
         phrases: ['taste like', 'taste off'],
@@ -119,7 +119,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
   },
   retail: {
     extraRules: {
-      'waiting-time': { phrases: ['self checkout', 'at the till'] },
+      'waiting-time': { phrases: ['self checkout'] },
       cleanliness: { phrases: ['fitting room ... dirty', 'changing room ... dirty'] },
     },
     themes: [
