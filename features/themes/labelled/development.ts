@@ -107,6 +107,22 @@ const cafe = labelled('cafe', [
   ['They ran out of cups so we had to drink from paper ones.', 'stock-availability', null, 3, 'negative'],
   ['The office delivery was missing two drinks and arrived late.', 'delivery', 'order-accuracy', 2, 'negative'],
   ['Brill as ever, thanks guys.', null, null, 5, 'positive'],
+  // third batch: more wordings
+  ['The woman making drinks was really short with me, like I was a nuisance.', 'staff-attitude', null, 2, 'negative'],
+  ['Everyone behind the bar was laughing at a customer who had a stutter.', 'staff-attitude', null, 1, 'negative'],
+  ['Jamal is a credit to you, calm and cheerful even when it is heaving.', 'staff-attitude', null, 5, 'positive'],
+  ['Nobody even acknowledged us when we walked in.', 'staff-attitude', null, 2, 'negative'],
+  ['My soya latte was made with regular milk again.', 'order-accuracy', null, 2, 'negative'],
+  ['Paid for a large, handed a medium.', 'order-accuracy', null, 2, 'negative'],
+  ['Sandwich had ham in it even though I said vegetarian.', 'order-accuracy', null, 1, 'negative'],
+  ['A 20 min queue at 7.45 is not acceptable for commuters.', 'waiting-time', null, 1, 'negative'],
+  ['Served within a minute, brilliant for my lunch break.', 'waiting-time', null, 5, 'positive'],
+  ['The milk was curdled and the coffee had grounds floating in it.', 'food-drink-quality', null, 1, 'negative'],
+  ['Porridge was like wallpaper paste.', 'food-drink-quality', null, 2, 'negative'],
+  ['Cup rims had lipstick marks, clearly not washed properly.', 'cleanliness', null, 1, 'negative'],
+  ['£3.80 for a tiny cortado, bit much.', 'price-value', null, 3, 'negative'],
+  ['The QR menu would not load and nobody could take our order at the table.', 'digital-channels', null, 2, 'negative'],
+  ['Out of vegan options again by lunchtime.', 'stock-availability', null, 2, 'negative'],
 ]);
 
 const retail = labelled('retail', [
@@ -209,6 +225,22 @@ const retail = labelled('retail', [
   ['The boots pinch at the toes, narrow fit.', 'sizing-fit', null, 3, 'negative'],
   ['Great little shop, friendly and tidy.', 'staff-attitude', 'cleanliness', 5, 'positive'],
   ['Was here Tuesday with Sam.', null, null, 3, 'neutral'],
+  // third batch: more wordings
+  ['The girl on the returns desk sighed and rolled her eyes at me.', 'staff-attitude', null, 2, 'negative'],
+  ['Store manager Leon was brilliant, sorted everything with a smile.', 'staff-attitude', null, 5, 'positive'],
+  ['Staff stood chatting in a huddle and nobody offered help.', 'staff-attitude', null, 2, 'negative'],
+  ['Got the right item but in the wrong colour.', 'order-accuracy', null, 2, 'negative'],
+  ['Two of the five things in my order were not in the bag.', 'order-accuracy', null, 2, 'negative'],
+  ['45 minutes in the returns queue, absolute joke.', 'waiting-time', null, 1, 'negative'],
+  ['Parcel was delivered to a locker miles away without asking.', 'delivery', null, 2, 'negative'],
+  ['The courier was polite and put it exactly where I asked.', 'delivery', null, 5, 'positive'],
+  ['The plates arrived in bits, terrible packing.', 'product-condition', null, 1, 'negative'],
+  ['Still no money back after sending the jacket back in October.', 'refunds-returns', null, 1, 'negative'],
+  ['My leggings went see through after a few wears.', 'product-quality', null, 2, 'negative'],
+  ['Prices are higher than the same chain in town.', 'price-value', null, 2, 'negative'],
+  ['Website search is useless, typing shoes shows me lamps.', 'digital-channels', null, 2, 'negative'],
+  ['They had nothing in a size 6 in the whole store.', 'stock-availability', null, 2, 'negative'],
+  ['Trousers were far too long in the leg for a regular fit.', 'sizing-fit', null, 3, 'negative'],
 ]);
 
 const appliances = labelled('appliances', [
@@ -304,6 +336,22 @@ const appliances = labelled('appliances', [
   ['The showroom smelled of damp and the carpet was stained.', 'cleanliness', null, 2, 'negative'],
   ['None of the integrated ovens were in stock.', 'stock-availability', null, 2, 'negative'],
   ['Happy with everything.', null, null, 5, 'positive'],
+  // third batch: more wordings
+  ['The installation team turned up a day late and then refused to remove the old cooker.', 'installation', null, 1, 'negative'],
+  ['Dishwasher fitted but the door now hits the cupboard, badly installed.', 'installation', null, 2, 'negative'],
+  ['Two men came to install the washer and were in and out in half an hour, spotless job.', 'installation', null, 5, 'positive'],
+  ['Gas cooker was connected without a safety check, had to get my own engineer.', 'installation', null, 1, 'negative'],
+  ['Nobody has been to repair the freezer and all our food has gone off.', 'repairs-warranty', null, 1, 'negative'],
+  ['The repair man was rude and blamed us for the fault.', 'repairs-warranty', 'staff-attitude', 1, 'negative'],
+  ['Sales guy on the floor was arrogant and talked over my wife.', 'staff-attitude', null, 1, 'negative'],
+  ['The staff in the Leeds store were knowledgeable and friendly.', 'staff-attitude', null, 5, 'positive'],
+  ['Call centre staff kept passing me from one person to the next.', 'staff-attitude', null, 2, 'negative'],
+  ['They brought the wrong colour fridge and wanted to leave it anyway.', 'order-accuracy', null, 2, 'negative'],
+  ['Delivery crew scraped the hallway wall bringing it in.', 'delivery', null, 2, 'negative'],
+  ['The oven glass cracked after the first use.', 'product-quality', null, 1, 'negative'],
+  ['Price dropped by 100 a week after I bought it and they would not refund the difference.', 'price-value', null, 2, 'negative'],
+  ['Hold time on the helpline was over an hour.', 'waiting-time', null, 1, 'negative'],
+  ['The website crashed twice while I was paying.', 'digital-channels', null, 2, 'negative'],
 ]);
 
 export const DEVELOPMENT: readonly LabelledText[] = [...cafe, ...retail, ...appliances];

@@ -13,7 +13,7 @@
  *   as terms. A phrase's words may have up to two other words between them ("took absolute ages"
  *   matches "take age"); `...` allows any distance within the sentence ("ordered ... got" matches
  *   "ordered a black oven and got a silver one"); `#` is any number ("# minute" matches "twenty
- *   minutes" and "40 mins", and counts no weight of its own);
+ *   minutes" and "40 mins", and counts no weight of its own); the term `£` is any amount of money;
  * - in a sentence with "but", what follows it counts 1.5x and what precedes it 0.75x: "lovely staff
  *   but the coffee was awful" is about the coffee;
  * - negation does not change what a text is about: "they will not refund me" is a refunds complaint,
@@ -59,7 +59,11 @@ interface CompiledTheme {
   readonly excludes: readonly (readonly string[])[];
 }
 
+/** Key of an amount of money ("£3.80", "$12"): a price theme can list it as the term `£`. */
+const MONEY = '£';
+
 const keysOf = (phrase: string): string[] =>
+  phrase.trim() === MONEY ? [MONEY] :
   phrase.split(ANY_GAP).map((part) => lemmasOf(part.replace(/[#~]/g, (c) => (c === '#' ? ' 0 ' : ' '))).map((lemma) => (/\d/.test(lemma) ? '#' : matchKey(lemma))))
     .reduce<string[]>((keys, part, i) => (i === 0 ? part : [...keys, ANY_GAP, ...part]), []);
 
@@ -116,7 +120,8 @@ interface PreparedText {
 
 function prepare(text: string): PreparedText {
   const tokens = tokenize(text);
-  return { tokens, keys: tokens.map((token) => (token.isNumber ? '#' : matchKey(token.lemma))) };
+  const keyOf = (token: Token): string => (token.isNumber ? (/^[£$€]/.test(token.surface) ? MONEY : '#') : matchKey(token.lemma));
+  return { tokens, keys: tokens.map(keyOf) };
 }
 
 /** Token positions of a phrase starting at `start`, its words at most PHRASE_GAP apart within one sentence. */

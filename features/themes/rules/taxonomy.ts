@@ -21,18 +21,18 @@ const theme = (key: string, label: string, rules: Partial<Rules>): ThemeDefiniti
 
 export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   theme('waiting-time', 'Waiting time', {
-    terms: ['wait', 'queue', 'slow', 'forever', 'ages', 'eternity', 'delay', 'understaffed', 'quick', 'fast', 'speedy', 'till',
+    terms: ['wait', 'queue', 'slow', 'forever', 'ages', 'eternity', 'delay', 'understaffed', 'quick', 'fast', 'speedy', 'till', '~serve',
       'promptly', 'prompt', 'hold'],
     phrases: ['take forever', 'take age', 'take so long', 'take too long', 'too long', 'so long', 'long line',
       'out the door', '# till', '# checkout', 'till open', 'nobody serve', 'no one serve', '# minute', '# min',
-      '# hour', 'half hour', 'an hour', 'on hold', 'short staffed', 'no wait'],
+      '# hour', 'half hour', 'an hour', 'on hold', 'short staffed', 'no wait', 'within a minute', 'in a minute'],
     excludes: ['can not wait', 'cannot wait', 'wait to come back', 'hold up well'],
   }),
   theme('order-accuracy', 'Order accuracy', {
     terms: ['wrong', 'mistake', 'forget', 'incorrect', 'instead', 'mixup', 'missing', 'correct', 'accurate'],
     phrases: ['wrong order', 'order wrong', 'wrong item', 'wrong drink', 'wrong colour', 'wrong model', 'not what i order',
       'instead of', 'leave out', 'leave off', 'someone else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'get the wrong', 'wrong size', 'order ... get', 'get ... order',
-      'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'ask for ... give', 'give ... ask for', 'get ... ask for', 'without ... order',
+      'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'ask for ... give', 'give ... ask for', 'get ... ask for', 'without ... order', 'make with', 'pay for ... hand', 'not in the bag',
       'receive ... buy', 'get ... buy', 'buy ... get', 'buy ... receive', 'different model',
       'different colour', 'order ... spot on', 'order ... correct'],
   }),
@@ -42,8 +42,10 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       '~waitress', '~salesman', '~saleswoman', '~salesperson', '~manager', 'ignore', 'accuse', 'miserable', 'dismissive', 'condescending', 'arrogant', 'abrupt',
       'snappy', 'grumpy', 'moody', 'shout', 'yell', 'pushy', 'knowledgeable', 'cheerful', 'courteous', 'attentive',
       'caring', 'disrespectful', 'respectful', 'star', 'gem', 'legend', 'professional', '~lady', '~guy', '~team',
-      'patronising', 'sarcastic', 'hello', 'surly', 'slam', '~lad'],
-    phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone', 'not be bother', 'know nothing'],
+      'patronising', 'sarcastic', 'hello', 'surly', 'slam', '~lad', '~woman', '~girl', '~man', 'nuisance', 'acknowledge', 'sigh',
+      'huddle', 'blame', 'laugh'],
+    phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone', 'not be bother', 'know nothing',
+      'short with', 'roll ... eye', 'talk over', 'credit to', 'offer help', 'laugh at'],
   }),
   theme('delivery', 'Delivery', {
     terms: ['delivery', 'deliver', 'courier', 'driver', 'parcel', 'tracking', 'dispatch', 'shipping', 'postman', 'van',
@@ -53,8 +55,8 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   }),
   theme('product-condition', 'Product condition', {
     terms: ['damage', 'dent', 'scratch', 'crack', 'smash', 'crush', 'shatter', 'stain', 'rip', 'hole', 'spill', 'chip',
-      'squash', 'soak', 'scuff', 'mark'],
-    phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces', 'perfect condition', 'good condition', 'on arrival'],
+      'squash', 'soak', 'scuff', 'mark', 'packing', 'packaging'],
+    phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces', 'perfect condition', 'good condition', 'on arrival', 'in bits'],
   }),
   theme('refunds-returns', 'Refunds and returns', {
     terms: ['refund', 'return', 'exchange', 'receipt', 'reimburse', 'compensation', 'chargeback', 'replace', 'replacement',
@@ -64,14 +66,15 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   }),
   theme('price-value', 'Price and value', {
     terms: ['price', 'expensive', 'overpriced', 'pricey', 'cost', 'value', 'overcharge', 'afford', 'ripoff',
-      'robbery', 'bargain', 'discount', 'cheaper', 'deal', 'charge', 'fee', 'quid', 'pound', 'expense', 'offer', 'promotion', 'percent'],
+      'robbery', 'bargain', 'discount', 'cheaper', 'deal', 'charge', 'fee', 'quid', 'pound', 'expense', '£', 'promotion', 'percent'],
     phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge', 'delivery charge', 'free delivery', 'charge extra', 'pay extra',
-      'full price'],
+      'full price', 'bit much', 'too much', 'special offer', 'offer ... apply'],
   }),
   theme('cleanliness', 'Cleanliness', {
     terms: ['clean', 'dirty', 'filthy', 'sticky', 'mess', 'messy', 'spotless', 'tidy', 'untidy', 'smell', 'stink',
       'dust', 'dusty', 'grime', 'grimy', 'grubby', 'crumb', 'litter', 'bin', 'mouse', 'rat', 'hygiene', 'unhygienic', 'toilet',
-      'loo', 'bathroom', 'mould', 'cockroach', 'floor', 'mud'],
+      'loo', 'bathroom', 'mould', 'cockroach', 'floor', 'mud', 'unwashed'],
+    phrases: ['not wash', 'not clean'],
   }),
   theme('digital-channels', 'Digital channels (app, website, payment)', {
     terms: ['app', 'website', 'site', 'online', 'web', 'login', 'password', 'contactless', 'payment', 'crash', 'bug',
@@ -81,14 +84,15 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   }),
   theme('product-quality', 'Product quality', {
     terms: ['quality', 'flimsy', 'defective', 'faulty', 'shoddy', 'durable', 'sturdy', 'stitching', 'seam', 'material',
-      'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble', 'break', 'peel', 'perish', 'thin', 'zip',
+      'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble', 'peel', 'perish', 'thin', 'zip', 'wear',
       'rubbish'],
-    phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work', 'colour run', 'burn out',
+    phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work', 'colour run', 'burn out', 'see through', 'break after', 'break within', 'break the first',
+      'crack after', 'snap after', 'first use', 'first wash', 'break on',
       'not last', 'wear out', 'fall off'],
   }),
   theme('stock-availability', 'Stock and availability', {
     terms: ['stock', 'unavailable', 'availability', 'restock', 'available', 'shelf'],
-    phrases: ['sell out', 'sold out', 'out of stock', 'run out', 'none left', 'in stock', 'no left', 'empty shelf'],
+    phrases: ['sell out', 'sold out', 'out of stock', 'run out', 'none left', 'in stock', 'nothing in', 'never have ... in', 'no left', 'empty shelf'],
   }),
 ];
 
@@ -110,7 +114,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
       theme('food-drink-quality', 'Food and drink quality', {
         terms: ['taste', 'tasteless', 'flavour', 'bland', 'stale', 'burnt', 'bitter', 'sour', 'watery', 'weak', 'cold',
           'lukewarm', 'tepid', 'soggy', 'undercooked', 'overcooked', 'raw', 'greasy', 'delicious', 'tasty', 'yummy',
-          'fresh', 'foam', 'froth', 'warm', 'hair', 'mouldy', 'stew', 'dry', '~coffee', '~latte', '~cappuccino', '~espresso',
+          'fresh', 'foam', 'froth', 'warm', 'hair', 'mouldy', 'curdle', 'stew', 'dry', '~coffee', '~latte', '~cappuccino', '~espresso',
           '~croissant', '~cake', '~sandwich', '~pastry', '~scone', '~muffin', '~tea', '~brew', '~bread', '~food',
           '~drink', '~bean', '~soup', '~salad', '~toast', '~panini', '~chocolate', '~milk'],
         phrases: ['taste like', 'taste off'],
@@ -126,7 +130,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
       theme('sizing-fit', 'Sizing and fit', {
         terms: ['size', 'fit', 'tight', 'loose', 'baggy', 'snug'],
         phrases: ['too small', 'too big', 'true to size', 'size up', 'size down', 'run small', 'run large', 'too short',
-          'come up small', 'come up big', 'size guide'],
+          'come up small', 'come up big', 'size guide', 'in the leg'],
         excludes: ['fitting room', 'wrong size'],
       }),
     ],
@@ -160,9 +164,18 @@ const merge = (base: ThemeDefinition, extra: Partial<Rules> | undefined): ThemeD
     }
     : base;
 
-/** A trade's taxonomy: the default themes with the pack's extra rules, then the pack's own themes. */
+const byTrade = new Map<Trade, readonly ThemeDefinition[]>();
+
+/**
+ * A trade's taxonomy: the default themes with the pack's extra rules, then the pack's own themes.
+ * The same array for the same trade, so the matcher compiles its rules once (it caches by array).
+ */
 export function taxonomyFor(trade: Trade | null): readonly ThemeDefinition[] {
   if (!trade) return DEFAULT_THEMES;
+  const cached = byTrade.get(trade);
+  if (cached) return cached;
   const pack = TRADE_PACKS[trade];
-  return [...DEFAULT_THEMES.map((base) => merge(base, pack.extraRules[base.key])), ...pack.themes];
+  const themes = [...DEFAULT_THEMES.map((base) => merge(base, pack.extraRules[base.key])), ...pack.themes];
+  byTrade.set(trade, themes);
+  return themes;
 }
