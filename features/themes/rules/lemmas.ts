@@ -195,8 +195,10 @@ export function matchKey(lemma: string): string {
   return repairStem(stem) === lemma ? lemma : stem;
 }
 
-// A word: letters with inner apostrophes or hyphens, or a number with an optional currency sign and unit ("£80", "8.30", "9am").
-const WORD = /[£$€]?\d+(?:[.,:]\d+)*(?:am|pm|p|k|st|nd|rd|th|h|m|mins?)?|[a-z]+(?:['’][a-z]+)*|\/s\b|[.!?;\n]+|,|[-–—]/giu;
+// A word (letters with inner apostrophes), a number with an optional currency sign and unit ("£80",
+// "8.30", "9am"), sarcasm's "/s", or punctuation that ends a sentence or a clause. A hyphen inside a
+// word ("self-checkout") splits it into two words but ends no clause; a dash between words does.
+const WORD = /[£$€]?\d+(?:[.,:]\d+)*(?:am|pm|p|k|st|nd|rd|th|h|m|mins?)?|[a-z]+(?:['’][a-z]+)*|\/s\b|[.!?;\n]+|,|(?<=\s)-(?=\s)|[–—]/giu;
 
 /** Tokens with lemmas, sentence and clause positions. Apostrophe contractions expand: "didn't" -> did not. */
 export function tokenize(text: string): Token[] {
