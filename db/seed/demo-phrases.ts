@@ -50,6 +50,8 @@ const COMPLAINT_CLOSERS = [
   '', '', '', '', ' Please sort this out.', ' Really disappointing.', ' Not what I expect from you.', ' I hope someone reads this.',
   ' Would appreciate a call back.', ' Please pass this on.', ' It spoiled my day a bit.', ' Not great.', ' Fix it, please.',
 ];
+const IDEA_OPENERS = ['', '', 'Idea: ', 'Suggestion: ', 'Small thing, but: ', 'Just a thought: ', 'From a regular: '];
+const IDEA_CLOSERS = ['', '', ' Thanks!', ' Would make my week.', ' Others would use it too.', ' Just an idea.'];
 const PRAISE_OPENERS = ['', '', '', '', 'Just wanted to say: ', 'Honestly, ', 'Credit where it is due: ', 'Lovely experience. ', 'Big thank you! ', 'As always, '];
 const PRAISE_CLOSERS = ['', '', '', '', ' Thank you!', ' Will be back.', ' Made my day.', ' Keep it up.', ' Ten out of ten.', ' Please tell them.', ' Really appreciated.'];
 
@@ -435,7 +437,8 @@ export function phrasesFor(trade: Trade, rand: Random) {
       return sentence(joinOpener(pickFrom(rand, COMPLAINT_OPENERS), core, true) + detail() + pickFrom(rand, COMPLAINT_CLOSERS));
     },
     idea(): string {
-      return sentence(fill(rand, lexicon, pickFrom(rand, lexicon.ideas)));
+      const template = pickFrom(rand, lexicon.ideas);
+      return sentence(joinOpener(pickFrom(rand, IDEA_OPENERS), fill(rand, lexicon, template), keepsCase(template, undefined)) + pickFrom(rand, IDEA_CLOSERS));
     },
   };
 }

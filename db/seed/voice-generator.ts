@@ -115,6 +115,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     tenantId,
     name: template.name,
     description: template.description,
+    themes: template.themes ?? SERVICE_THEMES,
     questions: template.questions.map((prompt, i) => ({ id: `q_${key}_${template.key}_${i + 1}`, tenantId, templateId: `tpl_${key}_${template.key}`, position: i + 1, prompt })),
   }));
   const callers = employees.filter((e) => e.role !== 'agent');
@@ -143,7 +144,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       questionId: question.id,
       position: question.position,
       question: question.prompt,
-      answer: unhappy && (question.position > 1 || rand() < 0.5) ? phrases.complaint(pick(SERVICE_THEMES)) : phrases.praise(pick(SERVICE_THEMES)),
+      answer: unhappy && (question.position > 1 || rand() < 0.5) ? phrases.complaint(pick(template.themes)) : phrases.praise(pick(template.themes)),
     }));
     answers.push(...texts.map((text) => ({ ...text, sentiment: sentimentOf(text.answer) })));
     calls.push({
@@ -236,7 +237,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
   }
 
   return {
-    templates: templates.map(({ questions: _questions, ...template }) => template),
+    templates: templates.map(({ questions: _questions, themes: _themes, ...template }) => template),
     questions: templates.flatMap((template) => template.questions),
     calls,
     answers,
