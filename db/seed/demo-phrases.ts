@@ -221,7 +221,7 @@ const LEXICONS: Record<Trade, TradeLexicon> = {
     details: [
       ' I come in every weekday.', ' I was on my way to work.', ' I was with my {companion}.', ' I had a ferry to catch.',
       ' This was at {place}.', ' I am a regular there.', ' It was my first visit.', ' I paid with the app.', ' We were a group of six.',
-      ' I had my laptop and wanted to stay a while.', ' It was {time}.',
+      ' It was {time}.',
     ],
   },
   appliances: {
@@ -250,9 +250,9 @@ const LEXICONS: Record<Trade, TradeLexicon> = {
       delivery: [
         'The {appliance} did not come in the {slot} and nobody called.',
         'Our delivery was moved {times} without any warning.',
-        'The driver left the {appliance} in the driveway in the rain.',
+        'The driver left the {large} in the driveway in the rain.',
         'The delivery arrived outside the booked slot.',
-        'The crew would not carry the {appliance} upstairs although we paid for it.',
+        'The crew would not carry the {large} upstairs although we paid for it.',
       ],
       product_condition: [
         'The {appliance} arrived with a dent in the {part}.',
@@ -292,11 +292,11 @@ const LEXICONS: Record<Trade, TradeLexicon> = {
         'The {appliance} shows an error code every other day.',
       ],
       trade_specific: [
-        'The installer did not connect the {appliance} to the water supply.',
+        'The installer did not connect the {plumbed} to the water supply.',
         'The technician did not bring the right part and has to come back.',
         'The warranty claim for my {appliance} has been open for {days}.',
         'The engineer missed the repair appointment without calling.',
-        'Nobody took the old {appliance} away although recycling was booked.',
+        'Nobody took the old {large} away although recycling was booked.',
       ],
     },
     praise: {
@@ -316,8 +316,8 @@ const LEXICONS: Record<Trade, TradeLexicon> = {
       ],
       delivery: [
         '{who} called ahead to say the crew was running early, which was great.',
-        'The {appliance} came right at the start of the {slot}, and {who} was careful with our floors.',
-        '{who} and the crew carried the {appliance} up three flights without a complaint.',
+        'The {large} came right at the start of the {slot}, and {who} was careful with our floors.',
+        '{who} and the crew carried the {large} up three flights without a complaint.',
       ],
       product_condition: [
         '{who} unpacked the {appliance} with us to check it was perfect.',
@@ -346,7 +346,7 @@ const LEXICONS: Record<Trade, TradeLexicon> = {
       trade_specific: [
         '{who} went the extra mile and fixed the door alignment too.',
         '{who} fixed the {appliance} on the first visit.',
-        '{who} took the old {appliance} for recycling without being asked.',
+        '{who} took the old {large} for recycling without being asked.',
       ],
     },
     complaintsAbout: [
@@ -364,10 +364,12 @@ const LEXICONS: Record<Trade, TradeLexicon> = {
       'Let us book repairs through the chat.',
       'Show the energy cost per year next to each {appliance}.',
       'Let us pick a two-hour window instead of the whole {slot}.',
-      'Offer to take the old {appliance} away at checkout.',
+      'Offer to take the old {large} away at checkout.',
     ],
     fillers: {
       appliance: ['washing machine', 'fridge freezer', 'dishwasher', 'tumble dryer', 'oven', 'induction hob', 'microwave', 'coffee machine', 'TV', 'cordless vacuum', 'range hood', 'chest freezer'],
+      large: ['washing machine', 'fridge freezer', 'dishwasher', 'tumble dryer', 'range cooker', 'chest freezer', 'American fridge'],
+      plumbed: ['washing machine', 'dishwasher', 'American fridge', 'washer dryer'],
       part: ['door', 'side panel', 'control panel', 'handle', 'top', 'glass front'],
       colour: ['white', 'black', 'stainless steel', 'silver', 'graphite'],
       minutes: ['twenty', 'thirty', 'forty', 'forty-five', 'almost an hour of', '35'],
@@ -387,14 +389,35 @@ const LEXICONS: Record<Trade, TradeLexicon> = {
   },
 };
 
+/** What the person who resolved a complaint wrote, per theme, in words that fit both trades. */
+const RESOLUTIONS: Record<ServiceTheme, string[]> = {
+  waiting_time: ['Apologised for the wait and explained the staffing that day.', 'Called back, apologised for the wait and sent a voucher.', 'Added a second person at the busy hour; told the customer.'],
+  order_accuracy: ['Apologised and replaced the order.', 'Refunded the wrong item and sent the right one.', 'Corrected the order and added a goodwill voucher.'],
+  staff_attitude: ['Apologised; spoke with the staff member involved.', 'Called the customer back; the team lead discussed it with the team.', 'Sent a personal apology from the store manager.'],
+  delivery: ['Rebooked for the next morning and waived the fee.', 'Apologised for the late delivery and refunded the delivery charge.', 'Spoke to the courier and confirmed a new time with the customer.'],
+  product_condition: ['Replaced the damaged item.', 'Offered a replacement or a discount; customer chose the replacement.', 'Collected the damaged item and refunded it in full.'],
+  refunds: ['Refund processed; confirmed by email.', 'Found the stuck refund and paid it with an apology.', 'Refunded the double charge the same day.'],
+  price_value: ['Explained the pricing and applied the current offer.', 'Price-matched and refunded the difference.', 'Passed the feedback on prices to the managers; offered a voucher.'],
+  cleanliness: ['Apologised; cleaning checks added to the shift list.', 'Cleaned up and apologised in person.', 'Raised it with the cleaning team; followed up with the customer.'],
+  digital_channels: ['Fixed in the app; points added by hand.', 'Logged the bug with IT and helped the customer by phone.', 'Sent the customer the right link and confirmed it works.'],
+  product_quality: ['Replaced it and apologised.', 'Refunded and passed the fault to the supplier.', 'Booked a check of the equipment and refunded the customer.'],
+  trade_specific: ['Called the customer back and fixed it the same day.', 'Booked a new visit at a time that suits them.', 'Apologised and arranged what was missing.'],
+};
+
 const pickFrom = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 
-/** Fills `{slot}`s from the trade's fillers; `{who}` from `who`. */
-function fill(rand: Random, lexicon: TradeLexicon, template: string, who?: string): string {
+/**
+ * Fills `{slot}`s from the trade's fillers, `{who}` from `who`. A slot used twice (also across the
+ * core and its detail, which share `chosen`) means the same thing twice.
+ */
+function fill(rand: Random, lexicon: TradeLexicon, template: string, who?: string, chosen = new Map<string, string>()): string {
   return template.replace(/\{(\w+)\}/g, (match, slot: string) => {
-    if (slot === 'who') return who ?? pickFrom(rand, lexicon.someone);
+    const known = chosen.get(slot);
+    if (known) return known;
     const options = lexicon.fillers[slot];
-    return options ? pickFrom(rand, options) : match;
+    const value = slot === 'who' ? (who ?? pickFrom(rand, lexicon.someone)) : options ? pickFrom(rand, options) : match;
+    chosen.set(slot, value);
+    return value;
   });
 }
 
@@ -417,24 +440,31 @@ const keepsCase = (template: string, who: string | undefined) => template.starts
 /** The words customers of `trade` use, with the seeded PRNG. */
 export function phrasesFor(trade: Trade, rand: Random) {
   const lexicon = LEXICONS[trade];
-  const detail = () => (rand() < 0.4 ? fill(rand, lexicon, pickFrom(rand, lexicon.details)) : '');
+  const detail = (chosen: Map<string, string>) => (rand() < 0.4 ? fill(rand, lexicon, pickFrom(rand, lexicon.details), undefined, chosen) : '');
   return {
     /** A complaint about `theme` (a record, or what an unhappy customer answered on a call). */
     complaint(theme: ServiceTheme): string {
       const template = pickFrom(rand, lexicon.complaints[theme]);
-      const core = fill(rand, lexicon, template);
-      return sentence(joinOpener(pickFrom(rand, COMPLAINT_OPENERS), core, keepsCase(template, undefined)) + detail() + pickFrom(rand, COMPLAINT_CLOSERS));
+      const chosen = new Map<string, string>();
+      const core = fill(rand, lexicon, template, undefined, chosen);
+      return sentence(joinOpener(pickFrom(rand, COMPLAINT_OPENERS), core, keepsCase(template, undefined)) + detail(chosen) + pickFrom(rand, COMPLAINT_CLOSERS));
     },
     /** Praise about `theme`; `who` is the employee's first name, or a description when absent. */
     praise(theme: ServiceTheme, who?: string): string {
       const template = pickFrom(rand, lexicon.praise[theme]);
-      const core = fill(rand, lexicon, template, who);
-      return sentence(joinOpener(pickFrom(rand, PRAISE_OPENERS), core, keepsCase(template, who)) + (rand() < 0.25 ? detail() : '') + pickFrom(rand, PRAISE_CLOSERS));
+      const chosen = new Map<string, string>();
+      const core = fill(rand, lexicon, template, who, chosen);
+      return sentence(joinOpener(pickFrom(rand, PRAISE_OPENERS), core, keepsCase(template, who)) + (rand() < 0.25 ? detail(chosen) : '') + pickFrom(rand, PRAISE_CLOSERS));
     },
     /** A complaint about one named employee (`who`: their first name). */
     complaintAbout(who: string): string {
-      const core = fill(rand, lexicon, pickFrom(rand, lexicon.complaintsAbout), who);
-      return sentence(joinOpener(pickFrom(rand, COMPLAINT_OPENERS), core, true) + detail() + pickFrom(rand, COMPLAINT_CLOSERS));
+      const chosen = new Map<string, string>();
+      const core = fill(rand, lexicon, pickFrom(rand, lexicon.complaintsAbout), who, chosen);
+      return sentence(joinOpener(pickFrom(rand, COMPLAINT_OPENERS), core, true) + detail(chosen) + pickFrom(rand, COMPLAINT_CLOSERS));
+    },
+    /** The note of whoever resolved a complaint about `theme`. */
+    resolution(theme: ServiceTheme): string {
+      return pickFrom(rand, RESOLUTIONS[theme]);
     },
     idea(): string {
       const template = pickFrom(rand, lexicon.ideas);

@@ -74,12 +74,6 @@ export function random(seedText: string): () => number {
 /** Themes that rise through the quarter, so complaint trends show something (the rest stay level). */
 const RISING: Record<string, readonly ServiceTheme[]> = { cafe: ['waiting_time', 'digital_channels'], appliances: ['delivery', 'waiting_time'] };
 
-const RESOLUTION_NOTES = [
-  'Apologised and refunded the order.', 'Called the customer back and fixed it the same day.', 'Replaced the item and added a voucher.',
-  'Explained the delay and offered a discount on the next visit.', 'Refund processed; customer happy with the call.',
-  'Booked a new visit at a time that suits them.', 'Passed to the team lead; spoke to the staff member involved.',
-  'Sent a written apology and a gift card.', 'Fixed in the app; points added by hand.', 'Arranged a free collection and exchange.',
-];
 
 export function generateVoice(options: VoiceGeneratorOptions) {
   const { key, tenantId, employees, bank, now } = options;
@@ -97,7 +91,9 @@ export function generateVoice(options: VoiceGeneratorOptions) {
    * favours recent days. Never in the future: a day that would be is moved back a week.
    */
   const moment = (hours: [number, number], weekdays: boolean, bias = 1): Date => {
-    for (;;) {
+    // Retries are rare (a weekend before the first day, a future slot a week back before the
+    // start); the bound only guards against a period with no such hours at all.
+    for (let attempt = 0; attempt < 1000; attempt++) {
       let day = Math.floor(Math.pow(rand(), 1 / bias) * days);
       if (weekdays) while (localWeekday(place.timeZone, start, day) > 5) day -= 1;
       const minuteOfDay = between(hours[0] * 60, hours[1] * 60 - 1);
@@ -105,6 +101,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       while (at.getTime() > latest) at = new Date(at.getTime() - 7 * DAY);
       if (at.getTime() >= start.getTime()) return at;
     }
+    return new Date(latest);
   };
   const firstName = (name: string) => name.split(' ')[0]!;
   /** Regulars come back: a mild skew towards the front of the pool, so a few customers have a few calls. */
@@ -200,7 +197,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       externalRef: `CR-${key.toUpperCase()}-${10000 + n}`,
       receivedAt,
       resolvedAt,
-      resolutionNote: resolved ? pick(RESOLUTION_NOTES) : null,
+      resolutionNote: resolved ? phrases.resolution(theme) : null,
       resolvedBy: resolved ? (pick(callers)?.id ?? null) : null,
     });
     feedback.push(rows.feedback);
