@@ -8,13 +8,14 @@
 import * as v from 'valibot';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { invalidTransitionError, parseInput, validationError } from '../domain/errors.ts';
-import { canTransition, changeStatusSchema, commentBody, submitSuggestionSchema, transitionRefusal } from '../features/suggestions/rules.ts';
+import { canTransition, changeStatusSchema, commentBody, followCodeReplySchema, submitSuggestionSchema, transitionRefusal } from '../features/suggestions/rules.ts';
 import {
   addSuggestionComment,
   changeSuggestionFollow,
   changeSuggestionStatus,
   changeSuggestionVote,
   findSuggestionById,
+  replyByFollowCode,
   submitSuggestion,
   type SuggestionActor,
   type SuggestionRow,
@@ -83,6 +84,13 @@ const SuggestionRefInput = builder.inputType('SuggestionRefInput', {
 
 const SuggestionTextInput = builder.inputType('SuggestionTextInput', {
   fields: (t) => ({ suggestionId: t.id({ required: true }), body: t.string({ required: true }) }),
+});
+
+const ReplyByFollowCodeInput = builder.inputType('ReplyByFollowCodeInput', {
+  fields: (t) => ({
+    followCode: t.string({ required: true, description: 'The code submitSuggestion returned for the anonymous suggestion.' }),
+    body: t.string({ required: true }),
+  }),
 });
 
 const ChangeSuggestionStatusInput = builder.inputType('ChangeSuggestionStatusInput', {
@@ -175,6 +183,23 @@ builder.mutationFields((t) => ({
     description: "A manager's reply: with a manager or admin key, or a manager's or director's own employee token.",
     args: { input: t.arg({ type: SuggestionTextInput, required: true }) },
     resolve: (_root, { input }, ctx) => runMutation(ctx, 'suggestions:review', () => addComment(ctx, input, 'reply'), { comment: null }),
+  }),
+  replyByFollowCode: t.field({
+    type: SuggestionCommentPayload,
+    description:
+      "The anonymous author's reply in the suggestion's thread, authorised by its follow code. Shown to everyone as kind AUTHOR with no author: nothing about the caller is stored. Any admin or manager key or employee token of the organisation may send it (the code decides); at most 5 replies per suggestion in 24 hours, and none once the suggestion has been ADOPTED or DECLINED for 30 days.",
+    args: { input: t.arg({ type: ReplyByFollowCodeInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(
+        ctx,
+        'suggestions:followCode',
+        async () => {
+          const tenant = tenantFor(ctx, 'suggestions:followCode');
+          const values = parseInput(followCodeReplySchema, input);
+          return { comment: await replyByFollowCode(tenant, values, ctx.now) };
+        },
+        { comment: null },
+      ),
   }),
   changeSuggestionStatus: t.field({
     type: SuggestionPayload,

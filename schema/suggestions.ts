@@ -44,7 +44,11 @@ export const SuggestionStatusEnum = upperEnum<SuggestionStatus>(
   SUGGESTION_STATUSES,
   'SUBMITTED -> UNDER_REVIEW -> ACCEPTED -> EXPERIMENTING -> ADOPTED, or DECLINED (with a reason) from any open status.',
 );
-const CommentKindEnum = upperEnum<CommentKind>('SuggestionCommentKind', COMMENT_KINDS, 'COMMENT by an employee, REPLY by a manager.');
+const CommentKindEnum = upperEnum<CommentKind>(
+  'SuggestionCommentKind',
+  COMMENT_KINDS,
+  'COMMENT by an employee, REPLY by a manager, AUTHOR by the anonymous author of the suggestion through its follow code (replyByFollowCode; nobody is recorded).',
+);
 
 const ActorKindEnum = builder.enumType('SuggestionActorKind', {
   values: {
@@ -88,7 +92,10 @@ export const SuggestionComment = builder.drizzleNode('suggestionComments', {
   fields: (t) => ({
     kind: t.expose('kind', { type: CommentKindEnum }),
     body: t.exposeString('body'),
-    author: t.relation('author', { nullable: true, description: 'Null for a reply made with an API key.' }),
+    author: t.relation('author', {
+      nullable: true,
+      description: 'Null for a reply made with an API key, and always for AUTHOR replies: the anonymous author is not stored, so it shows as "the author".',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     suggestion: t.relation('suggestion'),
   }),

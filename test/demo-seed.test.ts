@@ -2,7 +2,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../db/client.ts';
-import { seedDemo } from '../db/seed/demo.ts';
+import { demoEmployees, seedDemo } from '../db/seed/demo.ts';
+import { DEMO_TENANTS } from '../db/seed/demo-people.ts';
+import { VOICE_BANKS } from '../db/seed/demo-voice-text.ts';
+import { generateVoice } from '../db/seed/voice-generator.ts';
+import { localParts } from '../features/summaries/schedule.ts';
 import { data, TEST_NOW } from './helpers.ts';
 
 describe('demo seed', () => {
@@ -51,5 +55,79 @@ describe('demo seed across capabilities', () => {
     ).all<{ spender: string; about: string; kind: string }>();
     expect(spends.results.length).toBeGreaterThan(3);
     expect(spends.results.every((row) => row.spender === row.about && row.kind === 'complaint')).toBe(true);
+  });
+});
+
+describe('a demo quarter a person would believe', () => {
+  const TRADE_THEMES: Record<string, Record<string, RegExp>> = {
+    brewline: {
+      waiting: /\b(waited|queue|wait)\b/i, accuracy: /\b(wrong|never came|missing|not decaf)\b/i, attitude: /\b(rude|ignored|eye roll|cold|friendly)\b/i,
+      delivery: /\b(courier|catering|subscription|event cart)\b/i, condition: /\b(squashed|spilled|stale|leaked|already open)\b/i, refunds: /\brefund/i,
+      price: /(€|prices|deal|extra for)/i, cleanliness: /\b(sticky|toilets|bins|dirty|spotless)\b/i, digital: /\b(app|website|wifi)\b/i,
+      quality: /\b(lukewarm|watery|tasteless|bitter|burnt)\b/i, trade: /\b(seat|oat milk|soy milk|allergen|music|bean)\b/i,
+    },
+    voltmart: {
+      waiting: /\b(on hold|waited|took \w+ minutes|longer than promised)\b/i, accuracy: /\b(wrong model|different colour|not in the order|never asked for|without the)\b/i,
+      attitude: /\b(rude|hung up|talked down|pushed|sales pressure)\b/i, delivery: /\b(slot|driver|delivery|crew)\b/i, condition: /\b(dent|scratched|missing from|damaged)\b/i,
+      refunds: /\brefund/i, price: /\b(cheaper|fee|price match|price-matched|costs)\b/i, cleanliness: /\b(mess|mud|dusty|grease|packaging)\b/i,
+      digital: /\b(website|tracking|chat|app|text message)\b/i, quality: /\b(stopped working|louder|leaks|error code)\b/i, trade: /\b(installer|technician|warranty|engineer|recycling)\b/i,
+    },
+  };
+
+  it('has hundreds of distinct texts covering every theme, many customers, working hours in the tenant’s zone and consistent histories', async () => {
+    const db = createDatabase(env.DB);
+    await seedDemo(db, TEST_NOW);
+    for (const [slug, zone, opening] of [['brewline', 'Europe/Lisbon', [7, 19]], ['voltmart', 'America/Chicago', [9, 20]]] as const) {
+      const tenantId = `ten_${slug}`;
+      const texts = await env.DB.prepare(
+        'SELECT text, count(*) AS n FROM (SELECT answer AS text FROM survey_answers WHERE tenant_id = ?1 UNION ALL SELECT body FROM feedback WHERE tenant_id = ?1) GROUP BY text ORDER BY n DESC',
+      ).bind(tenantId).all<{ text: string; n: number }>();
+      expect(texts.results.length, slug).toBeGreaterThanOrEqual(500); // was 16 answers + about 20 bodies
+      expect(texts.results[0]!.n, texts.results[0]!.text).toBeLessThanOrEqual(4); // was up to 18 of one complaint
+      for (const [theme, pattern] of Object.entries(TRADE_THEMES[slug]!)) {
+        expect(texts.results.filter((row) => pattern.test(row.text)).length, `${slug} ${theme}`).toBeGreaterThanOrEqual(10);
+      }
+
+      const customers = await env.DB.prepare('SELECT customer_name AS name, customer_contact AS contact, count(*) AS calls FROM survey_calls WHERE tenant_id = ? GROUP BY customer_name ORDER BY calls DESC').bind(tenantId).all<{ name: string; contact: string; calls: number }>();
+      expect(customers.results.length, slug).toBeGreaterThanOrEqual(150); // was 8
+      expect(customers.results[0]!.calls, slug).toBeLessThanOrEqual(6); // was 29
+      const implausible = customers.results.filter((row) => !/^[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+$/.test(row.name) || !/(@example\.(com|net|org)$|^\+44 7700 900\d{3}$|^\(312\) 555-01\d\d$)/.test(row.contact));
+      expect(implausible, slug).toEqual([]);
+
+      // Managers call on weekdays in office hours, and complaints come in while the shop is open, where the tenant is.
+      const calls = await env.DB.prepare('SELECT called_at AS at FROM survey_calls WHERE tenant_id = ?').bind(tenantId).all<{ at: number }>();
+      const outside = calls.results.map((row) => localParts(new Date(row.at), zone)).filter((local) => local.hour < 9 || local.hour >= 18 || local.weekday > 5);
+      expect(outside, slug).toEqual([]);
+      const records = await env.DB.prepare("SELECT received_at AS at FROM feedback WHERE tenant_id = ? AND source = 'complaint_record'").bind(tenantId).all<{ at: number }>();
+      expect(records.results.map((row) => localParts(new Date(row.at), zone).hour).filter((hour) => hour < opening[0] || hour >= opening[1]), slug).toEqual([]);
+
+      // A spend follows the complaint it answers; a resolved complaint has its note.
+      const linked = await env.DB.prepare('SELECT s.created_at AS spent, f.received_at AS received FROM budget_spends s JOIN feedback f ON f.tenant_id = s.tenant_id AND f.id = s.feedback_id WHERE s.tenant_id = ?').bind(tenantId).all<{ spent: number; received: number }>();
+      expect(linked.results.length, slug).toBeGreaterThanOrEqual(3);
+      expect(linked.results.filter((row) => row.received > row.spent), slug).toEqual([]);
+      const unexplained = await env.DB.prepare("SELECT count(*) AS n FROM feedback WHERE tenant_id = ? AND status = 'resolved' AND (resolution_note IS NULL OR resolution_note = '' OR resolved_at < received_at)").bind(tenantId).first<{ n: number }>();
+      expect(unexplained!.n, slug).toBe(0);
+
+      // Recognition through the quarter at many times of day, and most staff with some points.
+      const given = await env.DB.prepare('SELECT created_at AS at, period FROM recognitions WHERE tenant_id = ?').bind(tenantId).all<{ at: number; period: string }>();
+      const times = new Set(given.results.map((row) => { const local = localParts(new Date(row.at), zone); return `${local.hour}:${local.minute}`; }));
+      expect(times.size, slug).toBeGreaterThanOrEqual(20); // was 1 (10:00)
+      expect(new Set(given.results.map((row) => row.period)).size, slug).toBeGreaterThanOrEqual(3);
+      // (Cafés work weekends, so a Saturday's recognition is fine; 3 a.m. is not.)
+      const offHours = given.results.map((row) => localParts(new Date(row.at), zone)).filter((local) => local.hour < 9 || local.hour >= 18);
+      expect(offHours, slug).toEqual([]);
+      const balances = await data<{ employees: { totalCount: number; edges: { node: { pointsBalance: number } }[] } }>(`fl_sk_dev_${slug}_manager`, '{ employees(first: 100) { totalCount edges { node { pointsBalance } } } }');
+      const withPoints = balances.employees.edges.filter((edge) => edge.node.pointsBalance > 0).length;
+      expect(withPoints / balances.employees.totalCount, slug).toBeGreaterThanOrEqual(0.75); // was 3 in 24
+    }
+  });
+
+  it('is deterministic: the same seed writes the same quarter, another seed another one', () => {
+    const demo = DEMO_TENANTS[0]!;
+    const options = { key: demo.slug, tenantId: 'ten_x', employees: demoEmployees(demo), bank: VOICE_BANKS[demo.slug]!, now: TEST_NOW, weeks: 13, calls: 60, complaintRecords: 30, ideas: 5 };
+    const once = generateVoice(options);
+    expect(generateVoice(options)).toEqual(once);
+    const other = generateVoice({ ...options, key: 'another' });
+    expect(other.answers.map((answer) => answer.answer)).not.toEqual(once.answers.map((answer) => answer.answer));
   });
 });

@@ -13,6 +13,9 @@ import { recognitionPolicies, recognitionRecipients, recognitions } from '../../
 import { DEMO_TENANTS } from './demo-people.ts';
 import { redemptions, type RedemptionStatus, type RewardKind, type RewardStatus, rewards, rewardVotes } from '../../features/rewards/tables.ts';
 import { pointsEntries } from '../../features/points/tables.ts';
+import { localDayAt, localWeekday, workplaceOf } from './demo-clock.ts';
+import type { ServiceTheme } from './demo-phrases.ts';
+import { random } from './voice-generator.ts';
 
 /** The month the demo data lives in (UTC), so the allowances and budgets shown are "this month" locally. */
 /**
@@ -41,8 +44,10 @@ interface DemoRecognitionData {
   redemptions: [string, string, number, RedemptionStatus][];
   /** [employee, make-it-right (minor units), kindness giveaways] */
   budgets: [number, number, number][];
-  /** [employee, kind, amount, reason, customer note, outcome, flagged] */
-  spends: [number, SpendKind, number, (typeof SPEND_REASONS)[number], string, SpendOutcome, boolean][];
+  /** [employee, kind, amount, reason, customer note, outcome, flagged, theme of the complaint it answers (null: none)] */
+  spends: [number, SpendKind, number, (typeof SPEND_REASONS)[number], string, SpendOutcome, boolean, ServiceTheme | null][];
+  /** Generated recognition through the quarter: what people did (`{names}`: the recipients' first names). */
+  deeds: string[];
 }
 
 const DATA: DemoRecognitionData[] = [
@@ -91,11 +96,25 @@ const DATA: DemoRecognitionData[] = [
       [3, 3000, 10],
     ],
     spends: [
-      [22, 'make_it_right', 1250, 'order_error', 'Wrong cake in a birthday order: refunded and sent the right one by courier.', 'resolved', false],
-      [23, 'kindness', 1, 'wait_time', 'Free pastry for the family who waited through the card reader outage.', 'resolved', false],
-      [24, 'make_it_right', 4500, 'product_issue', 'Grinder we sold broke in week one: replaced on the spot.', 'pending', false],
-      [3, 'kindness', 2, 'goodwill', 'Coffees for the ferry crew who helped with the delivery.', 'resolved', false],
-      [21, 'make_it_right', 800, 'service_failure', 'Double-charged loyalty card: refunded and added a free drink.', 'unresolved', false],
+      [22, 'make_it_right', 1250, 'order_error', 'Wrong cake in a birthday order: refunded and sent the right one by courier.', 'resolved', false, 'order_accuracy'],
+      [23, 'kindness', 1, 'wait_time', 'Free pastry for the family who waited through the card reader outage.', 'resolved', false, 'waiting_time'],
+      [24, 'make_it_right', 4500, 'product_issue', 'Grinder we sold broke in week one: replaced on the spot.', 'pending', false, 'product_quality'],
+      [3, 'kindness', 2, 'goodwill', 'Coffees for the ferry crew who helped with the delivery.', 'resolved', false, null],
+      [21, 'make_it_right', 800, 'service_failure', 'Double-charged loyalty card: refunded and added a free drink.', 'unresolved', false, 'refunds'],
+    ],
+    deeds: [
+      '{names} ran the morning rush with one grinder down and kept smiling.',
+      '{names} covered a sick colleague’s shift at short notice.',
+      '{names} remembered a regular’s birthday and surprised her with a candle in her cake.',
+      '{names} deep-cleaned the espresso machine after close without being asked.',
+      '{names} trained the new starters on latte art.',
+      '{names} calmed down a customer whose app order vanished and fixed it.',
+      '{names} sorted the milk delivery mix-up before opening.',
+      '{names} set up the event cart in the rain and served two hundred guests.',
+      '{names} wrote the new allergen cards for the counter.',
+      '{names} found a lost wallet and tracked down its owner.',
+      '{names} kept the queue moving during the card reader outage.',
+      '{names} rearranged the seating so wheelchair users can reach the window tables.',
     ],
   },
   {
@@ -140,10 +159,24 @@ const DATA: DemoRecognitionData[] = [
       [14, 5000, 6],
     ],
     spends: [
-      [21, 'make_it_right', 4000, 'service_failure', 'Fridge delivered with a dent: discount applied at the door.', 'resolved', false],
-      [13, 'kindness', 1, 'wait_time', 'Late delivery: left a box of chocolates with the customer.', 'resolved', false],
-      [22, 'make_it_right', 9000, 'product_issue', 'Oven failed twice: refunded installation and extended warranty (over budget, flagged).', 'pending', true],
-      [14, 'kindness', 2, 'goodwill', 'Carried an elderly customer’s old washer to recycling.', 'resolved', false],
+      [21, 'make_it_right', 4000, 'service_failure', 'Fridge delivered with a dent: discount applied at the door.', 'resolved', false, 'product_condition'],
+      [13, 'kindness', 1, 'wait_time', 'Late delivery: left a box of chocolates with the customer.', 'resolved', false, 'delivery'],
+      [22, 'make_it_right', 9000, 'product_issue', 'Oven failed twice: refunded installation and extended warranty (over budget, flagged).', 'pending', true, 'product_quality'],
+      [14, 'kindness', 2, 'goodwill', 'Carried an elderly customer’s old washer to recycling.', 'resolved', false, null],
+    ],
+    deeds: [
+      '{names} rerouted the afternoon deliveries around the road closure.',
+      '{names} stayed late to finish an installation so a family had a working fridge for the weekend.',
+      '{names} diagnosed a tricky dishwasher fault on the first visit.',
+      '{names} called every customer whose delivery slot moved.',
+      '{names} walked an elderly customer through her new oven, twice, patiently.',
+      '{names} cleared the repair backlog before the holiday weekend.',
+      '{names} spotted a damaged fridge in the warehouse before it went out.',
+      '{names} rewrote the returns checklist so nobody gets wrong information.',
+      '{names} covered the phone line during the outage and kept hold times down.',
+      '{names} helped a customer compare five washing machines without any pressure.',
+      '{names} carried a range cooker up four flights with a smile.',
+      '{names} trained the new showroom staff on energy labels.',
     ],
   },
 ];
@@ -173,10 +206,12 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
   ];
   const teamMembers = (key: string) => membersByTeam(demo.slug).get(key) ?? [];
 
+  const { timeZone } = workplaceOf(demo.slug);
   demo.recognitions.forEach(([giver, named, teamKey, value, points, message, d], index) => {
     const recipients = (teamKey ? teamMembers(teamKey) : named).filter((person) => person !== giver);
     const recId = id('rec', index);
-    const createdAt = day(d);
+    // On day d of the demo month, at a varied time in office hours where the tenant is.
+    const createdAt = localDayAt(timeZone, day(d, 12), 0, 9 + ((index * 5) % 8), (index * 23) % 60);
     out.push(
       db.insert(recognitions).values({
         id: recId, tenantId, giverId: emp(demo.slug, giver), teamId: teamKey ? team(demo.slug, teamKey) : null, message, value,
@@ -195,6 +230,8 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
       }
     }
   });
+
+  out.push(...generatedRecognitionStatements(db, demo, now));
 
   for (const [key, name, metric, scope, subject, target, period, points, withinHours] of demo.programs) {
     out.push(
@@ -265,7 +302,7 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
     out.push(
       db.insert(budgetSpends).values({
         id: id('spd', index), tenantId, budgetId: id('bud', person), employeeId: emp(demo.slug, person), kind, amount, reasonCode, customerNote,
-        flagged, outcome, outcomeAt: outcome === 'pending' ? null : day(20), createdAt: day(8 + index),
+        flagged, outcome, outcomeAt: outcome === 'pending' ? null : day(20), createdAt: demoSpendAt(demo.slug, now, index),
       }).onConflictDoNothing(),
     );
     if (outcome !== 'pending') {
@@ -276,6 +313,110 @@ function tenantStatements(db: Database, demo: DemoRecognitionData, now: Date): B
       );
     }
   });
+  return out;
+}
+
+/**
+ * When demo spend `index` was made: on day 8 + index of the demo month, in the early afternoon
+ * where the tenant is (so the complaint it answers, a few hours earlier, was in opening hours).
+ */
+export function demoSpendAt(slug: string, now: Date, index: number): Date {
+  const { timeZone } = workplaceOf(slug);
+  return localDayAt(timeZone, demoMonth(now).day(8 + index, 12), 0, 13 + (index % 3), (index * 19) % 60);
+}
+
+/** The demo spends that answer a complaint: the voice seed writes that complaint before the spend. */
+export function demoSpendsAnsweringComplaints(slug: string, now: Date) {
+  const demo = DATA.find((tenant) => tenant.slug === slug);
+  if (!demo) return [];
+  return demo.spends.flatMap(([person, , , , customerNote, outcome, , theme], index) =>
+    theme
+      ? [{ index, employeeId: emp(slug, person), theme, at: demoSpendAt(slug, now, index), resolved: outcome === 'resolved', note: customerNote }]
+      : [],
+  );
+}
+
+/** The demo tenant's people as numbered in db/seed/demo.ts: [number, first name]. */
+function firstNames(slug: string): Map<number, string> {
+  const demo = DEMO_TENANTS.find((tenant) => tenant.slug === slug);
+  const names = new Map<number, string>();
+  if (!demo) return names;
+  [...demo.leadership, ...demo.teams.flatMap((team) => team.members)].forEach(([name], i) => names.set(i + 1, name.split(' ')[0]!));
+  return names;
+}
+
+/** Recognitions generated per demo tenant, spread over the quarter before the seed runs. */
+const GENERATED_RECOGNITIONS = 40;
+
+/**
+ * Peer recognition through the quarter: weekdays in office hours where the tenant is, at varied
+ * times, one or two recipients each, chosen so that nearly everyone receives some. Within the
+ * policy (100 points given per giver and 150 received per person per month), so the allowances
+ * shown stay true.
+ */
+function generatedRecognitionStatements(db: Database, demo: DemoRecognitionData, now: Date): BatchItem<'sqlite'>[] {
+  const rand = random(`${demo.slug}_recognition`);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const { timeZone, office } = workplaceOf(demo.slug);
+  const names = firstNames(demo.slug);
+  const people = [...names.keys()];
+  const tenantId = `ten_${demo.slug}`;
+  const id = (kind: string, key: string | number) => `${kind}_demo_${demo.slug}_${key}`;
+  const given = new Map<string, number>();
+  const received = new Map<string, number>();
+  const demoMonthKey = demoMonth(now).key;
+  // What the hand-written recognitions of the demo month already use.
+  for (const [giver, named, , , points] of demo.recognitions) {
+    given.set(`${demoMonthKey}:${giver}`, (given.get(`${demoMonthKey}:${giver}`) ?? 0) + points * Math.max(named.length, 1));
+    for (const person of named) received.set(`${demoMonthKey}:${person}`, (received.get(`${demoMonthKey}:${person}`) ?? 0) + points);
+  }
+  // Recipients in a shuffled round so everyone comes up before anyone twice.
+  const order = [...people];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  let next = 0;
+  const start = new Date(now.getTime() - 13 * 7 * 86_400_000);
+  const out: BatchItem<'sqlite'>[] = [];
+  for (let n = 0; n < GENERATED_RECOGNITIONS; n++) {
+    let dayIndex = Math.floor(rand() * 91);
+    while (localWeekday(timeZone, start, dayIndex) > 5) dayIndex -= 1;
+    const minute = office[0] * 60 + Math.floor(rand() * (office[1] - office[0]) * 60);
+    const createdAt = localDayAt(timeZone, start, Math.max(dayIndex, 0), Math.floor(minute / 60), minute % 60);
+    if (createdAt.getTime() > now.getTime() - 60_000) continue; // not in the future
+    const month = periodContaining('month', createdAt).key;
+    const points = pick([5, 5, 10, 10, 10, 15]);
+    const count = rand() < 0.3 ? 2 : 1;
+    const recipients: number[] = [];
+    const giver = pick(people);
+    for (let tries = 0; recipients.length < count && tries < people.length; tries++) {
+      const person = order[next++ % order.length]!;
+      if (person === giver || recipients.includes(person) || (received.get(`${month}:${person}`) ?? 0) + points > 150) continue;
+      recipients.push(person);
+    }
+    const total = points * recipients.length;
+    if (!recipients.length || (given.get(`${month}:${giver}`) ?? 0) + total > 100) continue;
+    given.set(`${month}:${giver}`, (given.get(`${month}:${giver}`) ?? 0) + total);
+    for (const person of recipients) received.set(`${month}:${person}`, (received.get(`${month}:${person}`) ?? 0) + points);
+    const recId = id('rec', `g${n}`);
+    const message = pick(demo.deeds).replace('{names}', recipients.map((person) => names.get(person)).join(' and '));
+    const value = pick(['Care', 'Ownership', 'Craft', 'Teamwork']);
+    out.push(
+      db.insert(recognitions).values({
+        id: recId, tenantId, giverId: emp(demo.slug, giver), teamId: null, message, value, pointsEach: points, pointsTotal: total, period: month, createdAt,
+      }).onConflictDoNothing(),
+    );
+    for (const person of recipients) {
+      out.push(
+        db.insert(recognitionRecipients).values({ id: id('rcp', `g${n}_${person}`), tenantId, recognitionId: recId, employeeId: emp(demo.slug, person), points, period: month }).onConflictDoNothing(),
+        db.insert(pointsEntries).values({
+          id: id('pts', `recg${n}_${person}`), tenantId, employeeId: emp(demo.slug, person), kind: 'recognition', delta: points,
+          reason: `Recognition for ${value}`, actor: emp(demo.slug, giver), recognitionId: recId, createdAt,
+        }).onConflictDoNothing(),
+      );
+    }
+  }
   return out;
 }
 

@@ -12,15 +12,14 @@ import { apiKeys } from '../../features/platform/tables.ts';
 import { chunkedInserts, runBatch, runInBatches } from '../batching.ts';
 import { DEMO_TENANTS, DEV_KEY_ROLES, devKey, type DemoTenant } from './demo-people.ts';
 import { VOICE_BANKS } from './demo-voice-text.ts';
-import { generateVoice, voiceInsertStatements, type SeedEmployee } from './voice-generator.ts';
+import { generateVoice, voiceInsertStatements, type AnsweredComplaint, type SeedEmployee } from './voice-generator.ts';
 import { seedDemoSuggestions } from './demo-suggestions.ts';
-import { seedDemoRecognition } from './demo-recognition.ts';
+import { demoSpendsAnsweringComplaints, seedDemoRecognition } from './demo-recognition.ts';
+import { workplaceOf } from './demo-clock.ts';
 import { writtenAt } from '../columns.ts';
 import { seedDemoWidgets } from '../../features/widgets/demo-seed.ts';
 import { summarySettings } from '../../features/summaries/tables.ts';
-
-/** Weekly summary settings of the demo tenants: each in its own time zone, Monday 08:00 local. */
-const DEMO_SUMMARY_ZONES: Record<string, string> = { brewline: 'Europe/Lisbon', voltmart: 'America/Chicago' };
+import { budgetSpends } from '../../features/budgets/tables.ts';
 
 /** ASCII email local part from a display name: "Liam O’Connor" -> "liam.oconnor". */
 function emailLocalPart(name: string): string {
@@ -75,7 +74,7 @@ async function tenantStatements(db: Database, demo: DemoTenant, now: Date) {
     db
       .insert(summarySettings)
       .values({
-        id: `sms_${demo.slug}`, tenantId, timeZone: DEMO_SUMMARY_ZONES[demo.slug] ?? 'UTC', weekday: 1, hour: 8,
+        id: `sms_${demo.slug}`, tenantId, timeZone: workplaceOf(demo.slug).timeZone, weekday: 1, hour: 8, // Monday 08:00 local
         senderName: `${demo.name} (Frontline)`, senderAddress: `summaries@${demo.emailDomain}`, ...writtenAt(now),
       })
       .onConflictDoNothing(),
@@ -99,20 +98,32 @@ async function tenantStatements(db: Database, demo: DemoTenant, now: Date) {
   return statements;
 }
 
-/** A quarter of customer voice for a demo tenant, up to `now`. */
+/**
+ * A quarter of customer voice for a demo tenant, up to `now`, with the complaints that the demo
+ * budget spends answer written a little before those spends.
+ */
 function demoVoiceStatements(db: Database, demo: DemoTenant, now: Date): BatchItem<'sqlite'>[] {
   const bank = VOICE_BANKS[demo.slug];
   if (!bank) return [];
+  const employees = demoEmployees(demo);
+  const answered: AnsweredComplaint[] = demoSpendsAnsweringComplaints(demo.slug, now).flatMap((spend) => {
+    const employee = employees.find((person) => person.id === spend.employeeId);
+    if (!employee) return [];
+    const resolution = spend.resolved ? { at: new Date(spend.at.getTime() + 30 * 60_000), by: employee.id, note: spend.note } : null;
+    return [{ ref: String(spend.index), employee, theme: spend.theme, answeredAt: spend.at, resolution }];
+  });
   const voice = generateVoice({
     key: demo.slug,
     tenantId: demoTenantId(demo.slug),
-    employees: demoEmployees(demo),
+    employees,
     bank,
     now,
     weeks: 13,
-    calls: 140,
-    complaintRecords: 80,
-    ideas: 12,
+    calls: 240,
+    complaintRecords: 120,
+    ideas: 20,
+    customers: 320,
+    answered,
   });
   return voiceInsertStatements(db, voice, now);
 }
@@ -123,27 +134,39 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<{ 
   for (const demo of DEMO_TENANTS) {
     const people = await tenantStatements(db, demo, now);
     await runBatch(db, people);
-    const voice = demoVoiceStatements(db, demo, now);
+    // The quarter of voice is written once: when its first call exists, regenerating it (about a
+    // thousand rows a tenant) would only meet ON CONFLICT DO NOTHING, so a restart skips it.
+    const seeded = await db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM survey_calls WHERE id = ${`call_${demo.slug}_0`}`);
+    const voice = seeded ? [] : demoVoiceStatements(db, demo, now);
     await runInBatches(db, voice);
     count += people.length + voice.length;
   }
   count += await seedDemoSuggestions(db, now.getTime());
   count += await seedDemoRecognition(db, now);
   count += await seedDemoWidgets(db, now);
-  await linkDemoSpendsToComplaints(db);
+  await linkDemoSpendsToComplaints(db, now);
   return { tenants: DEMO_TENANTS.length, statements: count + 1 };
 }
 
 /**
- * Ties each demo make-it-right or kindness spend to the latest complaint about the same employee
- * in the demo voice, so the spend-against-outcome report has real complaints to show. Only seeded
- * spends without a link are touched, so it is idempotent and leaves your own data alone.
+ * Ties each demo spend that answers a complaint to the complaint the voice seed wrote for it, a
+ * few hours before the spend (`fb_<slug>_a<index>` for `spd_demo_<slug>_<index>`); the guard
+ * `received_at <= created_at` keeps a spend from answering a later complaint. Goodwill spends
+ * answer none and stay unlinked. Only seeded spends without a link are touched, so it is
+ * idempotent and leaves your own data alone.
  */
-async function linkDemoSpendsToComplaints(db: Database): Promise<void> {
-  await db.run(sql`
-    UPDATE budget_spends SET feedback_id = (
-      SELECT f.id FROM feedback f
-      WHERE f.tenant_id = budget_spends.tenant_id AND f.employee_id = budget_spends.employee_id AND f.kind = 'complaint'
-      ORDER BY f.received_at DESC, f.id LIMIT 1)
-    WHERE substr(id, 1, 9) = 'spd_demo_' AND feedback_id IS NULL`);
+async function linkDemoSpendsToComplaints(db: Database, now: Date): Promise<void> {
+  const statements: BatchItem<'sqlite'>[] = DEMO_TENANTS.flatMap((demo) =>
+    demoSpendsAnsweringComplaints(demo.slug, now).map((spend) => {
+      const spendId = `spd_demo_${demo.slug}_${spend.index}`;
+      const feedbackId = `fb_${demo.slug}_a${spend.index}`;
+      return db
+        .update(budgetSpends)
+        .set({ feedbackId })
+        .where(sql`id = ${spendId} AND feedback_id IS NULL
+          AND EXISTS (SELECT 1 FROM feedback f WHERE f.tenant_id = budget_spends.tenant_id AND f.id = ${feedbackId}
+                      AND f.employee_id = budget_spends.employee_id AND f.received_at <= budget_spends.created_at)`);
+    }),
+  );
+  await runBatch(db, statements);
 }

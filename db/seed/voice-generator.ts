@@ -1,8 +1,11 @@
 /**
  * Generates a realistic stretch of customer voice for a tenant: survey calls with answers in
  * customers' words, mentions of named employees, complaint records whose themes rise and fall, and
- * ideas. Deterministic for a given seed and `now`, so ids are stable and re-seeding adds nothing.
- * Used by the demo seed (a quarter per tenant) and by `npm run seed:large`.
+ * ideas. Texts come from db/seed/demo-phrases.ts (templates x fillers x details), customers from a
+ * pool of hundreds with names and contacts, and every moment from the tenant's working hours in
+ * its time zone (calls on weekdays in office hours, complaints while the shop is open).
+ * Deterministic for a given seed and `now`, so ids are stable and re-seeding adds nothing.
+ * Used by the demo seed (a quarter per tenant), `npm run seed:large` and the summaries benchmark.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
 import { feedbackRows } from '../../features/voice/rules/records.ts';
@@ -13,12 +16,25 @@ import type { EmployeeRole } from '../../features/people/tables.ts';
 import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../../features/voice/tables.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
 import { writtenAt } from '../columns.ts';
+import { demoCustomers, phrasesFor, SERVICE_THEMES, type ServiceTheme } from './demo-phrases.ts';
+import { localDayAt, localWeekday, workplaceOf, type DemoWorkplace } from './demo-clock.ts';
 
 export interface SeedEmployee {
   id: string;
   name: string;
   role: EmployeeRole;
   teamId: string | null;
+}
+
+/** A complaint that a later action answers (a budget spend): written before `answeredAt`, about the employee. */
+export interface AnsweredComplaint {
+  /** Suffix of the feedback id: `fb_<key>_a<ref>`. */
+  ref: string;
+  employee: SeedEmployee;
+  theme: ServiceTheme;
+  answeredAt: Date;
+  /** Set when the answer resolved it: when, by whom, with what note. */
+  resolution: { at: Date; by: string; note: string } | null;
 }
 
 export interface VoiceGeneratorOptions {
@@ -32,12 +48,19 @@ export interface VoiceGeneratorOptions {
   calls: number;
   complaintRecords: number;
   ideas: number;
+  /** Time zone and hours (default: the demo tenant named by `key`, else UTC). */
+  workplace?: DemoWorkplace;
+  /** Size of the customer pool calls draw from (default 300). */
+  customers?: number;
+  /** Complaints that later spends answer, written before them. */
+  answered?: AnsweredComplaint[];
 }
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** mulberry32: a small, fast, seedable PRNG (the seed comes from the tenant key). */
-function random(seedText: string): () => number {
+export function random(seedText: string): () => number {
   let seed = [...seedText].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 2654435761) >>> 0, 1779033703);
   return () => {
     seed = (seed + 0x6d2b79f5) >>> 0;
@@ -48,25 +71,48 @@ function random(seedText: string): () => number {
   };
 }
 
+/** Themes that rise through the quarter, so complaint trends show something (the rest stay level). */
+const RISING: Record<string, readonly ServiceTheme[]> = { cafe: ['waiting_time', 'digital_channels'], appliances: ['delivery', 'waiting_time'] };
+
+
 export function generateVoice(options: VoiceGeneratorOptions) {
   const { key, tenantId, employees, bank, now } = options;
   const rand = random(key);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const between = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
-  const start = now.getTime() - options.weeks * 7 * DAY;
-  /** A moment in the period, during opening hours; `bias` > 1 favours recent dates. */
-  const moment = (bias = 1) => {
-    const day = Math.floor(Math.pow(rand(), 1 / bias) * options.weeks * 7);
-    const at = start + day * DAY + between(8, 18) * 3_600_000 + between(0, 59) * 60_000;
-    return new Date(Math.min(at, now.getTime() - 60_000));
+  const place = options.workplace ?? workplaceOf(key);
+  const phrases = phrasesFor(bank.trade, rand);
+  const customers = demoCustomers(bank.trade, options.customers ?? 300, rand);
+  const days = options.weeks * 7;
+  const start = new Date(now.getTime() - days * DAY);
+  const latest = now.getTime() - 60_000;
+  /**
+   * A moment in the period in local hours [from, to), on a weekday if `weekdays`; `bias` > 1
+   * favours recent days. Never in the future: a day that would be is moved back a week.
+   */
+  const moment = (hours: [number, number], weekdays: boolean, bias = 1): Date => {
+    // Retries are rare (a weekend before the first day, a future slot a week back before the
+    // start); the bound only guards against a period with no such hours at all.
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      let day = Math.floor(Math.pow(rand(), 1 / bias) * days);
+      if (weekdays) while (localWeekday(place.timeZone, start, day) > 5) day -= 1;
+      const minuteOfDay = between(hours[0] * 60, hours[1] * 60 - 1);
+      let at = localDayAt(place.timeZone, start, day, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
+      while (at.getTime() > latest) at = new Date(at.getTime() - 7 * DAY);
+      if (at.getTime() >= start.getTime()) return at;
+    }
+    return new Date(latest);
   };
   const firstName = (name: string) => name.split(' ')[0]!;
+  /** Regulars come back: a mild skew towards the front of the pool, so a few customers have a few calls. */
+  const customer = () => customers[Math.floor(Math.pow(rand(), 1.25) * customers.length)]!;
 
   const templates = bank.templates.map((template) => ({
     id: `tpl_${key}_${template.key}`,
     tenantId,
     name: template.name,
     description: template.description,
+    themes: template.themes ?? SERVICE_THEMES,
     questions: template.questions.map((prompt, i) => ({ id: `q_${key}_${template.key}_${i + 1}`, tenantId, templateId: `tpl_${key}_${template.key}`, position: i + 1, prompt })),
   }));
   const callers = employees.filter((e) => e.role !== 'agent');
@@ -79,7 +125,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
   for (let n = 0; n < options.calls; n++) {
     const template = pick(templates);
     const caller = pick(callers);
-    const calledAt = moment();
+    const calledAt = moment(place.office, true);
     const mentionCount = pick([0, 1, 1, 1, 2]);
     const mentioned = Array.from({ length: mentionCount }, () => pick(frontline)).filter((e, i, all) => all.indexOf(e) === i);
     const kinds = mentioned.map(() => (rand() < 0.72 ? 'praise' : 'complaint') as 'praise' | 'complaint');
@@ -87,6 +133,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     const satisfaction = unhappy ? between(1, 3) : between(4, 5);
     const nps = rand() < 0.8 ? (satisfaction >= 5 ? between(9, 10) : satisfaction === 4 ? between(7, 9) : satisfaction === 3 ? between(5, 7) : between(0, 5)) : null;
     const callId = `call_${key}_${n}`;
+    const who = customer();
     const texts = template.questions.map((question) => ({
       id: `ans_${key}_${n}_${question.position}`,
       tenantId,
@@ -94,7 +141,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       questionId: question.id,
       position: question.position,
       question: question.prompt,
-      answer: unhappy && (question.position > 1 || rand() < 0.5) ? pick(bank.badAnswers) : pick(bank.goodAnswers),
+      answer: unhappy && (question.position > 1 || rand() < 0.5) ? phrases.complaint(pick(template.themes)) : phrases.praise(pick(template.themes)),
     }));
     answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(text.answer) })));
     calls.push({
@@ -103,8 +150,8 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       templateId: template.id,
       callerId: caller.id,
       teamId: caller.teamId,
-      customerName: pick(bank.customers),
-      customerContact: `+44 7700 ${String(900000 + between(0, 99999)).slice(0, 6)}`,
+      customerName: who.name,
+      customerContact: who.contact,
       calledAt,
       channel: pick(['phone', 'phone', 'phone', 'video', 'in_person'] as const),
       satisfaction,
@@ -118,7 +165,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
         tenantId,
         kind: kinds[m]!,
         source: 'survey_call',
-        body: pick(kinds[m] === 'praise' ? bank.praise : bank.complaintMentions).replace('{name}', firstName(employee.name)),
+        body: kinds[m] === 'praise' ? phrases.praise(pick(SERVICE_THEMES), firstName(employee.name)) : phrases.complaintAbout(firstName(employee.name)),
         employeeId: employee.id,
         teamId: employee.teamId,
         callId,
@@ -130,38 +177,64 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     });
   }
 
+  const rising = RISING[bank.trade] ?? [];
   for (let n = 0; n < options.complaintRecords; n++) {
-    const complaint = pick(bank.complaints);
-    const receivedAt = moment(complaint.rising ? 2.2 : 1);
+    // A third of the records are about the rising themes, and those lean towards recent weeks.
+    const theme = rand() < 0.33 ? pick(rising) : pick(SERVICE_THEMES);
+    const receivedAt = moment(place.opening, false, rising.includes(theme) ? 2.2 : 1);
     const about = rand() < 0.5 ? pick(frontline) : null;
     const resolved = receivedAt.getTime() < now.getTime() - 5 * DAY ? rand() < 0.75 : rand() < 0.3;
+    const resolvedAt = resolved ? new Date(Math.min(receivedAt.getTime() + between(2, 72) * HOUR, latest)) : null;
     const rows = feedbackRows({
       id: `fb_${key}_r${n}`,
       tenantId,
       kind: 'complaint',
       source: 'complaint_record',
-      body: complaint.body,
+      body: phrases.complaint(theme),
       employeeId: about?.id ?? null,
       teamId: about?.teamId ?? null,
       rating: between(1, 2),
       externalRef: `CR-${key.toUpperCase()}-${10000 + n}`,
       receivedAt,
-      resolvedAt: resolved ? new Date(Math.min(receivedAt.getTime() + between(2, 72) * 3_600_000, now.getTime() - 60_000)) : null,
-      resolutionNote: resolved ? pick(['Apologised and refunded.', 'Replaced the item the same day.', 'Called the customer back and fixed it.', 'Offered a voucher and explained the delay.']) : null,
+      resolvedAt,
+      resolutionNote: resolved ? phrases.resolution(theme) : null,
       resolvedBy: resolved ? (pick(callers)?.id ?? null) : null,
     });
     feedback.push(rows.feedback);
     themes.push(...rows.themes);
   }
 
+  for (const answered of options.answered ?? []) {
+    // A few hours (up to two days) before the spend that answers it, while the shop was open.
+    let receivedAt = new Date(answered.answeredAt.getTime() - between(1, 3) * HOUR - between(0, 2) * DAY);
+    if (receivedAt.getTime() < start.getTime()) receivedAt = new Date(answered.answeredAt.getTime() - HOUR);
+    const rows = feedbackRows({
+      id: `fb_${key}_a${answered.ref}`,
+      tenantId,
+      kind: 'complaint',
+      source: 'complaint_record',
+      body: phrases.complaint(answered.theme),
+      employeeId: answered.employee.id,
+      teamId: answered.employee.teamId,
+      rating: between(1, 2),
+      externalRef: `CR-${key.toUpperCase()}-A${answered.ref}`,
+      receivedAt,
+      resolvedAt: answered.resolution?.at ?? null,
+      resolutionNote: answered.resolution?.note ?? null,
+      resolvedBy: answered.resolution?.by ?? null,
+    });
+    feedback.push(rows.feedback);
+    themes.push(...rows.themes);
+  }
+
   for (let n = 0; n < options.ideas; n++) {
-    const rows = feedbackRows({ id: `fb_${key}_i${n}`, tenantId, kind: 'idea', source: 'widget', body: pick(bank.ideas), receivedAt: moment() });
+    const rows = feedbackRows({ id: `fb_${key}_i${n}`, tenantId, kind: 'idea', source: 'widget', body: phrases.idea(), receivedAt: moment(place.opening, false) });
     feedback.push(rows.feedback);
     themes.push(...rows.themes);
   }
 
   return {
-    templates: templates.map(({ questions: _questions, ...template }) => template),
+    templates: templates.map(({ questions: _questions, themes: _themes, ...template }) => template),
     questions: templates.flatMap((template) => template.questions),
     calls,
     answers,

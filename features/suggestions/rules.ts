@@ -100,5 +100,35 @@ export function transitionRefusal(from: SuggestionStatus, to: SuggestionStatus):
   return `A suggestion cannot go from ${statusLabel(from)} to ${statusLabel(to)}. ${allowed}`;
 }
 
+/**
+ * Replies by follow code (the anonymous author answering in the thread). The code is unguessable,
+ * so it needs no rate limit against guessing; these bounds stop a leaked or scripted code from
+ * flooding a thread, and let a finished conversation end.
+ */
+export const FOLLOW_CODE_REPLIES = {
+  /** Author replies to one suggestion in any 24 hours. */
+  perDay: 5,
+  /** Days after a suggestion became final (ADOPTED or DECLINED) that its code still takes replies. */
+  daysAfterClosing: 30,
+} as const;
+
+const FINAL_STATUSES: readonly SuggestionStatus[] = ['adopted', 'declined'];
+
+/**
+ * When the author's follow code stopped taking replies, or null while it takes them: a suggestion
+ * that has been final for `daysAfterClosing` days is closed. `finalSince` is when it became final
+ * (its `updatedAt`: only status changes move it; votes and comments do not).
+ */
+export function followCodeRepliesClosedAt(status: SuggestionStatus, finalSince: Date, now: Date): Date | null {
+  if (!FINAL_STATUSES.includes(status)) return null;
+  const closesAt = new Date(finalSince.getTime() + FOLLOW_CODE_REPLIES.daysAfterClosing * 86_400_000);
+  return closesAt.getTime() <= now.getTime() ? closesAt : null;
+}
+
+export const followCodeReplySchema = v.object({
+  followCode: v.pipe(v.string(), v.trim(), v.nonEmpty('Enter the follow code you were given when you submitted the suggestion.')),
+  body: commentBody,
+});
+
 export type SubmitSuggestionValues = v.InferOutput<typeof submitSuggestionSchema>;
 export type ExperimentValues = v.InferOutput<typeof startExperimentSchema>;

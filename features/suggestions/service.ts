@@ -13,11 +13,11 @@ import { runBatch } from '../../db/batching.ts';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { toggleVote } from '../../db/vote-toggle.ts';
-import { conflictError, invalidTransitionError, notFoundError } from '../../domain/errors.ts';
+import { conflictError, invalidTransitionError, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
 import { likePattern } from '../../domain/text.ts';
 import { themeKey, themesOf } from '../voice/service.ts';
-import { hashFollowCode, newFollowCode } from './follow-codes.ts';
-import { statusLabel, type ExperimentValues, type SubmitSuggestionValues } from './rules.ts';
+import { hashFollowCode, looksLikeFollowCode, newFollowCode } from './follow-codes.ts';
+import { FOLLOW_CODE_REPLIES, followCodeRepliesClosedAt, statusLabel, type ExperimentValues, type SubmitSuggestionValues } from './rules.ts';
 import {
   experiments,
   suggestionComments,
@@ -246,6 +246,57 @@ export async function addSuggestionComment(
 ): Promise<SuggestionCommentRow | null> {
   const [row] = await tenant.insert(suggestionComments, { id: newId('scom'), suggestionId, ...comment }).returning();
   return row ?? null;
+}
+
+/**
+ * The anonymous author's reply in the thread, authorised by the follow code alone (the caller's
+ * credential only names the organisation). The row is a comment of kind `author` with no author_id:
+ * nothing is written that names the caller, and the same steps run whoever sends the code.
+ * At most FOLLOW_CODE_REPLIES.perDay replies per suggestion in any 24 hours, counted inside the
+ * INSERT ... SELECT itself, so concurrent replies cannot overshoot.
+ */
+export async function replyByFollowCode(
+  tenant: TenantScope,
+  values: { followCode: string; body: string },
+  now: Date,
+): Promise<SuggestionCommentRow> {
+  const codePath = ['input', 'followCode'];
+  if (!looksLikeFollowCode(values.followCode)) {
+    throw validationError(codePath, 'This is not a follow code: follow codes start with "fl_fc_". Copy the whole code you were given when you submitted the suggestion.');
+  }
+  const hash = await hashFollowCode(values.followCode);
+  const suggestion = await tenant.db.query.suggestions.findFirst({ where: { followCodeHash: hash } });
+  if (!suggestion) {
+    throw notFoundError(codePath, 'No suggestion of your organisation has this follow code. Check that it was copied whole.');
+  }
+  const closedAt = followCodeRepliesClosedAt(suggestion.status, suggestion.updatedAt, now);
+  if (closedAt) {
+    throw validationError(
+      codePath,
+      `This suggestion is ${statusLabel(suggestion.status)} and its thread stopped taking replies on ${closedAt.toISOString().slice(0, 10)}, ${FOLLOW_CODE_REPLIES.daysAfterClosing} days after it closed. You can still read it with suggestionByFollowCode.`,
+    );
+  }
+  const since = now.getTime() - 86_400_000;
+  const [row] = await tenant
+    .insertSelect(
+      suggestionComments,
+      { id: newId('scom'), suggestionId: sql`${suggestions.id}`, kind: 'author', authorId: null, body: values.body, createdAt: now.getTime() },
+      sql`FROM ${suggestions} WHERE ${suggestions.tenantId} = ${tenant.tenantId} AND ${suggestions.id} = ${suggestion.id}
+        AND (SELECT count(*) FROM ${suggestionComments} WHERE ${suggestionComments.tenantId} = ${tenant.tenantId}
+             AND ${suggestionComments.suggestionId} = ${suggestion.id} AND ${suggestionComments.kind} = 'author'
+             AND ${suggestionComments.createdAt} > ${since}) < ${FOLLOW_CODE_REPLIES.perDay}`,
+    )
+    .returning();
+  if (!row) {
+    throw new UserErrors([
+      {
+        code: 'LIMIT_REACHED',
+        path: codePath,
+        message: `A follow code can post at most ${FOLLOW_CODE_REPLIES.perDay} replies to its suggestion in 24 hours. Try again later.`,
+      },
+    ]);
+  }
+  return row;
 }
 
 /**

@@ -94,10 +94,15 @@ export const suggestionFollows = sqliteTable(
   ],
 );
 
-export const COMMENT_KINDS = ['comment', 'reply'] as const;
+/**
+ * `comment`: an employee, by name. `reply`: a manager (by name, or a key with no author).
+ * `author`: the anonymous author of the suggestion, through its follow code: author_id stays NULL,
+ * nothing else is written, so the row says only "the author wrote this, then".
+ */
+export const COMMENT_KINDS = ['comment', 'reply', 'author'] as const;
 export type CommentKind = (typeof COMMENT_KINDS)[number];
 
-/** Employees' comments and managers' replies (`reply`). A reply made with a key has no author. */
+/** Employees' comments, managers' replies and the anonymous author's replies (see COMMENT_KINDS). */
 export const suggestionComments = sqliteTable(
   'suggestion_comments',
   {

@@ -15,6 +15,12 @@ export const PERMISSIONS = {
   read: { what: 'reading tenant data', actors: ['admin', 'manager', 'reader', 'employee'] },
   /** Read suggestions (the list and the follow-code lookup): whoever may read, and SUGGESTIONS tokens. */
   'suggestions:read': { what: 'reading suggestions', actors: ['admin', 'manager', 'reader', 'employee'] },
+  /**
+   * Reply in a suggestion's thread with its follow code (the anonymous author). The code is the
+   * authority; the credential only names the organisation, so any that may write in it will do,
+   * SUGGESTIONS tokens included. Not reader keys: those are read-only by promise.
+   */
+  'suggestions:followCode': { what: 'replying with a follow code', actors: ['admin', 'manager', 'employee'] },
   /** Create, update and deactivate teams and employees. */
   'people:write': { what: 'changing teams and employees', actors: ['admin', 'manager'] },
   /** Mint short-lived tokens that act as one employee. */
@@ -70,7 +76,7 @@ export type Permission = keyof typeof PERMISSIONS;
  * redemptions), so a token leaked from a partner's page can do no more than its widget.
  */
 export const TOKEN_SCOPES = {
-  suggestions: ['suggestions:read', 'suggestions:participate'],
+  suggestions: ['suggestions:read', 'suggestions:participate', 'suggestions:followCode'],
   kudos: ['recognition:give'],
 } as const satisfies Record<EmployeeTokenScope, readonly Permission[]>;
 
