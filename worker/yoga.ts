@@ -16,6 +16,7 @@ import { requestNow } from './clock.ts';
 import type { Principal } from './auth/principal.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
+import { useCsrfPrevention } from './plugins/csrf-prevention.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
 import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
@@ -71,6 +72,8 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   renderGraphiQL: renderLocalGraphiQL,
   maskedErrors: { maskError },
   plugins: [
+    // Form and text/plain POSTs never run: worker/plugins/csrf-prevention.ts.
+    useCsrfPrevention(),
     // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
     useOperationLimits<ServerContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
