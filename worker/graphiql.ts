@@ -7,6 +7,9 @@
  */
 import { renderGraphiQL, type GraphiQLOptions } from 'graphql-yoga';
 
+/** This build carries GraphiQL (the production build swaps this module for worker/graphiql-absent.ts). */
+export const GRAPHIQL_IN_BUILD = true;
+
 /** Where the GraphiQL files are served locally (a folder of the local assets directory). */
 export const GRAPHIQL_ASSET_PATH = '/graphiql/';
 

@@ -11,12 +11,14 @@ import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { corsOptions } from './cors.ts';
-import { renderLocalGraphiQL } from './graphiql.ts';
+import { GRAPHIQL_IN_BUILD, renderLocalGraphiQL } from './graphiql.ts';
 import { requestNow } from './clock.ts';
 import type { Principal } from './auth/principal.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 import { useCsrfPrevention } from './plugins/csrf-prevention.ts';
+import { useIntrospectionAccess } from './plugins/introspection-access.ts';
+import { mayIntrospect, securitySettings } from './security-settings.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
 import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
@@ -60,8 +62,9 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   batching: false,
   // Yoga types the CORS factory's server context as unknown; it is our ServerContext.
   cors: (request, serverContext) => (hasEnv(serverContext) ? corsOptions(request, serverContext.env) : false),
+  // GraphiQL only where the settings allow it and the build carries it (worker/graphiql.ts).
   graphiql: (_request, { env }) =>
-    isLocal(env)
+    securitySettings(env).graphiql && GRAPHIQL_IN_BUILD
       ? {
           title: 'Frontline GraphiQL',
           defaultQuery: GRAPHIQL_QUERY,
@@ -81,10 +84,13 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
     }),
     // Scoped employee tokens (widgets) select only their scopes' types (TOKEN_SCOPE_TYPES).
     useScopedTokenTypes<ServerContext & GraphQLContext>(),
-    // "Did you mean ...?" only for verified callers in development and tests.
+    // "Did you mean ...?" only for verified callers, and only where SCHEMA_HINTS allows (not in production).
     useNoSchemaHints<ServerContext>({
-      shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),
+      shouldStrip: async (request, server) =>
+        !securitySettings(server.env).schemaHints || !(server.credential.verified || (await credentialVerifies(request, server))),
     }),
+    // Introspection: secret API keys only in production (INTROSPECTION, worker/security-settings.ts).
+    useIntrospectionAccess<GraphQLContext>({ allowed: (context) => mayIntrospect(securitySettings(context.env), context.principal) }),
   ],
   context: async ({ request, env, executionCtx, credential, backgroundD1, principal, now: readNow }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
