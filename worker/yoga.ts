@@ -11,7 +11,7 @@ import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { corsOptions } from './cors.ts';
-import { GRAPHIQL_IN_BUILD, renderLocalGraphiQL } from './graphiql.ts';
+import { localGraphiQLOptions, renderLocalGraphiQL } from './graphiql.ts';
 import { requestNow } from './clock.ts';
 import type { Principal } from './auth/principal.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
@@ -37,23 +37,13 @@ export interface ServerContext {
   now?: Date;
 }
 
-/** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
-export const GRAPHIQL_DEMO_KEY = 'fl_sk_dev_brewline_admin';
-
-export const GRAPHIQL_QUERY = `# Frontline: the header below uses the demo admin key of Brewline Coffee.
-query Directory {
-  viewer { role tenant { name } }
-  teams(first: 10) {
-    totalCount
-    edges { node { id name memberCount } }
-  }
-  employees(first: 10, filter: { status: ACTIVE }) {
-    totalCount
-    edges { node { id name role hiredAt team { name } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;
+/**
+ * Set to true by wrangler.toml's `[define]` for the deployed build, where esbuild folds the two
+ * GraphiQL branches below away and worker/graphiql.ts with them (so the test is written out at
+ * each, not in a function esbuild would not inline). `npm start` defines it false; in tests the
+ * pool makes defines globals and test/setup.ts sets it false, so the GraphiQL tests still run.
+ */
+declare const __FRONTLINE_NO_GRAPHIQL__: boolean | undefined;
 
 export const yoga = createYoga<ServerContext, GraphQLContext>({
   schema,
@@ -64,15 +54,9 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   cors: (request, serverContext) => (hasEnv(serverContext) ? corsOptions(request, serverContext.env) : false),
   // GraphiQL only where the settings allow it and the build carries it (worker/graphiql.ts).
   graphiql: (_request, { env }) =>
-    securitySettings(env).graphiql && GRAPHIQL_IN_BUILD
-      ? {
-          title: 'Frontline GraphiQL',
-          defaultQuery: GRAPHIQL_QUERY,
-          headers: JSON.stringify({ Authorization: `Bearer ${GRAPHIQL_DEMO_KEY}` }, null, 2),
-        }
-      : false,
+    (typeof __FRONTLINE_NO_GRAPHIQL__ === 'undefined' || !__FRONTLINE_NO_GRAPHIQL__) && securitySettings(env).graphiql ? localGraphiQLOptions() : false,
   // Local files instead of a CDN (worker/graphiql.ts), so GraphiQL works offline.
-  renderGraphiQL: renderLocalGraphiQL,
+  renderGraphiQL: (options) => (typeof __FRONTLINE_NO_GRAPHIQL__ === 'undefined' || !__FRONTLINE_NO_GRAPHIQL__ ? renderLocalGraphiQL(options) : ''),
   maskedErrors: { maskError },
   plugins: [
     // Form and text/plain POSTs never run: worker/plugins/csrf-prevention.ts.
