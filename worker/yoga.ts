@@ -20,6 +20,8 @@ import { useCsrfPrevention } from './plugins/csrf-prevention.ts';
 import { useIntrospectionAccess } from './plugins/introspection-access.ts';
 import { mayIntrospect, securitySettings } from './security-settings.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
+import { useRequestLog } from './plugins/request-log.ts';
+import type { RequestLog } from './request-log.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
 import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
 
@@ -35,6 +37,8 @@ export interface ServerContext {
   principal?: Principal;
   /** The request clock when the caller already read it (widget requests); otherwise read here. */
   now?: Date;
+  /** The request's log line (worker/request-log.ts), filled in as GraphQL learns who and what. */
+  log?: RequestLog;
 }
 
 /**
@@ -61,10 +65,13 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   plugins: [
     // Form and text/plain POSTs never run: worker/plugins/csrf-prevention.ts.
     useCsrfPrevention(),
+    // Operation name and type, error codes: into the request's log line (worker/request-log.ts).
+    useRequestLog(),
     // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
     useOperationLimits<ServerContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
       exposeLimits: ({ env }) => isLocal(env),
+      onMeasured: ({ log }, measure) => log?.noteCost(measure.cost),
     }),
     // Scoped employee tokens (widgets) select only their scopes' types (TOKEN_SCOPE_TYPES).
     useScopedTokenTypes<ServerContext & GraphQLContext>(),
@@ -76,11 +83,14 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
     // Introspection: secret API keys only in production (INTROSPECTION, worker/security-settings.ts).
     useIntrospectionAccess<GraphQLContext>({ allowed: (context) => mayIntrospect(securitySettings(context.env), context.principal) }),
   ],
-  context: async ({ request, env, executionCtx, credential, backgroundD1, principal, now: readNow }: YogaInitialContext & ServerContext) => {
+  context: async ({ request, env, executionCtx, credential, backgroundD1, principal, now: readNow, log }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
     const now = readNow ?? requestNow(request.headers, env);
     // Widget requests were authenticated before GraphQL, by their publishable key (worker/widgets.ts).
-    if (principal) return createGraphQLContext({ env, principal, waitUntil, now });
+    if (principal) {
+      log?.notePrincipal(principal);
+      return createGraphQLContext({ env, principal, waitUntil, now });
+    }
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
       db: createDatabase(env.DB),
@@ -97,6 +107,7 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       });
     }
     credential.verified = true;
+    log?.notePrincipal(result.principal);
     return createGraphQLContext({ env, principal: result.principal, waitUntil, now });
   },
 });
