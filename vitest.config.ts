@@ -15,6 +15,9 @@ export default defineConfig(async () => {
   });
   return {
     test: {
+      // Every request writes one JSON log line (worker/request-log.ts); worker/request-log.test.ts
+      // reads them through a spy. Printed for every test request, they would bury the report.
+      onConsoleLog: (log: string) => !/^\{"type":"(request|scheduled|queue)"/.test(log),
       projects: [
         {
           plugins: [

@@ -14,8 +14,11 @@ console.log(`GraphiQL: http://localhost:${port}/graphql\n`);
 // Links in local emails (unsubscribe) point at the port this Worker really listens on.
 const baseUrl = args.some((arg) => arg.startsWith('PUBLIC_BASE_URL')) ? [] : ['--var', `PUBLIC_BASE_URL:http://localhost:${port}`];
 
+// wrangler.toml's [define] leaves GraphiQL out of the deployed build; development keeps it.
+const graphiql = ['--define', '__FRONTLINE_NO_GRAPHIQL__:false'];
+
 // npm puts node_modules/.bin first on PATH, so this is the project's wrangler.
 // --assets serves the offline GraphiQL files (copied by prepare-local) in development only.
-const dev = spawn('wrangler', ['dev', '--assets', '.local-assets', ...baseUrl, ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
+const dev = spawn('wrangler', ['dev', '--assets', '.local-assets', ...graphiql, ...baseUrl, ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -48,3 +48,13 @@ export function requestNow(headers: Headers, env: Pick<Env, 'ENVIRONMENT' | 'FRO
   }
   return clock();
 }
+
+/**
+ * Milliseconds since the returned function was made, for request and job durations in the logs
+ * (never for request logic, which reads the request clock). Workers advance timers only across
+ * I/O, so a request that does none measures 0.
+ */
+export function stopwatch(): () => number {
+  const started = performance.now();
+  return () => Math.round((performance.now() - started) * 10) / 10;
+}

@@ -21,9 +21,15 @@ export interface Env extends SummaryEnv {
   WIDGET_READ_LIMITER: RateLimit;
   /** Secret: salt for hashing client IPs before they are used as rate-limit keys (never stored). */
   WIDGET_CLIENT_SALT?: string;
+  /** Overrides ENVIRONMENT's choice of who may introspect: "all" or "secret_keys" (worker/security-settings.ts). */
+  INTROSPECTION?: string;
+  /** Overrides ENVIRONMENT's choice of "Did you mean …?" suggestions for verified callers: "on" or "off". */
+  SCHEMA_HINTS?: string;
+  /** Overrides ENVIRONMENT's choice of GraphiQL: "on" or "off" (production builds do not carry it). */
+  GRAPHIQL?: string;
 }
 
 /** GraphiQL and diagnostic headers are for local work only. */
-export function isLocal(env: Env): boolean {
+export function isLocal(env: Pick<Env, 'ENVIRONMENT'>): boolean {
   return env.ENVIRONMENT === 'development' || env.ENVIRONMENT === 'test';
 }

@@ -1,7 +1,7 @@
 /** Local GraphiQL: the page loads only local files and opens with the example query. */
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { GRAPHIQL_QUERY } from './yoga.ts';
+import { GRAPHIQL_QUERY } from './graphiql.ts';
 
 async function graphiqlPage(): Promise<{ status: number; html: string }> {
   const response = await exports.default.fetch(new Request('http://frontline.test/graphql', { headers: { Accept: 'text/html' } }));

@@ -7,6 +7,33 @@
  */
 import { renderGraphiQL, type GraphiQLOptions } from 'graphql-yoga';
 
+/** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
+export const GRAPHIQL_DEMO_KEY = 'fl_sk_dev_brewline_admin';
+
+export const GRAPHIQL_QUERY = `# Frontline: the header below uses the demo admin key of Brewline Coffee.
+query Directory {
+  viewer { role tenant { name } }
+  teams(first: 10) {
+    totalCount
+    edges { node { id name memberCount } }
+  }
+  employees(first: 10, filter: { status: ACTIVE }) {
+    totalCount
+    edges { node { id name role hiredAt team { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+/** GraphiQL's title, example query and the demo key in its headers. */
+export function localGraphiQLOptions(): GraphiQLOptions {
+  return {
+    title: 'Frontline GraphiQL',
+    defaultQuery: GRAPHIQL_QUERY,
+    headers: JSON.stringify({ Authorization: `Bearer ${GRAPHIQL_DEMO_KEY}` }, null, 2),
+  };
+}
+
 /** Where the GraphiQL files are served locally (a folder of the local assets directory). */
 export const GRAPHIQL_ASSET_PATH = '/graphiql/';
 

@@ -13,45 +13,72 @@ import { yoga } from './yoga.ts';
 import { handleSummaryBatch, runScheduled, type SummaryMessage } from '../features/summaries/jobs.ts';
 import { handleUnsubscribe } from './unsubscribe.ts';
 import { requestNow } from './clock.ts';
+import type { RequestStats } from './context.ts';
+import { loggedJob, RequestLog } from './request-log.ts';
 
 export default {
+  /** Every request gets one log line and an X-Request-Id (worker/request-log.ts). */
   async fetch(request: Request, env: Env, executionCtx: ExecutionContext): Promise<Response> {
-    const url = new URL(request.url);
-    // Counted on the bytes that arrive, before authentication or parsing does any work.
-    const limited = await limitBody(request);
-    if (!limited.ok) return limited.response;
-
+    const log = new RequestLog(request);
     // Every statement passes the D1 binding, so it is counted there: batches and authentication's
     // reads included, which drizzle's logger would miss.
     const stats = { statements: 0 };
-    const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
-
-    // Widgets: the script, the demo, and /graphql?key=fl_pk_... (its own CORS, documents, limits).
-    const widget = await routeWidgets(limited.request, counted, executionCtx, stats);
-    if (widget) return widget;
-    if (url.pathname === '/' && request.method === 'GET') {
-      return Response.redirect(new URL('/graphql', url).toString(), 302);
+    let response: Response;
+    try {
+      response = await route(request, env, executionCtx, stats, log);
+    } catch (error) {
+      // Logged with the status the runtime will answer, then left to the runtime as before.
+      await log.finish(new Response(null, { status: 500 }), stats.statements);
+      throw error;
     }
-    // The edge reads the clock once per request; everything below takes it as `now`.
-    if (url.pathname === '/unsubscribe') return handleUnsubscribe(limited.request, env, requestNow(request.headers, env));
-    if (url.pathname !== '/graphql') {
-      return jsonError(404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
-    }
-    const response = await yoga.fetch(limited.request, { env: counted, backgroundD1: env.DB, executionCtx, stats, credential: { verified: false } });
-    if (!isLocal(env)) return response;
-    // Local only: how many SQL statements the operation ran (tests and developers watch for N+1).
-    const annotated = new Response(response.body, response);
-    annotated.headers.set('X-Frontline-Statements', String(stats.statements));
-    return annotated;
+    return log.finish(response, stats.statements);
   },
 
   /** Hourly: enqueues the summaries due at the cron's own scheduledTime (never "now"). */
   async scheduled(controller: ScheduledController, env: Env): Promise<void> {
-    await runScheduled(env, controller.scheduledTime);
+    const stats = { statements: 0 };
+    const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
+    const scheduledTime = new Date(controller.scheduledTime).toISOString();
+    await loggedJob({ type: 'scheduled', source: controller.cron, scheduledTime }, stats, async () => void (await runScheduled(counted, controller.scheduledTime)));
   },
 
   async queue(batch: MessageBatch<SummaryMessage>, env: Env): Promise<void> {
+    const stats = { statements: 0 };
+    const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
+    const messages: Record<string, number> = {};
+    for (const message of batch.messages) messages[message.body.type] = (messages[message.body.type] ?? 0) + 1;
     // One clock per invocation, like a request's: FRONTLINE_NOW pins it in development and tests.
-    await handleSummaryBatch(batch, env, requestNow(new Headers(), env));
+    await loggedJob({ type: 'queue', source: batch.queue, messages }, stats, () => handleSummaryBatch(batch, counted, requestNow(new Headers(), env)));
   },
 } satisfies ExportedHandler<Env, SummaryMessage>;
+
+async function route(request: Request, env: Env, executionCtx: ExecutionContext, stats: RequestStats, log: RequestLog): Promise<Response> {
+  const url = new URL(request.url);
+  // Counted on the bytes that arrive, before authentication or parsing does any work.
+  const limited = await limitBody(request);
+  if (!limited.ok) return limited.response;
+
+  const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
+
+  // Widgets: the script, the demo, and /graphql?key=fl_pk_... (its own CORS, documents, limits).
+  const widget = await routeWidgets(limited.request, counted, executionCtx, stats, log);
+  if (widget) return widget;
+  if (url.pathname === '/' && request.method === 'GET') {
+    return Response.redirect(new URL('/graphql', url).toString(), 302);
+  }
+  // The edge reads the clock once per request; everything below takes it as `now`.
+  if (url.pathname === '/unsubscribe') {
+    log.routedTo('unsubscribe');
+    return handleUnsubscribe(limited.request, counted, requestNow(request.headers, env), log);
+  }
+  if (url.pathname !== '/graphql') {
+    return jsonError(404, 'NOT_FOUND', 'Not found. The GraphQL endpoint is /graphql.');
+  }
+  log.routedTo('graphql');
+  const response = await yoga.fetch(limited.request, { env: counted, backgroundD1: env.DB, executionCtx, stats, credential: { verified: false }, log });
+  if (!isLocal(env)) return response;
+  // Local only: how many SQL statements the operation ran (tests and developers watch for N+1).
+  const annotated = new Response(response.body, response);
+  annotated.headers.set('X-Frontline-Statements', String(stats.statements));
+  return annotated;
+}

@@ -9,6 +9,7 @@ import { TenantScope } from '../db/tenant-scope.ts';
 import { optOut } from '../features/summaries/service.ts';
 import { verifyUnsubscribeToken } from '../features/summaries/unsubscribe-token.ts';
 import type { Env } from './env.ts';
+import type { RequestLog } from './request-log.ts';
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -22,13 +23,15 @@ function page(status: number, title: string, body: string): Response {
 
 const INVALID = () => page(400, 'This unsubscribe link is not valid', '<p>The link may be incomplete. Copy the whole link from the email, or ask your administrator to turn the weekly summaries off for you.</p>');
 
-export async function handleUnsubscribe(request: Request, env: Env, now: Date): Promise<Response> {
+export async function handleUnsubscribe(request: Request, env: Env, now: Date, log?: RequestLog): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'POST') {
     return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, POST' } });
   }
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const subject = env.UNSUBSCRIBE_SECRET && token ? await verifyUnsubscribeToken(env.UNSUBSCRIBE_SECRET, token) : null;
   if (!subject) return INVALID();
+  // The tenant only: the token and the employee stay out of the logs.
+  log?.noteTenant(subject.tenantId);
   if (request.method === 'GET') {
     const action = `/unsubscribe?token=${encodeURIComponent(token)}`;
     return page(200, 'Stop the weekly summary emails?', `<p>You will no longer get the weekly summaries of what customers said. Your administrator can turn them back on.</p>

@@ -22,6 +22,7 @@ import { findActivePublishableKey, type ActivePublishableKey } from './auth/publ
 import type { RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 import { jsonError } from './http-errors.ts';
+import type { RequestLog } from './request-log.ts';
 import { yoga } from './yoga.ts';
 
 /** Widget requests are small: a hash and a few variables. */
@@ -30,10 +31,16 @@ const MAX_WIDGET_BODY_BYTES = 16 * 1024;
 const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 /** Handles the request when it is a widget's; null when it is not (the caller goes on to /graphql). */
-export async function routeWidgets(request: Request, env: Env, executionCtx: ExecutionContext, stats: RequestStats): Promise<Response | null> {
+export async function routeWidgets(request: Request, env: Env, executionCtx: ExecutionContext, stats: RequestStats, log?: RequestLog): Promise<Response | null> {
   const url = new URL(request.url);
-  if (url.pathname === '/graphql' && url.searchParams.has('key')) return widgetGraphQL(request, url, env, executionCtx, stats);
+  if (url.pathname === '/graphql' && url.searchParams.has('key')) {
+    log?.routedTo('widget');
+    // Only the key's display prefix is logged; the URL (and so the key) never is.
+    log?.notePublishableKey(url.searchParams.get('key'));
+    return widgetGraphQL(request, url, env, executionCtx, stats, log);
+  }
   if (url.pathname === '/widgets/v1/frontline.js' || url.pathname === `/widgets/v1/${FRONTLINE_JS_VERSION}/frontline.js`) {
+    log?.routedTo('widget-script');
     return widgetScript(request, url.pathname !== '/widgets/v1/frontline.js');
   }
   if (url.pathname === '/widgets/demo' && isLocal(env)) return new Response(await demoPage(env, url, requestNow(request.headers, env)), { headers: demoHeaders });
@@ -70,7 +77,7 @@ function widgetScript(request: Request, pinned: boolean): Response {
 
 type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
 
-async function widgetGraphQL(request: Request, url: URL, env: Env, executionCtx: ExecutionContext, stats: RequestStats): Promise<Response> {
+async function widgetGraphQL(request: Request, url: URL, env: Env, executionCtx: ExecutionContext, stats: RequestStats, log: RequestLog | undefined): Promise<Response> {
   const key = await findActivePublishableKey(createDatabase(env.DB), url.searchParams.get('key'));
   const origin = widgetOrigin(request, key);
   if (request.method === 'OPTIONS') return widgetPreflight(origin);
@@ -92,7 +99,7 @@ async function widgetGraphQL(request: Request, url: URL, env: Env, executionCtx:
     headers: { 'Content-Type': 'application/json', Accept: request.headers.get('Accept') ?? 'application/graphql-response+json' },
     body: JSON.stringify({ query: outcome.document.document, variables: outcome.variables, operationName: outcome.document.name }),
   });
-  const response = await yoga.fetch(forwarded, { env, executionCtx, stats, principal: outcome.principal, now, credential: { verified: false } });
+  const response = await yoga.fetch(forwarded, { env, executionCtx, stats, principal: outcome.principal, now, credential: { verified: false }, log });
   const answered = new Response(response.body, response);
   // Whatever CORS policy /graphql has, a widget's answer carries exactly the key's.
   for (const name of [...answered.headers.keys()]) if (name.startsWith('access-control-')) answered.headers.delete(name);

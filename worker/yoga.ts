@@ -11,12 +11,17 @@ import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { corsOptions } from './cors.ts';
-import { renderLocalGraphiQL } from './graphiql.ts';
+import { localGraphiQLOptions, renderLocalGraphiQL } from './graphiql.ts';
 import { requestNow } from './clock.ts';
 import type { Principal } from './auth/principal.ts';
 import { createGraphQLContext, type GraphQLContext, type RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
+import { useCsrfPrevention } from './plugins/csrf-prevention.ts';
+import { useIntrospectionAccess } from './plugins/introspection-access.ts';
+import { mayIntrospect, securitySettings } from './security-settings.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
+import { useRequestLog } from './plugins/request-log.ts';
+import type { RequestLog } from './request-log.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
 import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
 
@@ -32,25 +37,17 @@ export interface ServerContext {
   principal?: Principal;
   /** The request clock when the caller already read it (widget requests); otherwise read here. */
   now?: Date;
+  /** The request's log line (worker/request-log.ts), filled in as GraphQL learns who and what. */
+  log?: RequestLog;
 }
 
-/** The demo admin key of the first seeded tenant, pre-filled in local GraphiQL. */
-export const GRAPHIQL_DEMO_KEY = 'fl_sk_dev_brewline_admin';
-
-export const GRAPHIQL_QUERY = `# Frontline: the header below uses the demo admin key of Brewline Coffee.
-query Directory {
-  viewer { role tenant { name } }
-  teams(first: 10) {
-    totalCount
-    edges { node { id name memberCount } }
-  }
-  employees(first: 10, filter: { status: ACTIVE }) {
-    totalCount
-    edges { node { id name role hiredAt team { name } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;
+/**
+ * Set to true by wrangler.toml's `[define]` for the deployed build, where esbuild folds the two
+ * GraphiQL branches below away and worker/graphiql.ts with them (so the test is written out at
+ * each, not in a function esbuild would not inline). `npm start` defines it false; in tests the
+ * pool makes defines globals and test/setup.ts sets it false, so the GraphiQL tests still run.
+ */
+declare const __FRONTLINE_NO_GRAPHIQL__: boolean | undefined;
 
 export const yoga = createYoga<ServerContext, GraphQLContext>({
   schema,
@@ -59,35 +56,41 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   batching: false,
   // Yoga types the CORS factory's server context as unknown; it is our ServerContext.
   cors: (request, serverContext) => (hasEnv(serverContext) ? corsOptions(request, serverContext.env) : false),
+  // GraphiQL only where the settings allow it and the build carries it (worker/graphiql.ts).
   graphiql: (_request, { env }) =>
-    isLocal(env)
-      ? {
-          title: 'Frontline GraphiQL',
-          defaultQuery: GRAPHIQL_QUERY,
-          headers: JSON.stringify({ Authorization: `Bearer ${GRAPHIQL_DEMO_KEY}` }, null, 2),
-        }
-      : false,
+    (typeof __FRONTLINE_NO_GRAPHIQL__ === 'undefined' || !__FRONTLINE_NO_GRAPHIQL__) && securitySettings(env).graphiql ? localGraphiQLOptions() : false,
   // Local files instead of a CDN (worker/graphiql.ts), so GraphiQL works offline.
-  renderGraphiQL: renderLocalGraphiQL,
+  renderGraphiQL: (options) => (typeof __FRONTLINE_NO_GRAPHIQL__ === 'undefined' || !__FRONTLINE_NO_GRAPHIQL__ ? renderLocalGraphiQL(options) : ''),
   maskedErrors: { maskError },
   plugins: [
+    // Form and text/plain POSTs never run: worker/plugins/csrf-prevention.ts.
+    useCsrfPrevention(),
+    // Operation name and type, error codes: into the request's log line (worker/request-log.ts).
+    useRequestLog(),
     // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
     useOperationLimits<ServerContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
       exposeLimits: ({ env }) => isLocal(env),
+      onMeasured: ({ log }, measure) => log?.noteCost(measure.cost),
     }),
     // Scoped employee tokens (widgets) select only their scopes' types (TOKEN_SCOPE_TYPES).
     useScopedTokenTypes<ServerContext & GraphQLContext>(),
-    // "Did you mean ...?" only for verified callers in development and tests.
+    // "Did you mean ...?" only for verified callers, and only where SCHEMA_HINTS allows (not in production).
     useNoSchemaHints<ServerContext>({
-      shouldStrip: async (request, server) => !isLocal(server.env) || !(server.credential.verified || (await credentialVerifies(request, server))),
+      shouldStrip: async (request, server) =>
+        !securitySettings(server.env).schemaHints || !(server.credential.verified || (await credentialVerifies(request, server))),
     }),
+    // Introspection: secret API keys only in production (INTROSPECTION, worker/security-settings.ts).
+    useIntrospectionAccess<GraphQLContext>({ allowed: (context) => mayIntrospect(securitySettings(context.env), context.principal) }),
   ],
-  context: async ({ request, env, executionCtx, credential, backgroundD1, principal, now: readNow }: YogaInitialContext & ServerContext) => {
+  context: async ({ request, env, executionCtx, credential, backgroundD1, principal, now: readNow, log }: YogaInitialContext & ServerContext) => {
     const waitUntil = (promise: Promise<unknown>) => executionCtx.waitUntil(promise);
     const now = readNow ?? requestNow(request.headers, env);
     // Widget requests were authenticated before GraphQL, by their publishable key (worker/widgets.ts).
-    if (principal) return createGraphQLContext({ env, principal, waitUntil, now });
+    if (principal) {
+      log?.notePrincipal(principal);
+      return createGraphQLContext({ env, principal, waitUntil, now });
+    }
     const result = await authenticate(request.headers.get('Authorization'), {
       env,
       db: createDatabase(env.DB),
@@ -104,6 +107,7 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       });
     }
     credential.verified = true;
+    log?.notePrincipal(result.principal);
     return createGraphQLContext({ env, principal: result.principal, waitUntil, now });
   },
 });

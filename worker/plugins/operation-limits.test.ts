@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../schema/builder.ts';
 import { schema } from '../../schema/index.ts';
 import { createEmployee, createTeam, createTenant, employeeToken, gql, type GraphQLResponse } from '../../test/helpers.ts';
-import { GRAPHIQL_QUERY } from '../yoga.ts';
+import { GRAPHIQL_QUERY } from '../graphiql.ts';
 import { measureOperation, selectOperation } from './operation-cost.ts';
 import { OPERATION_LIMIT_DEFAULTS, operationLimitError } from './operation-limits.ts';
 import { productionGql } from '../../test/production-fetch.ts';

@@ -17,7 +17,7 @@
  */
 import { GraphQLError, parse, type DocumentNode, type ParseOptions, type Source } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
-import { measureOperation, selectOperation, type PageSizes } from './operation-cost.ts';
+import { measureOperation, selectOperation, type OperationMeasure, type PageSizes } from './operation-cost.ts';
 import { scanSource } from './source-scan.ts';
 
 export interface OperationLimitsOptions<TContext = YogaInitialContext> {
@@ -57,6 +57,8 @@ export interface OperationLimitsOptions<TContext = YogaInitialContext> {
    * @default false
    */
   exposeLimits?: boolean | ((context: TContext) => boolean);
+  /** Told the measure of every operation that gets this far (the request log records its cost). */
+  onMeasured?: (context: TContext, measure: OperationMeasure) => void;
 }
 
 export type OperationLimitCode = 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_TOKENS' | 'VALUE_TOO_DEEP' | 'QUERY_TOO_COMPLEX';
@@ -122,6 +124,7 @@ export function useOperationLimits<TContext extends object = object>(
       // No operation to run (ambiguous or unknown name): graphql's validation and execution report it.
       if (!operation) return;
       const measure = measureOperation(params.schema, params.documentAST, operation, context.params.variables, limits.pageSizes);
+      options.onMeasured?.(context, measure);
       const expose = exposeFor(context);
       if (measure.depth > limits.maxDepth) throw operationLimitError('QUERY_TOO_DEEP', measure.depth, limits.maxDepth, expose);
       if (measure.aliases > limits.maxAliases) throw operationLimitError('TOO_MANY_ALIASES', measure.aliases, limits.maxAliases, expose);
