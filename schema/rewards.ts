@@ -17,7 +17,7 @@ import {
   retireReward,
   type RewardRow,
 } from '../features/rewards/service.ts';
-import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, rewards, type RedemptionStatus, type RewardKind, type RewardStatus } from '../features/rewards/tables.ts';
+import { REDEMPTION_STATUSES, redemptions, REWARD_KINDS, REWARD_STATUSES, rewards, rewardVotes, type RedemptionStatus, type RewardKind, type RewardStatus } from '../features/rewards/tables.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
@@ -27,6 +27,7 @@ import { UserErrorInterface } from './errors.ts';
 import { idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { actingEmployeeId, tenantFor } from './tenancy.ts';
+import { viewerEmployeeId } from './suggestions.ts';
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);
 export const RewardStatusEnum = upperEnum<RewardStatus>('RewardStatus', REWARD_STATUSES);
@@ -44,6 +45,14 @@ export const Reward = builder.drizzleNode('rewards', {
     status: t.expose('status', { type: RewardStatusEnum }),
     proposedBy: t.relation('proposedBy'),
     voteCount: t.exposeInt('voteCount'),
+    viewerHasVoted: t.relatedField('votes', {
+      type: 'Boolean',
+      description: 'Whether the employee of this employee token voted for it (false for keys).',
+      select: (buildFilter, _args, ctx) => ({
+        extras: { viewerVotes: (parent) => ctx.db.$count(rewardVotes, and(buildFilter(parent), eq(rewardVotes.employeeId, viewerEmployeeId(ctx)))) },
+      }),
+      resolve: (reward) => reward.viewerVotes > 0,
+    }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

@@ -57,6 +57,18 @@ describe('rewards', () => {
     expect(byKey.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('viewerHasVoted says whether the employee of the token voted (false for keys), like suggestions and agenda items', async () => {
+    const reward = await propose('Ben', 'Late start', 200);
+    await data<VoteResult>(tokens.Ana!, VOTE, { input: { rewardId: reward } });
+    const QUERY = 'query($id: ID!) { node(id: $id) { ... on Reward { voteCount viewerHasVoted } } }';
+    type Seen = { node: { voteCount: number; viewerHasVoted: boolean } };
+    expect((await data<Seen>(tokens.Ana!, QUERY, { id: reward })).node).toEqual({ voteCount: 1, viewerHasVoted: true });
+    expect((await data<Seen>(tokens.Cleo!, QUERY, { id: reward })).node).toEqual({ voteCount: 1, viewerHasVoted: false });
+    expect((await data<Seen>(tenant.manager, QUERY, { id: reward })).node).toEqual({ voteCount: 1, viewerHasVoted: false });
+    await data<RetractResult>(tokens.Ana!, RETRACT, { input: { rewardId: reward } });
+    expect((await data<Seen>(tokens.Ana!, QUERY, { id: reward })).node).toEqual({ voteCount: 0, viewerHasVoted: false });
+  });
+
   it('managers approve the most voted within a budget, and retire rewards', async () => {
     const fresh = await createTenant();
     // P proposes; V1 to V3 vote (a proposer does not vote for their own reward).
