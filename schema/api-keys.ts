@@ -5,7 +5,6 @@
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { apiKeyInput, createApiKey, issueApiKeyAsPlatform, revokeApiKey, type ApiKeyRow } from '../features/platform/service.ts';
 import { apiKeys, API_KEY_ROLES, type ApiKeyRole } from '../features/platform/tables.ts';
-import { requirePermission } from '../worker/auth/permissions.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
@@ -14,7 +13,6 @@ import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 export const ApiKeyRoleEnum = upperEnum<ApiKeyRole>('ApiKeyRole', API_KEY_ROLES);
 
@@ -43,10 +41,10 @@ export const ApiKey = builder.drizzleObject('apiKeys', {
 });
 
 builder.queryFields((t) => ({
-  apiKeys: t.drizzleConnection({
+  apiKeys: t.withAuth({ permission: 'apiKeys:manage', tenant: true }).drizzleConnection({
     type: 'apiKeys',
     description: "Your organisation's API keys, newest first. Admin keys only.",
-    ...tenantConnection<typeof apiKeys, object>({ name: 'apiKeys', table: apiKeys, permission: 'apiKeys:manage', orderBy: { createdAt: 'desc' } }),
+    ...tenantConnection<typeof apiKeys, object>({ name: 'apiKeys', table: apiKeys, orderBy: { createdAt: 'desc' } }),
   }),
 }));
 
@@ -84,7 +82,6 @@ function keyOwner(ctx: GraphQLContext, tenantGlobalId: string | null | undefined
     if (!tenantGlobalId) throw validationError(['input', 'tenantId'], 'The platform admin token must pass tenantId.');
     return localIdFor('Tenant', tenantGlobalId, ['input', 'tenantId']);
   }
-  requirePermission(ctx.principal, 'apiKeys:manage');
   if (tenantGlobalId) {
     throw validationError(['input', 'tenantId'], 'Leave tenantId out: keys are created for your own organisation.');
   }
@@ -92,28 +89,30 @@ function keyOwner(ctx: GraphQLContext, tenantGlobalId: string | null | undefined
 }
 
 builder.mutationFields((t) => ({
-  createApiKey: t.field({
+  createApiKey: t.withAuth({ permission: 'apiKeys:manage' }).field({
     type: CreateApiKeyPayload,
     description: 'Creates a secret key. Needs an admin key, or the platform admin token with tenantId.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'apiKeys:manage', async () => {
+      runMutation(async () => {
         const tenantId = keyOwner(ctx, input.tenantId);
         const values = parseInput(apiKeyInput(ctx.now), { name: input.name, role: input.role, expiresAt: input.expiresAt });
+        if (ctx.tenant) return createApiKey(ctx.tenant, values, actorIdOf(ctx.principal), ctx.now);
         if (ctx.platformDb) return issueApiKeyAsPlatform(ctx.platformDb, tenantId, values, ctx.now);
-        return createApiKey(tenantFor(ctx, 'apiKeys:manage'), values, actorIdOf(ctx.principal), ctx.now);
+        throw new Error('apiKeys:manage was granted to a caller with neither a tenant nor the platform client');
       }, { apiKey: null, secret: null }),
   }),
-  revokeApiKey: t.field({
+  revokeApiKey: t.withAuth({ permission: 'apiKeys:manage' }).field({
     type: RevokeApiKeyPayload,
     description: 'Revokes a key at once. Revoking a revoked key changes nothing.',
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'apiKeys:manage', async () => {
+      runMutation(async () => {
         const path = ['input', 'id'];
         const id = localIdFor('ApiKey', input.id, path);
         // The platform operator revokes any tenant's key; a tenant's admin only its own (TenantScope).
-        const owner = ctx.platformDb ? { platformDb: ctx.platformDb } : { tenant: tenantFor(ctx, 'apiKeys:manage') };
+        const owner = ctx.tenant ? { tenant: ctx.tenant } : ctx.platformDb ? { platformDb: ctx.platformDb } : null;
+        if (!owner) throw new Error('apiKeys:manage was granted to a caller with neither a tenant nor the platform client');
         return { apiKey: await revokeApiKey(owner, id, path, ctx.now) };
       }, { apiKey: null }),
   }),

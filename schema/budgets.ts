@@ -23,7 +23,6 @@ import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, idEquals, localIdFor, missingMessage } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { actingEmployeeId, tenantFor } from './tenancy.ts';
 
 const SpendKindEnum = upperEnum<SpendKind>('SpendKind', SPEND_KINDS);
 const SpendReasonEnum = upperEnum<(typeof SPEND_REASONS)[number]>('SpendReason', SPEND_REASONS);
@@ -155,23 +154,23 @@ const BudgetOutcomeType = builder.objectRef<OutcomeReport>('BudgetOutcome').impl
 });
 
 builder.queryFields((t) => ({
-  empowermentBudgets: t.drizzleConnection({
+  empowermentBudgets: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'empowermentBudgets',
     description: 'Empowerment budgets, newest period first.',
     args: { filter: t.arg({ type: BudgetFilter }) },
-    ...filteredConnection({ name: 'empowermentBudgets', table: empowermentBudgets, permission: 'read', filter: budgetFilterSql, orderBy: { startsAt: 'desc', id: 'asc' } }),
+    ...filteredConnection({ name: 'empowermentBudgets', table: empowermentBudgets, filter: budgetFilterSql, orderBy: { startsAt: 'desc', id: 'asc' } }),
   }),
-  budgetSpends: t.drizzleConnection({
+  budgetSpends: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'budgetSpends',
     description: 'Budget spends, newest first.',
     args: { filter: t.arg({ type: SpendFilter }) },
-    ...filteredConnection({ name: 'budgetSpends', table: budgetSpends, permission: 'read', filter: spendFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
+    ...filteredConnection({ name: 'budgetSpends', table: budgetSpends, filter: spendFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
-  budgetOutcomes: t.field({
+  budgetOutcomes: t.withAuth({ permission: 'budgets:manage', tenant: true }).field({
     type: [BudgetOutcomeType],
     description: 'Spend against outcomes per budget in a period (default: this month). Managers and admins.',
     args: { periodKey: t.arg.string({ description: 'e.g. 2026-11 or 2026-W47; default this month.' }) },
-    resolve: (_root, args, ctx) => budgetsService.outcomeReport(tenantFor(ctx, 'budgets:manage'), args.periodKey ?? periodContaining('month', ctx.now).key),
+    resolve: (_root, args, ctx) => budgetsService.outcomeReport(ctx.tenant, args.periodKey ?? periodContaining('month', ctx.now).key),
   }),
 }));
 
@@ -223,13 +222,13 @@ const spendSchema = v.object({
 });
 
 builder.mutationFields((t) => ({
-  setEmpowermentBudget: t.field({
+  setEmpowermentBudget: t.withAuth({ permission: 'budgets:manage', tenant: true }).field({
     type: BudgetPayload,
     description: "Sets an employee's budget for the period containing `at` (creates or changes it). Managers and admins.",
     args: { input: t.arg({ type: SetBudgetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'budgets:manage', async () => {
-        const tenant = tenantFor(ctx, 'budgets:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
         const values = parseInput(setSchema, { makeItRightAmount: input.makeItRightAmount, currency: input.currency, kindnessCount: input.kindnessCount });
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);
@@ -239,14 +238,14 @@ builder.mutationFields((t) => ({
         return { budget };
       }, { budget: null }),
   }),
-  spendBudget: t.field({
+  spendBudget: t.withAuth({ permission: 'employee:act', tenant: true, employee: true }).field({
     type: BudgetSpendPayload,
     description: 'Spends from your current empowerment budget, as the employee of the token. Over the remaining budget it is refused, or flagged for review under the FLAG policy.',
     args: { input: t.arg({ type: SpendBudgetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employee:act', async () => {
-        const tenant = tenantFor(ctx, 'employee:act');
-        const employeeId = actingEmployeeId(ctx);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        const employeeId = ctx.employeeId;
         if (input.kind === 'make_it_right' && (input.amount === null || input.amount === undefined)) {
           throw validationError(['input', 'amount'], 'Say how much (in cents) the make-it-right spend is.');
         }
@@ -267,13 +266,13 @@ builder.mutationFields((t) => ({
         return { spend };
       }, { spend: null }),
   }),
-  recordSpendOutcome: t.field({
+  recordSpendOutcome: t.withAuth({ permission: 'budgets:outcome', tenant: true }).field({
     type: BudgetSpendPayload,
     description: 'Records how a spend turned out. The employee who spent it, or a manager or admin.',
     args: { input: t.arg({ type: SpendOutcomeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'budgets:outcome', async () => {
-        const tenant = tenantFor(ctx, 'budgets:outcome');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const id = localIdFor('BudgetSpend', input.spendId, ['input', 'spendId']);
         const note = parseInput(v.nullish(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'Notes are at most 1000 characters.'))), input.note, ['input', 'note']);
         const spend = await budgetsService.findSpend(tenant, id);

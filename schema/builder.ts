@@ -2,15 +2,21 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { relations, type Relations } from '../db/relations.ts';
 import type { GraphQLContext } from '../worker/context.ts';
+import { authScopesOf, unauthorizedError, type AuthContexts, type AuthScopes } from './auth-scopes.ts';
 import { decodeId, encodeId } from './global-ids.ts';
 import { isNodeType, nullWhenMissing } from './node-lookup.ts';
 
 export interface PothosTypes {
   Context: GraphQLContext;
   DrizzleRelations: Relations;
+  /** What a field may require (schema/auth-scopes.ts); a field needs all the scopes it lists. */
+  AuthScopes: AuthScopes;
+  AuthContexts: AuthContexts;
+  DefaultAuthStrategy: 'all';
   /** Fields are non-null unless they say `nullable: true`. */
   DefaultFieldNullability: false;
   DefaultEdgesNullability: { list: false; items: false };
@@ -28,7 +34,15 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>> =
   new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, DrizzlePlugin],
+  // Scope auth first, so its check wraps the resolvers the other plugins build.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DrizzlePlugin],
+  scopeAuth: {
+    authScopes: authScopesOf,
+    defaultStrategy: 'all',
+    // Our scopes never throw (they read the authenticated principal), so nothing to treat as unauthorized.
+    treatErrorsAsUnauthorized: false,
+    unauthorizedError: (_parent, ctx, info) => unauthorizedError(ctx, info),
+  },
   defaultFieldNullability: false,
   relay: {
     edgesFieldOptions: { nullable: { list: false, items: false } },

@@ -8,7 +8,6 @@ import { complaintTrends, type ComplaintTrend, type FeedbackRow } from '../featu
 import { builder } from './builder.ts';
 import { Feedback } from './feedback.ts';
 import { loadPlannedRows } from './planned-rows.ts';
-import { tenantFor } from './tenancy.ts';
 import { GranularityEnum } from './voice-enums.ts';
 import { rangeArgs } from './voice.ts';
 
@@ -35,7 +34,7 @@ const ComplaintTrendType = builder.objectRef<ComplaintTrend>('ComplaintTrend').i
 });
 
 builder.queryField('complaintTrends', (t) =>
-  t.field({
+  t.withAuth({ permission: 'read', tenant: true }).field({
     type: [ComplaintTrendType],
     description: 'Complaint themes per week or month in a period, newest period first and busiest theme first, with the change from the period before.',
     args: {
@@ -45,7 +44,7 @@ builder.queryField('complaintTrends', (t) =>
       examplesPerTrend: t.arg.int({ defaultValue: 3, description: `At most ${MAX_EXAMPLES}.` }),
     },
     resolve: async (_root, args, ctx) => {
-      const tenant = tenantFor(ctx, 'read');
+      const tenant = ctx.tenant;
       const granularity = args.granularity ?? 'week';
       const range = resolveRange(args, ctx.now, ['complaintTrends']);
       const perBucket = Math.max(1, Math.min(args.themesPerPeriod ?? 10, MAX_THEMES));

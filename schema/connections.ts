@@ -1,8 +1,9 @@
 /**
  * One helper for the root connections over a tenant's rows (`employees`, `feedback`, `rewards`, ...):
- * the page and its `totalCount` read the same filter, both through the caller's TenantScope once
- * `permission` is confirmed, so the count can never disagree with the pages. Spread it into
- * `t.drizzleConnection({ type, description, args, ...tenantConnection(...) })`.
+ * the page and its `totalCount` read the same filter, both through the caller's TenantScope, so the
+ * count can never disagree with the pages. Spread it into a field that declares its permission and
+ * the tenant: `t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({ type,
+ * description, args, ...tenantConnection(...) })`; the narrowed context gives it `ctx.tenant`.
  *
  * The page is one statement: Pothos plans the nested selection into `query(...)`; the filter goes
  * in as a RAW condition (on Pothos' aliased table), next to the tenant filter TenantScope adds.
@@ -10,9 +11,8 @@
 import { type InferSelectModel, sql, type SQL } from 'drizzle-orm';
 import type { Relations } from '../db/relations.ts';
 import type { TenantOwnedTable } from '../db/tenant-scope.ts';
-import type { Permission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
-import { tenantFor } from './tenancy.ts';
+import type { TenantContext } from './auth-scopes.ts';
 
 type OrderBy = Record<string, 'asc' | 'desc' | undefined>;
 
@@ -30,7 +30,6 @@ interface TenantConnection<T extends TenantOwnedTable, Args extends object> {
   name: { [K in keyof Relations & string]: T extends TableOf<K> ? K : never }[keyof Relations & string];
   /** Its table, which `totalCount` counts. */
   table: T;
-  permission: Permission;
   /** The filter from the field's arguments (undefined: every row of the tenant). */
   where?: (table: T, args: Args, ctx: GraphQLContext) => SQL | undefined;
   /** A stable order (ending in a unique column, so pages neither skip nor repeat rows). */
@@ -50,9 +49,9 @@ interface FindMany<Row> {
 export function tenantConnection<T extends TenantOwnedTable, Args extends object = object>(spec: TenantConnection<T, Args>) {
   const filter = (table: T, args: Args, ctx: GraphQLContext) => spec.where?.(table, args, ctx);
   return {
-    totalCount: (_parent: unknown, args: Args, ctx: GraphQLContext) => tenantFor(ctx, spec.permission).count(spec.table, filter(spec.table, args, ctx)),
-    resolve: <Q extends object>(query: (selection: PageSelection<T>) => Q, _parent: unknown, args: Args, ctx: GraphQLContext) => {
-      const rows = tenantFor(ctx, spec.permission).db.query[spec.name] as unknown as FindMany<InferSelectModel<T>>;
+    totalCount: (_parent: unknown, args: Args, ctx: TenantContext) => ctx.tenant.count(spec.table, filter(spec.table, args, ctx)),
+    resolve: <Q extends object>(query: (selection: PageSelection<T>) => Q, _parent: unknown, args: Args, ctx: TenantContext) => {
+      const rows = ctx.tenant.db.query[spec.name] as unknown as FindMany<InferSelectModel<T>>;
       return rows.findMany(
         query({
           where: { RAW: (table) => filter(table, args, ctx) ?? sql`1 = 1` },

@@ -9,7 +9,6 @@ import { Employee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 const DEFAULT_TTL_SECONDS = 900;
 const MIN_TTL_SECONDS = 60;
@@ -54,13 +53,13 @@ const ttl = v.pipe(
 );
 
 builder.mutationField('createEmployeeToken', (t) =>
-  t.field({
+  t.withAuth({ permission: 'employeeTokens:create', tenant: true }).field({
     type: CreateEmployeeTokenPayload,
     description: 'Mints a short-lived token that acts as one active employee. Needs a manager or admin key.',
     args: { input: t.arg({ type: CreateEmployeeTokenInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employeeTokens:create', async () => {
-        const tenant = tenantFor(ctx, 'employeeTokens:create');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const path = ['input', 'employeeId'];
         const ttlSeconds = parseInput(ttl, input.ttlSeconds ?? DEFAULT_TTL_SECONDS, ['input', 'ttlSeconds']);
         // An empty list is not "no narrowing": minting a full token for it would hand a widget

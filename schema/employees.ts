@@ -9,7 +9,6 @@ import { filteredConnection } from './connections.ts';
 import { EmployeeFilter, employeeFilterSql, EmployeeRoleEnum, EmployeeStatusEnum } from './employee-filter.ts';
 import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation, withoutNulls } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 // Other schema modules check employees through this name; the lookup itself is the people service's.
 export { findEmployee } from '../features/people/service.ts';
@@ -31,11 +30,11 @@ export const Employee = builder.drizzleNode('employees', {
 });
 
 builder.queryFields((t) => ({
-  employees: t.drizzleConnection({
+  employees: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'employees',
     description: 'Employees of your organisation, by name.',
     args: { filter: t.arg({ type: EmployeeFilter }) },
-    ...filteredConnection({ name: 'employees', table: employees, permission: 'read', filter: employeeFilterSql, orderBy: { name: 'asc' } }),
+    ...filteredConnection({ name: 'employees', table: employees, filter: employeeFilterSql, orderBy: { name: 'asc' } }),
   }),
 }));
 
@@ -92,25 +91,25 @@ const updateEmployeeSchema = (now: Date) =>
   });
 
 builder.mutationFields((t) => ({
-  createEmployee: t.field({
+  createEmployee: t.withAuth({ permission: 'people:write', tenant: true }).field({
     type: EmployeePayload,
     description: 'Adds an employee. Needs a manager or admin key.',
     args: { input: t.arg({ type: CreateEmployeeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'people:write', async () => {
-        const tenant = tenantFor(ctx, 'people:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const values = parseInput(createEmployeeSchema(ctx.now), input);
         const teamId = input.teamId ? localIdFor('Team', input.teamId, ['input', 'teamId']) : null;
         return { employee: await createEmployee(tenant, values, teamId) };
       }, { employee: null }),
   }),
-  updateEmployee: t.field({
+  updateEmployee: t.withAuth({ permission: 'people:write', tenant: true }).field({
     type: EmployeePayload,
     description: 'Changes an employee. Omitted fields stay as they are.',
     args: { input: t.arg({ type: UpdateEmployeeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'people:write', async () => {
-        const tenant = tenantFor(ctx, 'people:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const id = localIdFor('Employee', input.id, ['input', 'id']);
         const { teamId: _team, removeFromTeam, id: _id, ...fields } = withoutNulls(input);
         const changes = parseInput(updateEmployeeSchema(ctx.now), fields);
@@ -122,14 +121,14 @@ builder.mutationFields((t) => ({
         return { employee: await updateEmployee(tenant, id, changes, team) };
       }, { employee: null }),
   }),
-  deactivateEmployee: t.field({
+  deactivateEmployee: t.withAuth({ permission: 'people:write', tenant: true }).field({
     type: EmployeePayload,
     description:
       'Marks an employee inactive: their employee tokens stop working and they drop out of summaries. Nothing is deleted.',
     args: { input: t.arg({ type: DeactivateEmployeeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'people:write', async () => {
-        const tenant = tenantFor(ctx, 'people:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const id = localIdFor('Employee', input.id, ['input', 'id']);
         return { employee: await deactivateEmployee(tenant, id) };
       }, { employee: null }),

@@ -14,7 +14,6 @@ import { findEmployee } from './employees.ts';
 import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { actorOf, findSuggestion } from './suggestion-mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 const ExperimentOutcomeEnum = builder.enumType('ExperimentOutcome', {
   values: Object.fromEntries(EXPERIMENT_OUTCOMES.map((outcome) => [outcome.toUpperCase(), { value: outcome }])) as Record<
@@ -64,11 +63,11 @@ function experimentFilterSql(table: typeof experiments, filter: ExperimentFilter
 }
 
 builder.queryFields((t) => ({
-  experiments: t.drizzleConnection({
+  experiments: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'experiments',
     description: 'Experiments, latest start first. Failed ones included: filter by outcome FAILED to read their lessons.',
     args: { filter: t.arg({ type: ExperimentFilter }) },
-    ...filteredConnection({ name: 'experiments', table: experiments, permission: 'read', filter: experimentFilterSql, orderBy: { startsOn: 'desc', id: 'desc' } }),
+    ...filteredConnection({ name: 'experiments', table: experiments, filter: experimentFilterSql, orderBy: { startsOn: 'desc', id: 'desc' } }),
   }),
 }));
 
@@ -95,16 +94,14 @@ const ConcludeExperimentInput = builder.inputType('ConcludeExperimentInput', {
 });
 
 builder.mutationFields((t) => ({
-  startExperiment: t.field({
+  startExperiment: t.withAuth({ permission: 'suggestions:review', tenant: true }).field({
     type: ExperimentPayload,
     description: 'Turns an ACCEPTED suggestion into a time-boxed experiment (the suggestion becomes EXPERIMENTING).',
     args: { input: t.arg({ type: StartExperimentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(
-        ctx,
-        'suggestions:review',
         async () => {
-          const tenant = tenantFor(ctx, 'suggestions:review');
+          const tenant = ctx.tenant;
           const values = parseInput(startExperimentSchema, input);
           const suggestion = await findSuggestion(tenant, input.suggestionId);
           const ownerId = localIdFor('Employee', input.ownerId, ['input', 'ownerId']);
@@ -117,17 +114,15 @@ builder.mutationFields((t) => ({
         { experiment: null },
       ),
   }),
-  concludeExperiment: t.field({
+  concludeExperiment: t.withAuth({ permission: 'suggestions:review', tenant: true }).field({
     type: ExperimentPayload,
     description:
       'Records the outcome and lessons of a running experiment (once). FAILED also declines the suggestion, with the lessons as its reason; after SUCCEEDED or INCONCLUSIVE, adopt or decline it with changeSuggestionStatus.',
     args: { input: t.arg({ type: ConcludeExperimentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(
-        ctx,
-        'suggestions:review',
         async () => {
-          const tenant = tenantFor(ctx, 'suggestions:review');
+          const tenant = ctx.tenant;
           const values = parseInput(concludeExperimentSchema, { outcome: input.outcome, lessons: input.lessons });
           const path = ['input', 'experimentId'];
           const id = localIdFor('Experiment', input.experimentId, path);

@@ -4,8 +4,8 @@ import { sentimentLabel } from '../features/voice/rules/text-analysis.ts';
 import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../features/voice/rules/validation.ts';
 import { importFeedbackRecords, recordFeedback, resolveFeedback, type ImportEntry } from '../features/voice/service.ts';
 import { feedback } from '../features/voice/tables.ts';
-import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
+import type { TenantContext } from './auth-scopes.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { findEmployee } from './employees.ts';
@@ -14,7 +14,6 @@ import { FeedbackFilter, feedbackFilterSql } from './feedback-filter.ts';
 import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findTeam } from './teams.ts';
-import { tenantFor } from './tenancy.ts';
 import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum, SentimentLabelEnum } from './voice-enums.ts';
 
 export const Feedback = builder.drizzleNode('feedback', {
@@ -47,11 +46,11 @@ export const Feedback = builder.drizzleNode('feedback', {
 export type { FeedbackRow } from '../features/voice/service.ts';
 
 builder.queryFields((t) => ({
-  feedback: t.drizzleConnection({
+  feedback: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'feedback',
     description: 'Feedback, newest first. Every role sees it: customer feedback is for everyone.',
     args: { filter: t.arg({ type: FeedbackFilter }) },
-    ...filteredConnection({ name: 'feedback', table: feedback, permission: 'read', filter: feedbackFilterSql, orderBy: { receivedAt: 'desc' } }),
+    ...filteredConnection({ name: 'feedback', table: feedback, filter: feedbackFilterSql, orderBy: { receivedAt: 'desc' } }),
   }),
 }));
 
@@ -80,13 +79,13 @@ const ResolveFeedbackInput = builder.inputType('ResolveFeedbackInput', {
 });
 
 builder.mutationFields((t) => ({
-  recordFeedback: t.field({
+  recordFeedback: t.withAuth({ permission: 'voice:write', tenant: true }).field({
     type: FeedbackPayload,
     description: 'Records praise, a complaint or an idea. Needs a manager or admin key, or a lead\'s employee token.',
     args: { input: t.arg({ type: RecordFeedbackInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'voice:write', async () => {
-        const tenant = tenantFor(ctx, 'voice:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const values = parseInput(feedbackRules(ctx.now), input);
         const person = input.employeeId
           ? await findEmployee(tenant, localIdFor('Employee', input.employeeId, ['input', 'employeeId']), ['input', 'employeeId'])
@@ -97,13 +96,13 @@ builder.mutationFields((t) => ({
         return { feedback: await recordFeedback(tenant, values, { employee: person, teamId }, ctx.now) };
       }, { feedback: null }),
   }),
-  resolveFeedback: t.field({
+  resolveFeedback: t.withAuth({ permission: 'voice:write', tenant: true }).field({
     type: FeedbackPayload,
     description: 'Marks feedback resolved, with a note on how it was made right.',
     args: { input: t.arg({ type: ResolveFeedbackInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'voice:write', async () => {
-        const tenant = tenantFor(ctx, 'voice:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const id = localIdFor('Feedback', input.id, ['input', 'id']);
         const { note } = parseInput(resolutionRules, { note: input.note });
         return { feedback: await resolveFeedback(tenant, id, note, actorIdOf(ctx.principal), ctx.now) };
@@ -170,8 +169,8 @@ const ImportPayload = builder.objectRef<ImportResult>('ImportComplaintRecordsPay
 
 type RecordInput = typeof ImportRecordInput.$inferInput;
 
-async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promise<Omit<ImportResult, 'errors'>> {
-  const tenant = tenantFor(ctx, 'voice:import');
+async function importRecords(ctx: TenantContext, records: RecordInput[]): Promise<Omit<ImportResult, 'errors'>> {
+  const tenant = ctx.tenant;
   if (records.length > VOICE_LIMITS.importBatch) {
     throw validationError(['input', 'records'], `At most ${VOICE_LIMITS.importBatch} records per call: split the import (you sent ${records.length}).`);
   }
@@ -202,11 +201,11 @@ async function importRecords(ctx: GraphQLContext, records: RecordInput[]): Promi
 }
 
 builder.mutationField('importComplaintRecords', (t) =>
-  t.field({
+  t.withAuth({ permission: 'voice:import', tenant: true }).field({
     type: ImportPayload,
     description: `Imports up to ${VOICE_LIMITS.importBatch} complaint records. Valid new records are written together; invalid ones come back in \`rejected\` with their index; already imported ones in \`skipped\`. Needs a manager or admin key.`,
     args: { input: t.arg({ type: ImportInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'voice:import', () => importRecords(ctx, input.records), { importedCount: null, skipped: [], rejected: [] }),
+      runMutation(() => importRecords(ctx, input.records), { importedCount: null, skipped: [], rejected: [] }),
   }),
 );

@@ -5,7 +5,6 @@
 import { PERIOD_KINDS, periodContaining, type PeriodKind } from '../domain/periods.ts';
 import { builder } from './builder.ts';
 import { tryDecodeId } from './global-ids.ts';
-import { tenantFor } from './tenancy.ts';
 import { suggestionCategoryTrends, suggestionThemeTrends, type TrendRow } from '../features/suggestions/service.ts';
 
 export const PeriodKindEnum = builder.enumType('TrendPeriod', {
@@ -43,7 +42,7 @@ const FrictionTrends = builder.objectRef<FrictionShape>('FrictionTrends').implem
 });
 
 builder.queryFields((t) => ({
-  frictionTrends: t.field({
+  frictionTrends: t.withAuth({ permission: 'read', tenant: true }).field({
     type: FrictionTrends,
     description: 'Top suggestion categories and themes in the calendar period containing `at` (default now, UTC), with the previous period\'s counts.',
     args: {
@@ -53,7 +52,7 @@ builder.queryFields((t) => ({
       maxThemes: t.arg.int({ defaultValue: 10, description: 'At most 50.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const tenant = tenantFor(ctx, 'read');
+      const tenant = ctx.tenant;
       const period = periodContaining(args.period, args.at ?? ctx.now);
       const decoded = args.teamId ? tryDecodeId(args.teamId) : undefined;
       // An id that is not a team of this tenant simply matches nothing, like an unknown team.

@@ -10,8 +10,8 @@ import { INCENTIVE_METRICS, incentivePrograms, PERIOD_KINDS, PROGRAM_SCOPES, typ
 import { parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { assertProgramShape, progressOf } from '../features/incentives/rules.ts';
 import { periodContaining, type Period } from '../domain/periods.ts';
-import type { GraphQLContext } from '../worker/context.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
+import type { TenantContext } from './auth-scopes.ts';
 import { builder } from './builder.ts';
 import { tenantConnection } from './connections.ts';
 import { requestLoader } from './request-loaders.ts';
@@ -23,7 +23,6 @@ import { localIdFor } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
 import { awardIfAchieved, createProgram, endProgram, findProgram, measureMany, type AwardExclusion, type Measurement } from '../features/incentives/service.ts';
 import { findTeam } from './teams.ts';
-import { tenantFor } from './tenancy.ts';
 
 export const IncentiveMetricEnum = upperEnum<IncentiveMetric>('IncentiveMetric', INCENTIVE_METRICS);
 export const PeriodKindEnum = upperEnum<PeriodKind>('PeriodKind', PERIOD_KINDS);
@@ -65,13 +64,13 @@ function toProgress(program: ProgramRow, period: Period, measured: Measurement):
  * Progress for the `progress` field, batched per request: the programs of a page are measured
  * together (`measureMany`), one or two statements rather than two per program.
  */
-function progressFor(ctx: GraphQLContext, program: ProgramRow, at: Date): Promise<ProgressData> {
+function progressFor(ctx: TenantContext, program: ProgramRow, at: Date): Promise<ProgressData> {
   return requestLoader<{ program: ProgramRow; at: Date }, ProgressData, string>(
     ctx,
     'incentive-progress',
     async (keys) => {
       const items = keys.map(({ program: p, at: when }) => ({ program: p, period: periodContaining(p.period, when) }));
-      const measured = await measureMany(tenantFor(ctx, 'read'), items);
+      const measured = await measureMany(ctx.tenant, items);
       return items.map(({ program: p, period }, i) => toProgress(p, period, measured[i]!));
     },
     { cacheKeyFn: ({ program: p, at: when }) => `${p.id}|${periodContaining(p.period, when).key}` },
@@ -100,7 +99,8 @@ export const IncentiveProgram = builder.drizzleNode('incentivePrograms', {
       resolve: (program) => actorGlobalId(program.createdBy),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    progress: t.field({
+    progress: t.authField({
+      authScopes: { permission: 'read', tenant: true },
       type: ProgressType,
       description: 'Progress in the period containing `at` (default now). Reading it never awards points.',
       args: { at: t.arg({ type: 'DateTime' }) },
@@ -111,12 +111,12 @@ export const IncentiveProgram = builder.drizzleNode('incentivePrograms', {
 });
 
 builder.queryFields((t) => ({
-  incentivePrograms: t.drizzleConnection({
+  incentivePrograms: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'incentivePrograms',
     description: 'Incentive programs, newest first.',
     args: { status: t.arg({ type: ProgramStatusEnum }) },
     ...tenantConnection({
-      name: 'incentivePrograms', table: incentivePrograms, permission: 'read', orderBy: { createdAt: 'desc', id: 'desc' },
+      name: 'incentivePrograms', table: incentivePrograms, orderBy: { createdAt: 'desc', id: 'desc' },
       where: (table, args: { status?: (typeof incentivePrograms.$inferSelect)['status'] | null }) => (args.status ? eq(table.status, args.status) : undefined),
     }),
   }),
@@ -164,7 +164,8 @@ interface ProgramPayloadShape {
 const IncentiveProgramPayload = builder.objectRef<ProgramPayloadShape>('IncentiveProgramPayload').implement({
   fields: (t) => ({
     program: t.field({ type: IncentiveProgram, nullable: true, resolve: (payload) => payload.program }),
-    progress: t.field({ type: ProgressType, nullable: true, resolve: (payload) => payload.progress }),
+    progress: t.authField({
+      authScopes: { permission: 'read', tenant: true }, type: ProgressType, nullable: true, resolve: (payload) => payload.progress }),
     awardedNow: t.int({ nullable: true, description: 'Employees awarded by this call.', resolve: (payload) => payload.awardedNow }),
     excluded: t.field({
       type: [AwardExclusionType],
@@ -187,13 +188,13 @@ const createSchema = v.object({
 const programId = (globalId: string) => localIdFor('IncentiveProgram', globalId, ['input', 'programId']);
 
 builder.mutationFields((t) => ({
-  createIncentiveProgram: t.field({
+  createIncentiveProgram: t.withAuth({ permission: 'incentives:manage', tenant: true }).field({
     type: IncentiveProgramPayload,
     description: 'Starts an incentive program. Managers and admins. ("Suggestions adopted" is not a metric yet.)',
     args: { input: t.arg({ type: CreateIncentiveProgramInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'incentives:manage', async () => {
-        const tenant = tenantFor(ctx, 'incentives:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const values = parseInput(createSchema, { name: input.name, description: input.description, target: input.target, withinHours: input.withinHours, points: input.points });
         const employeeId = input.scope === 'employee' && input.employeeId ? localIdFor('Employee', input.employeeId, ['input', 'employeeId']) : null;
         const teamId = input.scope === 'team' && input.teamId ? localIdFor('Team', input.teamId, ['input', 'teamId']) : null;
@@ -206,13 +207,13 @@ builder.mutationFields((t) => ({
         return { program, progress: null, awardedNow: null, excluded: null };
       }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
-  evaluateIncentiveProgram: t.field({
+  evaluateIncentiveProgram: t.withAuth({ permission: 'incentives:manage', tenant: true }).field({
     type: IncentiveProgramPayload,
     description: 'Computes progress and, when the goal is reached, awards the points: exactly once per employee and period, however often it runs.',
     args: { input: t.arg({ type: ProgramIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'incentives:manage', async () => {
-        const tenant = tenantFor(ctx, 'incentives:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const program = await findProgram(tenant, programId(input.programId));
         const at = input.at ?? ctx.now;
         if (at.getTime() > ctx.now.getTime()) throw validationError(['input', 'at'], 'Points are awarded for periods that have started, not future ones.');
@@ -226,13 +227,13 @@ builder.mutationFields((t) => ({
         return { program, progress, awardedNow: award.awardedNow, excluded: award.excluded };
       }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),
-  endIncentiveProgram: t.field({
+  endIncentiveProgram: t.withAuth({ permission: 'incentives:manage', tenant: true }).field({
     type: IncentiveProgramPayload,
     description: 'Ends a program: it awards nothing more. Its history stays.',
     args: { input: t.arg({ type: EndProgramInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'incentives:manage', async () => {
-        const tenant = tenantFor(ctx, 'incentives:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         return { program: await endProgram(tenant, programId(input.programId)), progress: null, awardedNow: null, excluded: null };
       }, { program: null, progress: null, awardedNow: null, excluded: null }),
   }),

@@ -9,7 +9,7 @@ import { parseInput } from '../domain/errors.ts';
 import { trailingWindow } from '../domain/periods.ts';
 import { agendaItemSchema, meetingSchema } from '../features/meetings/rules.ts';
 import { OPEN_STATUSES } from '../features/suggestions/rules.ts';
-import type { GraphQLContext } from '../worker/context.ts';
+import type { EmployeeContext, TenantContext } from './auth-scopes.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { requestLoader } from './request-loaders.ts';
@@ -18,7 +18,6 @@ import { localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findSuggestion } from './suggestion-mutations.ts';
 import { viewerEmployeeId } from './suggestions.ts';
-import { actingEmployeeId, tenantFor } from './tenancy.ts';
 import { assertAgendaOpen, changeAgendaVote, findMeeting, meetingWhere, proposeAgendaItem, scheduleMeeting, teamComplaintTrends } from '../features/meetings/service.ts';
 import type { TrendRow } from '../features/suggestions/service.ts';
 
@@ -35,8 +34,8 @@ interface MeetingTrendsKey {
  * Complaint trends are batched per request: every meeting of a page (and every `first`) is loaded
  * in one statement (teamComplaintTrends), not one per meeting.
  */
-function complaintTrendsOf(ctx: GraphQLContext, key: MeetingTrendsKey): Promise<TrendRow[]> {
-  const tenant = tenantFor(ctx, 'read');
+function complaintTrendsOf(ctx: TenantContext, key: MeetingTrendsKey): Promise<TrendRow[]> {
+  const tenant = ctx.tenant;
   return requestLoader<MeetingTrendsKey, TrendRow[], string>(
     ctx,
     'meeting-complaint-trends',
@@ -91,7 +90,8 @@ export const Meeting = builder.drizzleNode('meetings', {
         limit: Math.min(Math.max(args.first ?? 5, 1), 20),
       }),
     }),
-    complaintTrends: t.field({
+    complaintTrends: t.authField({
+      authScopes: { permission: 'read', tenant: true },
       type: [TrendEntry],
       description: `The team's top complaint themes from customer feedback in the ${AGENDA_TREND_DAYS} days before the meeting, with the ${AGENDA_TREND_DAYS} days before that.`,
       args: { first: t.arg.int({ defaultValue: 5, description: 'At most 20.' }) },
@@ -123,12 +123,12 @@ function meetingFilterSql(table: typeof meetings, filter: MeetingFilterValues | 
 }
 
 builder.queryFields((t) => ({
-  meetings: t.drizzleConnection({
+  meetings: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'meetings',
     description: 'Team meetings, soonest first.',
     args: { filter: t.arg({ type: MeetingFilter }) },
     ...filteredConnection({
-      name: 'meetings', table: meetings, permission: 'read', orderBy: { scheduledAt: 'asc', id: 'asc' },
+      name: 'meetings', table: meetings, orderBy: { scheduledAt: 'asc', id: 'asc' },
       filter: (table, filter: Parameters<typeof meetingFilterSql>[1], ctx) => meetingFilterSql(table, filter, ctx.now),
     }),
   }),
@@ -160,25 +160,23 @@ const AgendaItemRefInput = builder.inputType('AgendaItemRefInput', {
   fields: (t) => ({ agendaItemId: t.id({ required: true }) }),
 });
 
-async function changeVote(ctx: GraphQLContext, globalId: string, vote: boolean) {
-  const tenant = tenantFor(ctx, 'suggestions:participate');
-  const employeeId = actingEmployeeId(ctx);
+async function changeVote(ctx: EmployeeContext, globalId: string, vote: boolean) {
+  const tenant = ctx.tenant;
+  const employeeId = ctx.employeeId;
   const path = ['input', 'agendaItemId'];
   const id = localIdFor('AgendaItem', globalId, path);
   return { agendaItem: await changeAgendaVote(tenant, id, employeeId, vote, ctx.now, path) };
 }
 
 builder.mutationFields((t) => ({
-  scheduleMeeting: t.field({
+  scheduleMeeting: t.withAuth({ permission: 'meetings:schedule', tenant: true }).field({
     type: MeetingPayload,
     description: 'Schedules a team meeting. Needs a manager or admin key, or a manager\'s or director\'s employee token.',
     args: { input: t.arg({ type: ScheduleMeetingInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(
-        ctx,
-        'meetings:schedule',
         async () => {
-          const tenant = tenantFor(ctx, 'meetings:schedule');
+          const tenant = ctx.tenant;
           const { title } = parseInput(meetingSchema, { title: input.title });
           const teamId = localIdFor('Team', input.teamId, ['input', 'teamId']);
           return { meeting: await scheduleMeeting(tenant, { teamId, title, scheduledAt: input.scheduledAt }, ctx.now) };
@@ -186,17 +184,15 @@ builder.mutationFields((t) => ({
         { meeting: null },
       ),
   }),
-  proposeAgendaItem: t.field({
+  proposeAgendaItem: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: AgendaItemPayload,
     description: 'Proposes an item for an upcoming meeting, as the employee of this employee token (by name).',
     args: { input: t.arg({ type: ProposeAgendaItemInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(
-        ctx,
-        'suggestions:participate',
         async () => {
-          const tenant = tenantFor(ctx, 'suggestions:participate');
-          const employeeId = actingEmployeeId(ctx);
+          const tenant = ctx.tenant;
+          const employeeId = ctx.employeeId;
           const values = parseInput(agendaItemSchema, { title: input.title, details: input.details });
           const meetingPath = ['input', 'meetingId'];
           const meeting = await findMeeting(tenant, localIdFor('Meeting', input.meetingId, meetingPath), meetingPath);
@@ -208,18 +204,18 @@ builder.mutationFields((t) => ({
         { agendaItem: null },
       ),
   }),
-  voteForAgendaItem: t.field({
+  voteForAgendaItem: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: AgendaItemPayload,
     description: 'Adds your vote to an agenda item of an upcoming meeting (one per employee).',
     args: { input: t.arg({ type: AgendaItemRefInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'suggestions:participate', () => changeVote(ctx, input.agendaItemId, true), { agendaItem: null }),
+      runMutation(() => changeVote(ctx, input.agendaItemId, true), { agendaItem: null }),
   }),
-  retractAgendaItemVote: t.field({
+  retractAgendaItemVote: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: AgendaItemPayload,
     args: { input: t.arg({ type: AgendaItemRefInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'suggestions:participate', () => changeVote(ctx, input.agendaItemId, false), { agendaItem: null }),
+      runMutation(() => changeVote(ctx, input.agendaItemId, false), { agendaItem: null }),
   }),
 }));
 

@@ -1,6 +1,4 @@
 /** Helpers that give every mutation the same shape: one `input`, a payload with `errors`. */
-import type { GraphQLContext } from '../worker/context.ts';
-import { requirePermission, type Permission } from '../worker/auth/permissions.ts';
 import type { ObjectParam, OutputShape } from '@pothos/core';
 import { constraintViolationOf } from '../db/constraint-errors.ts';
 import { UserErrors, type UserErrorData } from '../domain/errors.ts';
@@ -14,19 +12,17 @@ export type Payload<T> = T & { errors: UserErrorData[] };
 export type Empty<T> = { [K in keyof T]: T[K] | null };
 
 /**
- * Checks the permission, runs `perform`, and reports `UserErrors` as payload errors. A missing
- * permission stays a top-level FORBIDDEN error: it is about the credential, not the input.
+ * Runs `perform` and reports `UserErrors` as payload errors. The field declares its permission
+ * (`t.withAuth`, schema/auth-scopes.ts), checked before the resolver runs, so a missing permission
+ * stays a top-level FORBIDDEN error: it is about the credential, not the input.
  * A unique or foreign-key violation from the database (a race the mutation's own checks could not
  * see) is reported the same way, as CONFLICT or NOT_FOUND: D1 applies a failed write or batch not at
  * all, so nothing was half-written.
  */
 export async function runMutation<T extends object, E extends Empty<T>>(
-  ctx: GraphQLContext,
-  permission: Permission,
   perform: () => Promise<T>,
   empty: E,
 ): Promise<Payload<T> | Payload<E>> {
-  requirePermission(ctx.principal, permission);
   try {
     return { ...(await perform()), errors: [] };
   } catch (error) {

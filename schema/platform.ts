@@ -31,12 +31,12 @@ const CreateTenantPayload = builder
   });
 
 builder.mutationField('createTenant', (t) =>
-  t.field({
+  t.withAuth({ permission: 'tenants:create' }).field({
     type: CreateTenantPayload,
     description: 'Creates a tenant with its first admin key. Platform admin token only.',
     args: { input: t.arg({ type: CreateTenantInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'tenants:create', async () => {
+      runMutation(async () => {
         if (!ctx.platformDb) throw new Error('tenants:create was granted to a caller without the platform client');
         const created = await createTenant(ctx.platformDb, input, 'platform', ctx.now);
         return { tenant: created.tenant, adminKey: created.apiKey, adminSecret: created.secret };

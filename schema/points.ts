@@ -16,7 +16,6 @@ import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { Employee, findEmployee } from './employees.ts';
 import { idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 export const PointsEntryKindEnum = builder.enumType('PointsEntryKind', {
   values: Object.fromEntries(POINTS_ENTRY_KINDS.map((kind) => [kind.toUpperCase(), { value: kind }])) as Record<
@@ -76,11 +75,11 @@ function entryFilterSql(table: typeof pointsEntries, filter: { employeeId?: stri
 }
 
 builder.queryFields((t) => ({
-  pointsEntries: t.drizzleConnection({
+  pointsEntries: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'pointsEntries',
     description: 'The points ledger of your organisation, newest first.',
     args: { filter: t.arg({ type: PointsEntryFilter }) },
-    ...filteredConnection({ name: 'pointsEntries', table: pointsEntries, permission: 'read', filter: entryFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
+    ...filteredConnection({ name: 'pointsEntries', table: pointsEntries, filter: entryFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 
@@ -100,13 +99,13 @@ const adjustSchema = v.object({
 const PointsEntryPayload = payloadType('PointsEntryPayload', 'entry', PointsEntry);
 
 builder.mutationFields((t) => ({
-  adjustPoints: t.field({
+  adjustPoints: t.withAuth({ permission: 'rewards:manage', tenant: true }).field({
     type: PointsEntryPayload,
     description: 'Adds or removes points by hand, with a reason. A removal larger than the balance is refused. Managers and admins.',
     args: { input: t.arg({ type: AdjustPointsInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'rewards:manage', async () => {
-        const tenant = tenantFor(ctx, 'rewards:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
         const values = parseInput(adjustSchema, { points: input.points, reason: input.reason });
         await findEmployee(tenant, employeeId, ['input', 'employeeId']);

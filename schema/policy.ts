@@ -5,7 +5,6 @@ import { loadPolicy, updatePolicy } from '../features/recognition/service.ts';
 import { policySchema, type RecognitionPolicy } from '../features/recognition/rules.ts';
 import { builder } from './builder.ts';
 import { runMutation } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 import { UserErrorInterface } from './errors.ts';
 import type { UserErrorData } from '../domain/errors.ts';
 
@@ -28,10 +27,10 @@ export const RecognitionPolicyType = builder.objectRef<RecognitionPolicy>('Recog
 });
 
 builder.queryFields((t) => ({
-  recognitionPolicy: t.field({
+  recognitionPolicy: t.withAuth({ permission: 'read', tenant: true }).field({
     type: RecognitionPolicyType,
     description: "Your organisation's recognition and budget policy (defaults until an admin changes it).",
-    resolve: (_root, _args, ctx) => loadPolicy(tenantFor(ctx, 'read')),
+    resolve: (_root, _args, ctx) => loadPolicy(ctx.tenant),
   }),
 }));
 
@@ -52,13 +51,13 @@ const RecognitionPolicyPayload = builder.objectRef<{ policy: RecognitionPolicy |
 });
 
 builder.mutationFields((t) => ({
-  updateRecognitionPolicy: t.field({
+  updateRecognitionPolicy: t.withAuth({ permission: 'policy:manage', tenant: true }).field({
     type: RecognitionPolicyPayload,
     description: 'Changes the recognition and budget policy. Omitted fields stay as they are. Needs an admin key.',
     args: { input: t.arg({ type: UpdateRecognitionPolicyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'policy:manage', async () => {
-        const tenant = tenantFor(ctx, 'policy:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const changes = parseInput(policySchema, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)));
         return { policy: await updatePolicy(tenant, changes, ctx.now) };
       }, { policy: null }),

@@ -15,7 +15,6 @@ import { filteredConnection } from './connections.ts';
 import { Employee } from './employees.ts';
 import { encodeId, idEquals, localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { actingEmployeeId, tenantFor } from './tenancy.ts';
 import { findTeam } from './teams.ts';
 
 export const RecognitionRecipient = builder.drizzleObject('recognitionRecipients', {
@@ -82,11 +81,11 @@ function recognitionFilterSql(table: typeof recognitionsTable, filter: Recogniti
 }
 
 builder.queryFields((t) => ({
-  recognitions: t.drizzleConnection({
+  recognitions: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'recognitions',
     description: "The organisation's recognition feed, newest first.",
     args: { filter: t.arg({ type: RecognitionFilter }) },
-    ...filteredConnection({ name: 'recognitions', table: recognitionsTable, permission: 'read', filter: recognitionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
+    ...filteredConnection({ name: 'recognitions', table: recognitionsTable, filter: recognitionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 
@@ -167,14 +166,14 @@ const givingSchema = (policy: RecognitionPolicy) =>
   });
 
 builder.mutationFields((t) => ({
-  giveRecognition: t.field({
+  giveRecognition: t.withAuth({ permission: 'recognition:give', tenant: true, employee: true }).field({
     type: RecognitionPayload,
     description: "Recognises colleagues or a team, as the employee of the token. Points come from your monthly giving allowance.",
     args: { input: t.arg({ type: GiveRecognitionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'recognition:give', async () => {
-        const tenant = tenantFor(ctx, 'recognition:give');
-        const giverId = actingEmployeeId(ctx);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        const giverId = ctx.employeeId;
         const policy = await loadPolicy(tenant);
         const values = parseInput(givingSchema(policy), { message: input.message, value: input.value, points: input.points ?? 0 });
         const teamId = input.teamId ? localIdFor('Team', input.teamId, ['input', 'teamId']) : null;
@@ -188,14 +187,14 @@ builder.mutationFields((t) => ({
         return { recognition };
       }, { recognition: null }),
   }),
-  recognizeCustomerPraise: t.field({
+  recognizeCustomerPraise: t.withAuth({ permission: 'recognition:give', tenant: true, employee: true }).field({
     type: RecognitionPayload,
     description: 'Turns customer praise (a praise Feedback record, e.g. from a survey call) into recognition of the employee or team it names, linked to its source.',
     args: { input: t.arg({ type: RecognizeCustomerPraiseInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'recognition:give', async () => {
-        const tenant = tenantFor(ctx, 'recognition:give');
-        const giverId = actingEmployeeId(ctx);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        const giverId = ctx.employeeId;
         const policy = await loadPolicy(tenant);
         const feedbackId = localIdFor('Feedback', input.feedbackId, ['input', 'feedbackId']);
         const praise = await findPraise(tenant, feedbackId, ['input', 'feedbackId']);

@@ -26,7 +26,6 @@ import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { actingEmployeeId, tenantFor } from './tenancy.ts';
 import { viewerEmployeeId } from './suggestions.ts';
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);
@@ -92,17 +91,17 @@ function redemptionFilterSql(table: typeof redemptions, filter: { employeeId?: s
 }
 
 builder.queryFields((t) => ({
-  rewards: t.drizzleConnection({
+  rewards: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'rewards',
     description: 'The reward catalogue, most voted first.',
     args: { filter: t.arg({ type: RewardFilter }) },
-    ...filteredConnection({ name: 'rewards', table: rewards, permission: 'read', filter: rewardFilterSql, orderBy: { voteCount: 'desc', id: 'asc' } }),
+    ...filteredConnection({ name: 'rewards', table: rewards, filter: rewardFilterSql, orderBy: { voteCount: 'desc', id: 'asc' } }),
   }),
-  redemptions: t.drizzleConnection({
+  redemptions: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'redemptions',
     description: 'Redemptions, newest first.',
     args: { filter: t.arg({ type: RedemptionFilter }) },
-    ...filteredConnection({ name: 'redemptions', table: redemptions, permission: 'read', filter: redemptionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
+    ...filteredConnection({ name: 'redemptions', table: redemptions, filter: redemptionFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 
@@ -156,99 +155,99 @@ const rewardId = (globalId: string) => localIdFor('Reward', globalId, ['input', 
 const redemptionId = (globalId: string) => localIdFor('Redemption', globalId, ['input', 'redemptionId']);
 
 builder.mutationFields((t) => ({
-  proposeReward: t.field({
+  proposeReward: t.withAuth({ permission: 'employee:act', tenant: true, employee: true }).field({
     type: RewardPayload,
     description: 'Proposes a reward for the catalogue, as the employee of the token.',
     args: { input: t.arg({ type: ProposeRewardInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employee:act', async () => {
-        const tenant = tenantFor(ctx, 'employee:act');
-        const employeeId = actingEmployeeId(ctx);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        const employeeId = ctx.employeeId;
         const values = parseInput(proposeSchema, { title: input.title, description: input.description, cost: input.cost });
         return { reward: await proposeReward(tenant, employeeId, { ...values, kind: input.kind }) };
       }, { reward: null }),
   }),
-  voteForReward: t.field({
+  voteForReward: t.withAuth({ permission: 'employee:act', tenant: true, employee: true }).field({
     type: RewardPayload,
     description: 'Votes for a reward (one vote per employee per reward; voting twice changes nothing).',
     args: { input: t.arg({ type: RewardIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employee:act', async () => {
-        const tenant = tenantFor(ctx, 'employee:act');
-        return { reward: await changeVote(tenant, actingEmployeeId(ctx), rewardId(input.rewardId), true) };
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        return { reward: await changeVote(tenant, ctx.employeeId, rewardId(input.rewardId), true) };
       }, { reward: null }),
   }),
-  retractRewardVote: t.field({
+  retractRewardVote: t.withAuth({ permission: 'employee:act', tenant: true, employee: true }).field({
     type: RewardPayload,
     description: 'Takes back your vote for a reward.',
     args: { input: t.arg({ type: RewardIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employee:act', async () => {
-        const tenant = tenantFor(ctx, 'employee:act');
-        return { reward: await changeVote(tenant, actingEmployeeId(ctx), rewardId(input.rewardId), false) };
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        return { reward: await changeVote(tenant, ctx.employeeId, rewardId(input.rewardId), false) };
       }, { reward: null }),
   }),
-  approveReward: t.field({
+  approveReward: t.withAuth({ permission: 'rewards:manage', tenant: true }).field({
     type: RewardPayload,
     description: 'Approves a proposed reward so employees can redeem it. Managers and admins.',
     args: { input: t.arg({ type: RewardIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'rewards:manage', async () => {
-        const tenant = tenantFor(ctx, 'rewards:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         return { reward: await approveReward(tenant, rewardId(input.rewardId), dutyActorOf(ctx), actorIdOf(ctx.principal), ctx.now) };
       }, { reward: null }),
   }),
-  approveTopRewards: t.field({
+  approveTopRewards: t.withAuth({ permission: 'rewards:manage', tenant: true }).field({
     type: RewardsPayload,
     description: 'Approves the most voted proposed rewards whose summed cost fits the budget. Managers and admins.',
     args: { input: t.arg({ type: ApproveTopRewardsInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'rewards:manage', async () => {
-        const tenant = tenantFor(ctx, 'rewards:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         // Separation of duties: the caller's own proposals are left for someone else to decide.
         return approveTopRewards(tenant, input.budget, input.limit, dutyActorOf(ctx), actorIdOf(ctx.principal), ctx.now);
       }, { rewards: null, skipped: null }),
   }),
-  retireReward: t.field({
+  retireReward: t.withAuth({ permission: 'rewards:manage', tenant: true }).field({
     type: RewardPayload,
     description: 'Retires a reward: it can no longer be voted for or redeemed. Requested redemptions stay as they are.',
     args: { input: t.arg({ type: RewardIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'rewards:manage', async () => {
-        const tenant = tenantFor(ctx, 'rewards:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         return { reward: await retireReward(tenant, rewardId(input.rewardId), actorIdOf(ctx.principal), ctx.now) };
       }, { reward: null }),
   }),
-  requestRedemption: t.field({
+  requestRedemption: t.withAuth({ permission: 'employee:act', tenant: true, employee: true }).field({
     type: RedemptionPayload,
     description: 'Spends points on an approved reward, as the employee of the token. Refused when the balance does not cover the cost, even with requests at the same moment.',
     args: { input: t.arg({ type: RequestRedemptionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'employee:act', async () => {
-        const tenant = tenantFor(ctx, 'employee:act');
-        const employeeId = actingEmployeeId(ctx);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        const employeeId = ctx.employeeId;
         const note = parseInput(noteSchema, input.note, ['input', 'note']);
         return { redemption: await requestRedemption(tenant, employeeId, rewardId(input.rewardId), note, ctx.now) };
       }, { redemption: null }),
   }),
-  fulfillRedemption: t.field({
+  fulfillRedemption: t.withAuth({ permission: 'rewards:manage', tenant: true }).field({
     type: RedemptionPayload,
     description: 'Marks a requested redemption as delivered. Managers and admins.',
     args: { input: t.arg({ type: RedemptionIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'rewards:manage', async () => {
-        const tenant = tenantFor(ctx, 'rewards:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const note = parseInput(noteSchema, input.note, ['input', 'note']);
         return { redemption: await fulfillRedemption(tenant, redemptionId(input.redemptionId), dutyActorOf(ctx), actorIdOf(ctx.principal), note, ctx.now) };
       }, { redemption: null }),
   }),
-  cancelRedemption: t.field({
+  cancelRedemption: t.withAuth({ permission: 'rewards:manage', tenant: true }).field({
     type: RedemptionPayload,
     description: 'Cancels a requested redemption and refunds its points (once). Managers and admins.',
     args: { input: t.arg({ type: RedemptionIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'rewards:manage', async () => {
-        const tenant = tenantFor(ctx, 'rewards:manage');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const note = parseInput(noteSchema, input.note, ['input', 'note']);
         return { redemption: await cancelRedemption(tenant, redemptionId(input.redemptionId), actorIdOf(ctx.principal), note, ctx.now) };
       }, { redemption: null }),

@@ -21,13 +21,13 @@ import {
   type SuggestionRow,
 } from '../features/suggestions/service.ts';
 import type { GraphQLContext } from '../worker/context.ts';
+import type { EmployeeContext, TenantContext } from './auth-scopes.ts';
 import { builder } from './builder.ts';
 import { findEmployee } from './employees.ts';
 import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { Suggestion, SuggestionCategoryEnum, SuggestionComment, SuggestionStatusEnum } from './suggestions.ts';
 import { findTeam } from './teams.ts';
-import { actingEmployeeId, tenantFor } from './tenancy.ts';
 import { UserErrorInterface } from './errors.ts';
 import type { UserErrorData } from '../domain/errors.ts';
 
@@ -102,40 +102,38 @@ const ChangeSuggestionStatusInput = builder.inputType('ChangeSuggestionStatusInp
   }),
 });
 
-async function changeVote(ctx: GraphQLContext, globalId: string, vote: boolean) {
-  const tenant = tenantFor(ctx, 'suggestions:participate');
-  const employeeId = actingEmployeeId(ctx);
+async function changeVote(ctx: EmployeeContext, globalId: string, vote: boolean) {
+  const tenant = ctx.tenant;
+  const employeeId = ctx.employeeId;
   const suggestion = await findSuggestion(tenant, globalId);
   return { suggestion: await changeSuggestionVote(tenant, suggestion.id, employeeId, vote) };
 }
 
-async function changeFollow(ctx: GraphQLContext, globalId: string, follow: boolean) {
-  const tenant = tenantFor(ctx, 'suggestions:participate');
-  const employeeId = actingEmployeeId(ctx);
+async function changeFollow(ctx: EmployeeContext, globalId: string, follow: boolean) {
+  const tenant = ctx.tenant;
+  const employeeId = ctx.employeeId;
   const suggestion = await findSuggestion(tenant, globalId);
   await changeSuggestionFollow(tenant, suggestion.id, employeeId, follow);
   return { suggestion };
 }
 
-async function addComment(ctx: GraphQLContext, input: { suggestionId: string; body: string }, kind: 'comment' | 'reply') {
-  const tenant = tenantFor(ctx, kind === 'comment' ? 'suggestions:participate' : 'suggestions:review');
+async function addComment(ctx: TenantContext, input: { suggestionId: string; body: string }, kind: 'comment' | 'reply') {
+  const tenant = ctx.tenant;
   const { body } = parseInput(v.object({ body: commentBody }), { body: input.body });
   const suggestion = await findSuggestion(tenant, input.suggestionId);
   return { comment: await addSuggestionComment(tenant, suggestion.id, { kind, authorId: actorOf(ctx).actorEmployeeId, body }) };
 }
 
 builder.mutationFields((t) => ({
-  submitSuggestion: t.field({
+  submitSuggestion: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: SubmitSuggestionPayload,
     description: 'Submits a suggestion as the employee of this employee token. With anonymous: true no author is stored.',
     args: { input: t.arg({ type: SubmitSuggestionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(
-        ctx,
-        'suggestions:participate',
         async () => {
-          const tenant = tenantFor(ctx, 'suggestions:participate');
-          const employeeId = actingEmployeeId(ctx);
+          const tenant = ctx.tenant;
+          const employeeId = ctx.employeeId;
           const values = parseInput(submitSuggestionSchema, { ...input, anonymous: input.anonymous ?? false });
           let teamId: string | null = null;
           if (input.teamId) {
@@ -149,69 +147,58 @@ builder.mutationFields((t) => ({
         { suggestion: null, followCode: null },
       ),
   }),
-  voteForSuggestion: t.field({
+  voteForSuggestion: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: SuggestionPayload,
     description: 'Adds your vote (one per employee; voting twice changes nothing).',
     args: { input: t.arg({ type: SuggestionRefInput, required: true }) },
-    resolve: (_root, { input }, ctx) => runMutation(ctx, 'suggestions:participate', () => changeVote(ctx, input.suggestionId, true), { suggestion: null }),
+    resolve: (_root, { input }, ctx) => runMutation(() => changeVote(ctx, input.suggestionId, true), { suggestion: null }),
   }),
-  retractSuggestionVote: t.field({
+  retractSuggestionVote: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: SuggestionPayload,
     description: 'Takes your vote back (nothing changes if you had not voted).',
     args: { input: t.arg({ type: SuggestionRefInput, required: true }) },
-    resolve: (_root, { input }, ctx) => runMutation(ctx, 'suggestions:participate', () => changeVote(ctx, input.suggestionId, false), { suggestion: null }),
+    resolve: (_root, { input }, ctx) => runMutation(() => changeVote(ctx, input.suggestionId, false), { suggestion: null }),
   }),
-  followSuggestion: t.field({
+  followSuggestion: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: SuggestionPayload,
     description: 'Follows a suggestion (see filter.followedByMe and viewerFollows).',
     args: { input: t.arg({ type: SuggestionRefInput, required: true }) },
-    resolve: (_root, { input }, ctx) => runMutation(ctx, 'suggestions:participate', () => changeFollow(ctx, input.suggestionId, true), { suggestion: null }),
+    resolve: (_root, { input }, ctx) => runMutation(() => changeFollow(ctx, input.suggestionId, true), { suggestion: null }),
   }),
-  unfollowSuggestion: t.field({
+  unfollowSuggestion: t.withAuth({ permission: 'suggestions:participate', tenant: true, employee: true }).field({
     type: SuggestionPayload,
     args: { input: t.arg({ type: SuggestionRefInput, required: true }) },
-    resolve: (_root, { input }, ctx) => runMutation(ctx, 'suggestions:participate', () => changeFollow(ctx, input.suggestionId, false), { suggestion: null }),
+    resolve: (_root, { input }, ctx) => runMutation(() => changeFollow(ctx, input.suggestionId, false), { suggestion: null }),
   }),
-  commentOnSuggestion: t.field({
+  commentOnSuggestion: t.withAuth({ permission: 'suggestions:participate', tenant: true }).field({
     type: SuggestionCommentPayload,
     description: 'Comments as the employee of this employee token.',
     args: { input: t.arg({ type: SuggestionTextInput, required: true }) },
-    resolve: (_root, { input }, ctx) => runMutation(ctx, 'suggestions:participate', () => addComment(ctx, input, 'comment'), { comment: null }),
+    resolve: (_root, { input }, ctx) => runMutation(() => addComment(ctx, input, 'comment'), { comment: null }),
   }),
-  replyToSuggestion: t.field({
+  replyToSuggestion: t.withAuth({ permission: 'suggestions:review', tenant: true }).field({
     type: SuggestionCommentPayload,
     description: "A manager's reply: with a manager or admin key, or a manager's or director's own employee token.",
     args: { input: t.arg({ type: SuggestionTextInput, required: true }) },
-    resolve: (_root, { input }, ctx) => runMutation(ctx, 'suggestions:review', () => addComment(ctx, input, 'reply'), { comment: null }),
+    resolve: (_root, { input }, ctx) => runMutation(() => addComment(ctx, input, 'reply'), { comment: null }),
   }),
-  replyByFollowCode: t.field({
+  replyByFollowCode: t.withAuth({ permission: 'suggestions:followCode', tenant: true }).field({
     type: SuggestionCommentPayload,
     description:
       "The anonymous author's reply in the suggestion's thread, authorised by its follow code. Shown to everyone as kind AUTHOR with no author: nothing about the caller is stored. Any admin or manager key or employee token of the organisation may send it (the code decides); at most 5 replies per suggestion in 24 hours, and none once the suggestion has been ADOPTED or DECLINED for 30 days.",
     args: { input: t.arg({ type: ReplyByFollowCodeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(
-        ctx,
-        'suggestions:followCode',
-        async () => {
-          const tenant = tenantFor(ctx, 'suggestions:followCode');
-          const values = parseInput(followCodeReplySchema, input);
-          return { comment: await replyByFollowCode(tenant, values, ctx.now) };
-        },
-        { comment: null },
-      ),
+      runMutation(async () => ({ comment: await replyByFollowCode(ctx.tenant, parseInput(followCodeReplySchema, input), ctx.now) }), { comment: null }),
   }),
-  changeSuggestionStatus: t.field({
+  changeSuggestionStatus: t.withAuth({ permission: 'suggestions:review', tenant: true }).field({
     type: SuggestionPayload,
     description:
       'Moves a suggestion along the workflow. Refused with INVALID_TRANSITION when the workflow does not allow it; DECLINED needs a reason; ADOPTED needs a concluded experiment that did not fail.',
     args: { input: t.arg({ type: ChangeSuggestionStatusInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       runMutation(
-        ctx,
-        'suggestions:review',
         async () => {
-          const tenant = tenantFor(ctx, 'suggestions:review');
+          const tenant = ctx.tenant;
           const { status: to, note, reason } = parseInput(changeStatusSchema, input);
           if (to === 'declined' && !reason) throw validationError(['input', 'reason'], 'Say why it is declined: the author will read the reason.');
           if (to !== 'declined' && reason) throw validationError(['input', 'reason'], 'A reason is only given when declining; use note instead.');

@@ -26,7 +26,6 @@ import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { type FilterArgs, tenantConnection } from './connections.ts';
 import { tryDecodeId } from './global-ids.ts';
-import { tenantFor } from './tenancy.ts';
 
 const upperEnum = <T extends string>(name: string, values: readonly T[], description?: string) =>
   builder.enumType(name, {
@@ -207,7 +206,7 @@ export function suggestionFilterSql(table: typeof suggestions, filter: Suggestio
 }
 
 builder.queryFields((t) => ({
-  suggestions: t.drizzleConnection({
+  suggestions: t.withAuth({ permission: 'suggestions:read', tenant: true }).drizzleConnection({
     type: 'suggestions',
     description: 'Suggestions of your organisation, newest or most voted first.',
     args: {
@@ -215,19 +214,19 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: SuggestionOrderEnum, defaultValue: 'NEWEST' }),
     },
     ...tenantConnection({
-      name: 'suggestions', table: suggestions, permission: 'suggestions:read',
+      name: 'suggestions', table: suggestions,
       where: (table, args: FilterArgs<typeof suggestionFilterSql> & { orderBy?: string | null }, ctx) => suggestionFilterSql(table, args.filter, ctx),
       orderBy: (args) => (args.orderBy === 'MOST_VOTED' ? { voteCount: 'desc', createdAt: 'desc', id: 'desc' } : { createdAt: 'desc', id: 'desc' }),
     }),
   }),
-  suggestionByFollowCode: t.drizzleField({
+  suggestionByFollowCode: t.withAuth({ permission: 'suggestions:read', tenant: true }).drizzleField({
     type: 'suggestions',
     nullable: true,
     description:
       'The suggestion a follow code belongs to (the code is returned once, when an anonymous suggestion is submitted). Null for an unknown code.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const tenant = tenantFor(ctx, 'suggestions:read');
+      const tenant = ctx.tenant;
       // Hash every well-formed code, so a malformed one is the only thing answered faster.
       if (!looksLikeFollowCode(args.code)) return null;
       const hash = await hashFollowCode(args.code);

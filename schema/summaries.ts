@@ -12,14 +12,13 @@ import type { CompiledSummary, SourceType, SummaryItem } from '../features/summa
 import { isTimeZone, periodForKey, type SummaryPeriod } from '../features/summaries/schedule.ts';
 import { abandon, previewSummary, readSettings, resetForRetry, saveSettings, type OutboxRow, type SettingsRow } from '../features/summaries/service.ts';
 import { emailOutbox, OUTBOX_STATUSES, summaries, SUMMARY_LEVELS, type OutboxStatus, type SummaryLevel } from '../features/summaries/tables.ts';
-import type { GraphQLContext } from '../worker/context.ts';
+import type { TenantContext } from './auth-scopes.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { upperEnum } from './enums.ts';
 import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
 import { UserErrorInterface } from './errors.ts';
-import { tenantFor } from './tenancy.ts';
 import type { UserErrorData } from '../domain/errors.ts';
 
 const PERMISSION = 'summaries:manage';
@@ -159,19 +158,19 @@ function outboxFilterSql(table: typeof emailOutbox, filter: { status?: OutboxSta
 }
 
 builder.queryFields((t) => ({
-  summarySettings: t.field({
+  summarySettings: t.withAuth({ permission: PERMISSION, tenant: true }).field({
     type: SettingsType,
     nullable: true,
     description: 'The weekly summary settings; null until they are set (nothing is sent until then). Admins.',
-    resolve: (_root, _args, ctx) => readSettings(tenantFor(ctx, PERMISSION)),
+    resolve: (_root, _args, ctx) => readSettings(ctx.tenant),
   }),
-  summaries: t.drizzleConnection({
+  summaries: t.withAuth({ permission: PERMISSION, tenant: true }).drizzleConnection({
     type: 'summaries',
     description: 'Stored weekly summaries, newest week first. Admins.',
     args: { filter: t.arg({ type: SummaryFilter }) },
-    ...filteredConnection({ name: 'summaries', table: summaries, permission: PERMISSION, filter: summaryFilterSql, orderBy: { periodKey: 'desc', level: 'asc', id: 'asc' } }),
+    ...filteredConnection({ name: 'summaries', table: summaries, filter: summaryFilterSql, orderBy: { periodKey: 'desc', level: 'asc', id: 'asc' } }),
   }),
-  previewSummary: t.field({
+  previewSummary: t.withAuth({ permission: PERMISSION, tenant: true }).field({
     type: PreviewType,
     nullable: true,
     description: 'Compiles a summary now, from the records, without storing or sending anything. Null when the subject does not exist. Admins.',
@@ -181,7 +180,7 @@ builder.queryFields((t) => ({
       periodKey: t.arg.string({ required: true, description: 'ISO week, e.g. 2026-W47.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const tenant = tenantFor(ctx, PERMISSION);
+      const tenant = ctx.tenant;
       const settings = await readSettings(tenant);
       const period = periodOrError(args.periodKey, settings?.timeZone ?? 'UTC', 'periodKey');
       const decoded = args.subjectId ? tryDecodeId(args.subjectId) : undefined;
@@ -194,11 +193,11 @@ builder.queryFields((t) => ({
       return compiled ? { ...compiled, period } : null;
     },
   }),
-  emailOutbox: t.drizzleConnection({
+  emailOutbox: t.withAuth({ permission: PERMISSION, tenant: true }).drizzleConnection({
     type: 'emailOutbox',
     description: 'Every summary email: status, attempts and the last error. Newest first. Admins.',
     args: { filter: t.arg({ type: OutboxFilter }) },
-    ...filteredConnection({ name: 'emailOutbox', table: emailOutbox, permission: PERMISSION, filter: outboxFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
+    ...filteredConnection({ name: 'emailOutbox', table: emailOutbox, filter: outboxFilterSql, orderBy: { createdAt: 'desc', id: 'desc' } }),
   }),
 }));
 
@@ -244,34 +243,34 @@ const OutboxPayload = builder.objectRef<{ email: OutboxRow | null; errors: UserE
 const RunInput = builder.inputType('RunSummariesInput', { fields: (t) => ({ periodKey: t.string({ required: true, description: 'ISO week, e.g. 2026-W47.' }) }) });
 const EmailIdInput = builder.inputType('EmailOutboxIdInput', { fields: (t) => ({ id: t.id({ required: true }) }) });
 
-async function outboxRow(ctx: GraphQLContext, globalId: string): Promise<OutboxRow> {
+async function outboxRow(ctx: TenantContext, globalId: string): Promise<OutboxRow> {
   const id = localIdFor('EmailOutboxEntry', globalId, ['input', 'id']);
-  const row = await tenantFor(ctx, PERMISSION).db.query.emailOutbox.findFirst({ where: { id } });
+  const row = await ctx.tenant.db.query.emailOutbox.findFirst({ where: { id } });
   if (!row) throw notFoundError(['input', 'id'], missingMessage('EmailOutboxEntry'));
   return row;
 }
 
 builder.mutationFields((t) => ({
-  updateSummarySettings: t.field({
+  updateSummarySettings: t.withAuth({ permission: PERMISSION, tenant: true }).field({
     type: SettingsPayload,
     description: 'Sets when and how the weekly summaries go out. Admins.',
     args: { input: t.arg({ type: SettingsInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, PERMISSION, async () => {
-        const tenant = tenantFor(ctx, PERMISSION);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const values = parseInput(settingsSchema, { weekday: input.weekday, hour: input.hour, senderName: input.senderName, senderAddress: input.senderAddress, levels: input.levels });
         if (!isTimeZone(input.timeZone)) throw validationError(['input', 'timeZone'], `"${input.timeZone.slice(0, 60)}" is not a time zone; use an IANA name like Europe/Lisbon or America/Chicago.`);
         const settings = await saveSettings(tenant, { ...values, enabled: input.enabled, timeZone: input.timeZone, skipEmpty: input.skipEmpty ?? true }, ctx.now);
         return { settings };
       }, { settings: null }),
   }),
-  runSummaries: t.field({
+  runSummaries: t.withAuth({ permission: PERMISSION, tenant: true }).field({
     type: RunPayload,
     description: 'Compiles and sends the summaries of one ended week now (queued). Running it again sends nothing twice. Admins.',
     args: { input: t.arg({ type: RunInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, PERMISSION, async () => {
-        const tenant = tenantFor(ctx, PERMISSION);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const settings = await readSettings(tenant);
         if (!settings) throw validationError(['input'], 'Set the summary settings first (updateSummarySettings): a summary needs a sender.');
         const period = periodForKey(input.periodKey, settings.timeZone);
@@ -281,13 +280,13 @@ builder.mutationFields((t) => ({
         return { periodKey: period.key, enqueued: true };
       }, { periodKey: null, enqueued: null }),
   }),
-  retryEmail: t.field({
+  retryEmail: t.withAuth({ permission: PERMISSION, tenant: true }).field({
     type: OutboxPayload,
     description: 'Sends a failed, abandoned or stuck (sending for longer than its 10-minute lease) summary email again. Admins.',
     args: { input: t.arg({ type: EmailIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, PERMISSION, async () => {
-        const tenant = tenantFor(ctx, PERMISSION);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const row = await outboxRow(ctx, input.id);
         const reset = await resetForRetry(tenant, row.id, ctx.now);
         if (!reset) throw conflictError(['input', 'id'], `This email is ${row.status}; only failed or abandoned emails, or ones stuck sending for over 10 minutes, can be retried.`);
@@ -295,13 +294,13 @@ builder.mutationFields((t) => ({
         return { email: reset };
       }, { email: null }),
   }),
-  abandonEmail: t.field({
+  abandonEmail: t.withAuth({ permission: PERMISSION, tenant: true }).field({
     type: OutboxPayload,
     description: 'Gives up on a failed, pending or stuck (sending for longer than its 10-minute lease) summary email: it stays listed and is never sent. Admins.',
     args: { input: t.arg({ type: EmailIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, PERMISSION, async () => {
-        const tenant = tenantFor(ctx, PERMISSION);
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const row = await outboxRow(ctx, input.id);
         const done = await abandon(tenant, row.id, ctx.now);
         if (!done) throw conflictError(['input', 'id'], `This email is ${row.status}; only failed or pending emails, or ones stuck sending for over 10 minutes, can be abandoned.`);

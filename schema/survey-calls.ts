@@ -14,7 +14,6 @@ import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { localIdFilter, localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 import { CallChannelEnum, MentionKindEnum, SentimentLabelEnum } from './voice-enums.ts';
 
 const contactVisible = (ctx: GraphQLContext) => hasPermission(ctx.principal, 'voice:contact');
@@ -101,11 +100,11 @@ function callFilterSql(table: typeof surveyCalls, filter: CallFilter | null | un
 }
 
 builder.queryFields((t) => ({
-  surveyCalls: t.drizzleConnection({
+  surveyCalls: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'surveyCalls',
     description: 'Survey calls, newest first.',
     args: { filter: t.arg({ type: SurveyCallFilter }) },
-    ...filteredConnection({ name: 'surveyCalls', table: surveyCalls, permission: 'read', filter: callFilterSql, orderBy: { calledAt: 'desc' } }),
+    ...filteredConnection({ name: 'surveyCalls', table: surveyCalls, filter: callFilterSql, orderBy: { calledAt: 'desc' } }),
   }),
 }));
 
@@ -189,13 +188,13 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
 }
 
 builder.mutationField('logSurveyCall', (t) =>
-  t.field({
+  t.withAuth({ permission: 'voice:write', tenant: true }).field({
     type: payloadType('LogSurveyCallPayload', 'surveyCall', SurveyCall),
     description:
       "Logs a survey call with the customer's answers and the employees they mentioned. Needs a manager or admin key, or a lead's, manager's or director's employee token.",
     args: { input: t.arg({ type: LogSurveyCallInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'voice:write', () => logCall(ctx, tenantFor(ctx, 'voice:write'), input).then((surveyCall) => ({ surveyCall })), {
+      runMutation(() => logCall(ctx, ctx.tenant, input).then((surveyCall) => ({ surveyCall })), {
         surveyCall: null,
       }),
   }),

@@ -11,7 +11,6 @@ import { builder } from './builder.ts';
 import { tenantConnection } from './connections.ts';
 import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 export const TemplateStatusEnum = builder.enumType('SurveyTemplateStatus', {
   values: {
@@ -46,12 +45,12 @@ const TemplateFilter = builder.inputType('SurveyTemplateFilter', {
 });
 
 builder.queryFields((t) => ({
-  surveyTemplates: t.drizzleConnection({
+  surveyTemplates: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'surveyTemplates',
     description: 'Survey templates, by name.',
     args: { filter: t.arg({ type: TemplateFilter }) },
     ...tenantConnection({
-      name: 'surveyTemplates', table: surveyTemplates, permission: 'read', orderBy: { name: 'asc' },
+      name: 'surveyTemplates', table: surveyTemplates, orderBy: { name: 'asc' },
       where: (table, args: { filter?: { status?: (typeof surveyTemplates.$inferSelect)['status'] | null } | null }) => surveyTemplateWhere(table, args.filter),
     }),
   }),
@@ -72,24 +71,24 @@ const ArchiveSurveyTemplateInput = builder.inputType('ArchiveSurveyTemplateInput
 });
 
 builder.mutationFields((t) => ({
-  createSurveyTemplate: t.field({
+  createSurveyTemplate: t.withAuth({ permission: 'voice:templates', tenant: true }).field({
     type: SurveyTemplatePayload,
     description: 'Creates a template with its questions. Needs a manager or admin.',
     args: { input: t.arg({ type: CreateSurveyTemplateInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'voice:templates', async () => {
-        const tenant = tenantFor(ctx, 'voice:templates');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const values = parseInput(templateRules, input);
         return { surveyTemplate: await createTemplate(tenant, values) };
       }, { surveyTemplate: null }),
   }),
-  archiveSurveyTemplate: t.field({
+  archiveSurveyTemplate: t.withAuth({ permission: 'voice:templates', tenant: true }).field({
     type: SurveyTemplatePayload,
     description: 'Archives a template: past calls keep it, new calls cannot use it.',
     args: { input: t.arg({ type: ArchiveSurveyTemplateInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'voice:templates', async () => {
-        const tenant = tenantFor(ctx, 'voice:templates');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const id = localIdFor('SurveyTemplate', input.id, ['input', 'id']);
         return { surveyTemplate: await archiveTemplate(tenant, id) };
       }, { surveyTemplate: null }),

@@ -10,7 +10,6 @@ import { filteredConnection } from './connections.ts';
 import { EmployeeFilter, employeeFilterSql } from './employee-filter.ts';
 import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation, withoutNulls } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 // Other schema modules check teams through this name; the lookup itself is the people service's.
 export { findTeam } from '../features/people/service.ts';
@@ -51,11 +50,11 @@ const TeamFilter = builder.inputType('TeamFilter', {
 });
 
 builder.queryFields((t) => ({
-  teams: t.drizzleConnection({
+  teams: t.withAuth({ permission: 'read', tenant: true }).drizzleConnection({
     type: 'teams',
     description: 'Teams of your organisation, by name.',
     args: { filter: t.arg({ type: TeamFilter }) },
-    ...filteredConnection({ name: 'teams', table: teams, permission: 'read', filter: teamFilterSql, orderBy: { name: 'asc' } }),
+    ...filteredConnection({ name: 'teams', table: teams, filter: teamFilterSql, orderBy: { name: 'asc' } }),
   }),
 }));
 
@@ -95,36 +94,36 @@ const updateTeamSchema = v.object({
 });
 
 builder.mutationFields((t) => ({
-  createTeam: t.field({
+  createTeam: t.withAuth({ permission: 'people:write', tenant: true }).field({
     type: TeamPayload,
     description: 'Creates a team. Needs a manager or admin key.',
     args: { input: t.arg({ type: CreateTeamInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'people:write', async () => {
-        const tenant = tenantFor(ctx, 'people:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const values = parseInput(createTeamSchema, input);
         return { team: await createTeam(tenant, values) };
       }, { team: null }),
   }),
-  updateTeam: t.field({
+  updateTeam: t.withAuth({ permission: 'people:write', tenant: true }).field({
     type: TeamPayload,
     description: 'Changes a team\'s name, description or status. Omitted fields stay as they are.',
     args: { input: t.arg({ type: UpdateTeamInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'people:write', async () => {
-        const tenant = tenantFor(ctx, 'people:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const id = localIdFor('Team', input.id, ['input', 'id']);
         const changes = parseInput(updateTeamSchema, withoutNulls(input));
         return { team: await updateTeam(tenant, id, changes) };
       }, { team: null }),
   }),
-  deactivateTeam: t.field({
+  deactivateTeam: t.withAuth({ permission: 'people:write', tenant: true }).field({
     type: TeamPayload,
     description: 'Marks a team inactive. Its employees keep their membership; nothing is deleted.',
     args: { input: t.arg({ type: TeamIdInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'people:write', async () => {
-        const tenant = tenantFor(ctx, 'people:write');
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         const id = localIdFor('Team', input.id, ['input', 'id']);
         return { team: await deactivateTeam(tenant, id) };
       }, { team: null }),

@@ -23,7 +23,6 @@ import { WIDGET_LIMITS } from '../features/widgets/rules.ts';
 import { publishableKeys, WIDGET_KINDS, type WidgetKind } from '../features/widgets/tables.ts';
 import type { UserErrorData } from '../domain/errors.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
-import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
 import { tenantConnection } from './connections.ts';
 import { Employee } from './employees.ts';
@@ -31,7 +30,6 @@ import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { encodeId, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { tenantFor } from './tenancy.ts';
 
 const WidgetKindEnum = upperEnum<WidgetKind>('WidgetKind', WIDGET_KINDS);
 
@@ -53,10 +51,10 @@ export const PublishableKey = builder.drizzleObject('publishableKeys', {
 });
 
 builder.queryField('publishableKeys', (t) =>
-  t.drizzleConnection({
+  t.withAuth({ permission: 'widgets:manage', tenant: true }).drizzleConnection({
     type: 'publishableKeys',
     description: 'Your widget keys, newest first. Admin keys only.',
-    ...tenantConnection<typeof publishableKeys, object>({ name: 'publishableKeys', table: publishableKeys, permission: 'widgets:manage', orderBy: { createdAt: 'desc' } }),
+    ...tenantConnection<typeof publishableKeys, object>({ name: 'publishableKeys', table: publishableKeys, orderBy: { createdAt: 'desc' } }),
   }),
 );
 
@@ -97,34 +95,34 @@ builder.drizzleObjectFields(Employee, (t) => ({
 const WidgetProfilePayload = payloadType('SetWidgetProfilePayload', 'employee', Employee);
 
 builder.mutationFields((t) => ({
-  createPublishableKey: t.field({
+  createPublishableKey: t.withAuth({ permission: 'widgets:manage', tenant: true }).field({
     type: CreatePublishableKeyPayload,
     description: 'Creates a publishable widget key for the given origins and widgets. Admin keys only.',
     args: { input: t.arg({ type: CreatePublishableKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'widgets:manage', async () => {
-        const { key, row } = await createPublishableKey(tenantFor(ctx, 'widgets:manage'), input, actorIdOf(ctx.principal), ctx.now);
+      runMutation(async () => {
+        const { key, row } = await createPublishableKey(ctx.tenant, input, actorIdOf(ctx.principal), ctx.now);
         return { publishableKey: row, key };
       }, { publishableKey: null, key: null }),
   }),
-  revokePublishableKey: t.field({
+  revokePublishableKey: t.withAuth({ permission: 'widgets:manage', tenant: true }).field({
     type: RevokePublishableKeyPayload,
     description: 'Revokes a widget key at once: pages using it show the widget error state.',
     args: { input: t.arg({ type: builder.inputType('RevokePublishableKeyInput', { fields: (f) => ({ id: f.id({ required: true }) }) }), required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'widgets:manage', async () => {
+      runMutation(async () => {
         const id = localIdFor('PublishableKey', input.id, ['input', 'id']);
-        return { publishableKey: await revokePublishableKey(tenantFor(ctx, 'widgets:manage'), id, ctx.now) };
+        return { publishableKey: await revokePublishableKey(ctx.tenant, id, ctx.now) };
       }, { publishableKey: null }),
   }),
-  setWidgetProfile: t.field({
+  setWidgetProfile: t.withAuth({ permission: 'widgets:manage', tenant: true }).field({
     type: WidgetProfilePayload,
     description: 'Shows or hides an employee in customer-facing widgets, with an optional photo. Admin keys only.',
     args: { input: t.arg({ type: SetWidgetProfileInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      runMutation(ctx, 'widgets:manage', async () => {
+      runMutation(async () => {
         const id = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
-        return { employee: await setWidgetProfile(tenantFor(ctx, 'widgets:manage'), id, input) };
+        return { employee: await setWidgetProfile(ctx.tenant, id, input) };
       }, { employee: null }),
   }),
 }));
@@ -179,26 +177,25 @@ const WidgetGoalProgress = builder.objectRef<GoalProgressData>('WidgetGoalProgre
 const optionalTeam = (teamId: string | null | undefined) => (teamId ? localIdFor('Team', teamId, ['teamId']) : null);
 
 builder.queryFields((t) => ({
-  widgetEmployees: t.field({
+  widgetEmployees: t.withAuth({ permission: 'widgets:public', tenant: true }).field({
     type: [WidgetEmployee],
     description: 'Widgets only: the public employees (first name, photo), by name, at most 100.',
     args: { teamId: t.arg.id() },
-    resolve: (_root, args, ctx) => publicEmployees(tenantFor(ctx, 'widgets:public'), optionalTeam(args.teamId)),
+    resolve: (_root, args, ctx) => publicEmployees(ctx.tenant, optionalTeam(args.teamId)),
   }),
-  widgetKudos: t.field({
+  widgetKudos: t.withAuth({ permission: 'widgets:public', tenant: true }).field({
     type: [WidgetKudos],
     description: 'Widgets only: recent recognition and customer praise about public employees, newest first.',
     args: { teamId: t.arg.id(), first: t.arg.int({ defaultValue: 10 }) },
     resolve: (_root, args, ctx) =>
-      kudosWall(tenantFor(ctx, 'widgets:public'), optionalTeam(args.teamId), Math.min(Math.max(args.first ?? 10, 1), WIDGET_LIMITS.kudosItems)),
+      kudosWall(ctx.tenant, optionalTeam(args.teamId), Math.min(Math.max(args.first ?? 10, 1), WIDGET_LIMITS.kudosItems)),
   }),
-  widgetGoalProgress: t.field({
+  widgetGoalProgress: t.withAuth({ permission: 'widgets:public', tenant: true }).field({
     type: WidgetGoalProgress,
     nullable: true,
     description: "Widgets only: an active team or organisation program's progress this period (null for others: individuals' goals are not public).",
     args: { programId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      publicProgramProgress(tenantFor(ctx, 'widgets:public'), localIdFor('IncentiveProgram', args.programId, ['programId']), ctx.now),
+    resolve: (_root, args, ctx) => publicProgramProgress(ctx.tenant, localIdFor('IncentiveProgram', args.programId, ['programId']), ctx.now),
   }),
 }));
 
@@ -223,13 +220,13 @@ const SubmitWidgetFeedbackPayload = builder
   });
 
 builder.mutationField('submitWidgetFeedback', (t) =>
-  t.field({
+  t.withAuth({ permission: 'widgets:public', tenant: true }).field({
     type: SubmitWidgetFeedbackPayload,
     description: "Widgets only: a customer's one-tap rating of a public employee, recorded as Feedback with source WIDGET.",
     args: { input: t.arg({ type: SubmitWidgetFeedbackInput, required: true }) },
-    resolve: (_root, { input }, ctx: GraphQLContext) =>
-      runMutation(ctx, 'widgets:public', async () => {
-        const tenant = tenantFor(ctx, 'widgets:public');
+    resolve: (_root, { input }, ctx) =>
+      runMutation(async () => {
+        const tenant = ctx.tenant;
         if (ctx.principal.kind !== 'publishable') throw new Error('widgets:public implies a publishable key');
         const employeeId = localIdFor('Employee', input.employeeId, ['input', 'employeeId']);
         return submitWidgetFeedback(tenant, ctx.principal.keyId, { ...input, employeeId }, ctx.now);

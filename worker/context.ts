@@ -19,6 +19,8 @@ export interface GraphQLContext {
   db: Database;
   /** Writes and aggregates for the caller's tenant; null for the platform token. */
   tenant: TenantScope | null;
+  /** The employee an employee token acts as; null for keys and the platform token. */
+  employeeId: string | null;
   /** The unscoped client, only handed to platform operations (see schema/platform.ts). */
   platformDb: Database | null;
   waitUntil: (promise: Promise<unknown>) => void;
@@ -40,15 +42,15 @@ export function createGraphQLContext(options: {
   // env.DB counts its statements (worker/index.ts wraps it with db/counting-d1.ts).
   const raw = createDatabase(env.DB);
   if (principal.kind === 'platform') {
-    return { env, principal, db: platformDatabase(raw), tenant: null, platformDb: raw, waitUntil, now };
+    return { env, principal, db: platformDatabase(raw), tenant: null, employeeId: null, platformDb: raw, waitUntil, now };
   }
   const tenant = new TenantScope(raw, principal.tenantId, now);
   if (principal.kind === 'publishable') {
     // Widget keys: the widget fields read through `tenant` after their permission check; the
     // general client (node lookups, relations) sees no tenant's rows at all.
-    return { env, principal, db: scopedDatabase(raw, ''), tenant, platformDb: null, waitUntil, now };
+    return { env, principal, db: scopedDatabase(raw, ''), tenant, employeeId: null, platformDb: null, waitUntil, now };
   }
   // Pothos needs the client's select/$count as well (relation filters, totalCount); its relational
   // queries carry the tenant filter. Services write through `tenant`, whose `db` is reads only.
-  return { env, principal, db: scopedDatabase(raw, principal.tenantId), tenant, platformDb: null, waitUntil, now };
+  return { env, principal, db: scopedDatabase(raw, principal.tenantId), tenant, employeeId: principal.kind === 'employee' ? principal.employeeId : null, platformDb: null, waitUntil, now };
 }

@@ -1,6 +1,7 @@
 /**
- * What each kind of caller may do, in one table. Resolvers ask `requirePermission(ctx, name)`;
- * a caller without it gets a FORBIDDEN error that names what is missing.
+ * What each kind of caller may do, in one table. GraphQL fields declare the permission they need
+ * (`t.withAuth({ permission: name, ... })`, schema/auth-scopes.ts); a caller without it gets the
+ * FORBIDDEN error `forbidden` builds, which names what is missing.
  */
 import { GraphQLError } from 'graphql';
 import type { EmployeeTokenScope } from './employee-tokens.ts';
@@ -128,8 +129,4 @@ export function forbidden(principal: Principal, permission: Permission): GraphQL
     `Forbidden: ${rule.what} needs ${needed}; this request uses ${DESCRIBE[actorOf(principal)]}.`,
     { extensions: { code: 'FORBIDDEN', permission, required: [...rule.actors] } },
   );
-}
-
-export function requirePermission(principal: Principal, permission: Permission): void {
-  if (!hasPermission(principal, permission)) throw forbidden(principal, permission);
 }
