@@ -18,6 +18,8 @@ import { createGraphQLContext, type GraphQLContext, type RequestStats } from './
 import { isLocal, type Env } from './env.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
+import { useApiRateLimits } from './plugins/rate-limits.ts';
+import { failedAuthenticationError } from './auth/failed-authentication.ts';
 import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
 
 export interface ServerContext {
@@ -76,6 +78,8 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
       exposeLimits: ({ env }) => isLocal(env),
     }),
+    // Per credential and operation class, once the credential is known, before any resolver runs.
+    useApiRateLimits<ServerContext & GraphQLContext>({ pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE } }),
     // Scoped employee tokens (widgets) select only their scopes' types (TOKEN_SCOPE_TYPES).
     useScopedTokenTypes<ServerContext & GraphQLContext>(),
     // "Did you mean ...?" only for verified callers in development and tests.
@@ -95,16 +99,10 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       waitUntil,
       now,
     });
-    if (!result.ok) {
-      throw new GraphQLError(result.reason, {
-        extensions: {
-          code: 'UNAUTHENTICATED',
-          http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="frontline"' } },
-        },
-      });
-    }
+    // 401, slowed or refused with 429 when this client keeps failing (worker/auth/failed-authentication.ts).
+    if (!result.ok) throw await failedAuthenticationError(request, env, result.reason);
     credential.verified = true;
-    return createGraphQLContext({ env, principal: result.principal, waitUntil, now });
+    return createGraphQLContext({ env, principal: result.principal, waitUntil, now, rateLimitTier: result.rateLimitTier });
   },
 });
 

@@ -6,8 +6,8 @@ import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Database } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
-import { API_KEY_ROLES, apiKeys, tenants, type ApiKeyRole } from '../../db/tenants.ts';
-import { conflictError, parseInput } from '../../domain/errors.ts';
+import { API_KEY_ROLES, apiKeys, tenants, type ApiKeyRole, type RateLimitTier } from '../../db/tenants.ts';
+import { conflictError, notFoundError, parseInput } from '../../domain/errors.ts';
 import { requiredText, slugify } from '../../domain/people.ts';
 import { displayPrefix, generateSecretKey, hashSecretKey } from '../../db/keys.ts';
 
@@ -98,4 +98,22 @@ export async function createApiKeyForTenant(
   const [apiKey] = await db.insert(apiKeys).values({ ...row, tenantId }).returning();
   if (!apiKey) throw new Error('api key insert returned no row');
   return { apiKey, secret };
+}
+
+/**
+ * Sets which API rate limits a tenant's credentials get (worker/rate-limits/): "standard", "high"
+ * or "unlimited". Platform operator only (mutation setTenantRateLimitTier, or the CLI). Takes
+ * effect with the tenant's next request: the tier is read with the credential.
+ */
+export async function setTenantRateLimitTier(db: Database, tenantId: string, tier: RateLimitTier): Promise<TenantRow> {
+  const [tenant] = await db.update(tenants).set({ rateLimitTier: tier }).where(eq(tenants.id, tenantId)).returning();
+  if (!tenant) throw notFoundError(['input', 'tenantId'], 'No Tenant with this id exists.');
+  return tenant;
+}
+
+/** The same, by slug (the CLI's handle). */
+export async function setTenantRateLimitTierBySlug(db: Database, slug: string, tier: RateLimitTier): Promise<TenantRow> {
+  const [tenant] = await db.update(tenants).set({ rateLimitTier: tier }).where(eq(tenants.slug, slug)).returning();
+  if (!tenant) throw notFoundError(['slug'], `No tenant has the slug "${slug}".`);
+  return tenant;
 }
