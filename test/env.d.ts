@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** Fuzzing: how many generated requests (default 2,000; test/fuzz/). */
+      FUZZ_RUNS?: string;
     }
     interface GlobalProps {
       mainModule: typeof workerModule;

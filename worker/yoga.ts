@@ -19,6 +19,7 @@ import { isLocal, type Env } from './env.ts';
 import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
 import { useApiRateLimits } from './plugins/rate-limits.ts';
+import { useJsonGetParams } from './plugins/get-params.ts';
 import { failedAuthenticationError } from './auth/failed-authentication.ts';
 import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
 
@@ -73,6 +74,8 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
   renderGraphiQL: renderLocalGraphiQL,
   maskedErrors: { maskError },
   plugins: [
+    // GET's variables/extensions must be JSON: 400, not a masked unexpected error (found by fuzzing).
+    useJsonGetParams(),
     // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
     useOperationLimits<ServerContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
