@@ -33,7 +33,15 @@ export type Draw = fc.GeneratorValue;
  */
 export function pick<const T extends readonly unknown[]>(g: Draw, ...values: T): T[number] {
   if (values.length === 0) throw new Error('pick from nothing');
-  return values[g(fc.nat, { max: values.length - 1 })];
+  return values[roll(g, values.length - 1)];
+}
+
+/**
+ * A uniform integer in [min, max], for choosing what to generate. fast-check biases integers
+ * toward their bounds (good for values, which keep that bias), which would skew the mix of kinds.
+ */
+export function roll(g: Draw, max: number, min = 0): number {
+  return g(() => fc.noBias(fc.integer({ min, max })));
 }
 
 /** What a request may carry, and whether an operation it runs could write. */
@@ -91,7 +99,7 @@ const HOSTILE_CONSTANTS = [
 ];
 
 export function hostileString(g: Draw): string {
-  const choice = g(fc.integer, { min: 0, max: 9 });
+  const choice = roll(g, 9);
   let text: string;
   if (choice <= 2) text = g(fc.string, { maxLength: 40 });
   else if (choice <= 4) text = g(fc.string, { unit: 'binary', maxLength: 40 });
@@ -141,7 +149,7 @@ function garbageId(g: Draw): string {
 function valueOf(g: Draw, world: FuzzWorld, type: GraphQLInputType, depth: number, idPool: 'any' | 'foreign'): Value {
   if (isNonNullType(type)) return valueOf(g, world, type.ofType, depth, idPool);
   if (isListType(type)) {
-    const length = depth > 2 ? g(fc.integer, { min: 0, max: 1 }) : g(fc.integer, { min: 0, max: 3 });
+    const length = depth > 2 ? roll(g, 1) : roll(g, 3);
     return Array.from({ length }, () => valueOf(g, world, type.ofType, depth + 1, idPool));
   }
   if (isEnumType(type)) {
@@ -152,20 +160,20 @@ function valueOf(g: Draw, world: FuzzWorld, type: GraphQLInputType, depth: numbe
     const object: Record<string, Value> = {};
     for (const field of Object.values(type.getFields())) {
       const required = isNonNullType(field.type) && field.defaultValue === undefined;
-      if (required || (depth < 3 && g(fc.boolean))) object[field.name] = valueOf(g, world, field.type, depth + 1, idPool);
+      if (required || (depth < 3 && roll(g, 1) === 1)) object[field.name] = valueOf(g, world, field.type, depth + 1, idPool);
     }
     return object;
   }
   switch (type.name) {
     case 'ID':
       if (idPool === 'foreign') return pick(g, ...world.foreignIds);
-      return g(fc.integer, { min: 0, max: 3 }) === 0 ? garbageId(g) : pick(g, ...world.foreignIds, ...world.ownIds);
+      return roll(g, 3) === 0 ? garbageId(g) : pick(g, ...world.foreignIds, ...world.ownIds);
     case 'Int':
       return g(() => fc.oneof(fc.integer({ min: -3, max: 120 }), fc.constantFrom(0, -1, 2_147_483_647, -2_147_483_648, 1_000_000)));
     case 'Float':
       return g(() => fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0.5, 1e308)));
     case 'Boolean':
-      return g(fc.boolean);
+      return roll(g, 1) === 1;
     case 'DateTime':
       return pick(g, '2026-11-23T00:00:00Z', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T00:00:00Z', 'yesterday', '2026-11-23');
     case 'Date':
@@ -177,7 +185,7 @@ function valueOf(g: Draw, world: FuzzWorld, type: GraphQLInputType, depth: numbe
 
 /** A value no coercion accepts for `type`: the operation fails validation and never runs. */
 function brokenValueOf(g: Draw, type: GraphQLInputType): Value {
-  if (isNonNullType(type)) return g(fc.boolean) ? null : brokenValueOf(g, type.ofType);
+  if (isNonNullType(type)) return roll(g, 1) === 1 ? null : brokenValueOf(g, type.ofType);
   if (isListType(type)) return [brokenValueOf(g, type.ofType)];
   if (isInputObjectType(type)) return pick(g, 42, true, 'an object was expected', 1.5);
   if (isEnumType(type)) return pick(g, 'lower_case_string', 7, false);
@@ -210,7 +218,7 @@ function selection(g: Draw, world: FuzzWorld, type: GraphQLOutputType, depth: nu
   if (!isObjectType(named)) return '{ __typename }';
   const fields = Object.values(named.getFields()).filter((field) => depth < 3 || isLeafType(getNamedType(field.type)));
   if (fields.length === 0) return '{ __typename }';
-  const count = g(fc.integer, { min: 1, max: Math.min(3, fields.length) });
+  const count = roll(g, Math.min(3, fields.length), 1);
   const chosen = [...new Set(Array.from({ length: count }, () => pick(g, ...fields)))];
   return `{ __typename ${chosen.map((field) => fieldCall(g, world, field, depth + 1, false)).join(' ')} }`;
 }
@@ -225,7 +233,7 @@ function argumentsFor(g: Draw, world: FuzzWorld, args: readonly GraphQLArgument[
   const parts: string[] = [];
   for (const arg of args) {
     const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
-    const mode = g(fc.integer, { min: 0, max: 9 });
+    const mode = roll(g, 9);
     if (breakRequired && required) {
       if (mode < 3) continue; // missing a required argument
       parts.push(`${arg.name}: ${literal(brokenValueOf(g, arg.type))}`);
@@ -235,7 +243,7 @@ function argumentsFor(g: Draw, world: FuzzWorld, args: readonly GraphQLArgument[
     if (mode === 4) parts.push(`${arg.name}: ${literal(brokenValueOf(g, arg.type))}`);
     else parts.push(`${arg.name}: ${literal(valueOf(g, world, arg.type, 0, idPool))}`);
   }
-  if (g(fc.integer, { min: 0, max: 19 }) === 0) parts.push(`undeclared${g(fc.integer, { min: 0, max: 9 })}: 1`);
+  if (roll(g, 19) === 0) parts.push(`undeclared${roll(g, 9)}: 1`);
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 
@@ -254,7 +262,7 @@ export interface GeneratedOperation {
 export function schemaOperation(g: Draw, world: FuzzWorld, credential: Credential): GeneratedOperation {
   const mutationType = world.schema.getMutationType();
   const queryType = world.schema.getQueryType();
-  const isMutation = mutationType !== null && mutationType !== undefined && g(fc.integer, { min: 0, max: 9 }) < 4;
+  const isMutation = mutationType !== null && mutationType !== undefined && roll(g, 9) < 3;
   const root = isMutation ? mutationType : queryType;
   if (!root) throw new Error('schema without a root type');
   const fields = Object.values(root.getFields());
@@ -263,9 +271,9 @@ export function schemaOperation(g: Draw, world: FuzzWorld, credential: Credentia
 
   if (isMutation && credential.canWrite) {
     const inputArg = field.args.find((arg) => arg.name === 'input');
-    if (inputArg && hasRequiredIdField(inputArg.type) && credential.name !== 'platform' && g(fc.boolean)) {
+    if (inputArg && hasRequiredIdField(inputArg.type) && credential.name !== 'platform' && roll(g, 1) === 1) {
       // Cross-tenant: a well-typed input whose every id is the other tenant's.
-      const useVariable = g(fc.boolean);
+      const useVariable = roll(g, 1) === 1;
       const value = valueOf(g, world, inputArg.type, 0, 'foreign');
       if (useVariable) {
         return {
@@ -277,7 +285,7 @@ export function schemaOperation(g: Draw, world: FuzzWorld, credential: Credentia
       }
       return { kind: 'mutation: cross-tenant ids', query: `mutation { ${field.name}(input: ${literal(value)}) ${selection(g, world, field.type, 1)} }`, variables: {} };
     }
-    if (inputArg && g(fc.boolean)) {
+    if (inputArg && roll(g, 1) === 1) {
       // A variable of the right declared type with a value that cannot coerce.
       return {
         kind: 'mutation: uncoercible variables',
@@ -291,16 +299,16 @@ export function schemaOperation(g: Draw, world: FuzzWorld, credential: Credentia
     return { kind: 'mutation: wrong or missing arguments', query: `mutation { ${fieldCall(g, world, field, 1, true)} }`, variables: {} };
   }
 
-  if (g(fc.integer, { min: 0, max: 4 }) === 0 && field.args.length > 0) {
+  if (roll(g, 4) === 0 && field.args.length > 0) {
     // Arguments through variables, sometimes declared with the wrong type.
     const declared = field.args.map((arg, index) => {
-      const wrongType = g(fc.integer, { min: 0, max: 3 }) === 0;
+      const wrongType = roll(g, 3) === 0;
       return { arg, name: `v${index}`, type: wrongType ? pick(g, 'Int', 'String!', '[ID!]!', 'Boolean') : typeName(arg.type), wrongType };
     });
     const variables: Record<string, unknown> = {};
     for (const { arg, name, wrongType } of declared) {
-      if (g(fc.integer, { min: 0, max: 4 }) === 0) continue;
-      variables[name] = json(wrongType || g(fc.integer, { min: 0, max: 4 }) === 0 ? brokenValueOf(g, arg.type) : valueOf(g, world, arg.type, 0, 'any'));
+      if (roll(g, 4) === 0) continue;
+      variables[name] = json(wrongType || roll(g, 4) === 0 ? brokenValueOf(g, arg.type) : valueOf(g, world, arg.type, 0, 'any'));
     }
     return {
       kind: `${keyword}: variables`,
@@ -309,7 +317,7 @@ export function schemaOperation(g: Draw, world: FuzzWorld, credential: Credentia
       operationName: 'Fuzz',
     };
   }
-  const fieldsInQuery = isMutation ? 1 : g(fc.integer, { min: 1, max: 3 });
+  const fieldsInQuery = isMutation ? 1 : roll(g, 3, 1);
   const calls = Array.from({ length: fieldsInQuery }, (_, index) => {
     const chosen = index === 0 ? field : pick(g, ...fields);
     const alias = index === 0 ? '' : `f${index}: `;
@@ -320,8 +328,8 @@ export function schemaOperation(g: Draw, world: FuzzWorld, credential: Credentia
 
 /** Alias bombs, depth, token floods, fragment cycles, directive abuse, ambiguous operations. */
 export function bombOperation(g: Draw, world: FuzzWorld): GeneratedOperation {
-  const kind = g(fc.integer, { min: 0, max: 7 });
-  const n = (min: number, max: number) => g(fc.integer, { min, max });
+  const kind = roll(g, 7);
+  const n = (min: number, max: number) => roll(g, max, min);
   switch (kind) {
     case 0: {
       const count = n(25, 400);
@@ -363,7 +371,7 @@ export function bombOperation(g: Draw, world: FuzzWorld): GeneratedOperation {
 
 /** Bodies that are not a GraphQL request at all, or not in a form the API takes. */
 export function malformedBody(g: Draw): { kind: string; method: string; contentType: string | null; body: BodyInit | null; search?: string } {
-  const kind = g(fc.integer, { min: 0, max: 11 });
+  const kind = roll(g, 11);
   switch (kind) {
     case 0:
       return { kind: 'body: random bytes', method: 'POST', contentType: 'application/json', body: g(fc.uint8Array, { maxLength: 2_000 }) };

@@ -19,9 +19,9 @@ import { schema } from '../../schema/index.ts';
 import { documentHash, WIDGET_DOCUMENTS, type WidgetDocumentName } from '../../features/widgets/documents.ts';
 import { createEmployee, createTeam, createTenant, data, employeeToken, localId, PLATFORM_TOKEN, TEST_NOW, type TestTenant } from '../helpers.ts';
 import { createPublishableKey, SHOP } from '../widget-helpers.ts';
-import { bombOperation, garbageAuthorization, hostileString, malformedBody, pick, schemaOperation, type Credential, type Draw, type FuzzWorld } from './generators.ts';
+import { bombOperation, garbageAuthorization, hostileString, malformedBody, pick, roll, schemaOperation, type Credential, type Draw, type FuzzWorld } from './generators.ts';
 
-const SEED = 20_261_123;
+const SEED = Number(env.FUZZ_SEED ?? 20_261_123);
 const RUNS = Number(env.FUZZ_RUNS ?? 2_000);
 /** After every setup request (1 ms apart from TEST_NOW) and within the minute in which keys' last use is not rewritten. */
 const FUZZ_NOW = new Date(TEST_NOW.getTime() + 10_000).toISOString();
@@ -113,7 +113,14 @@ async function checksums(): Promise<Record<string, string>> {
 }
 
 function clientIp(g: Draw): string {
-  return `100.${g(fc.integer, { min: 64, max: 127 })}.${g(fc.integer, { min: 0, max: 255 })}.${g(fc.integer, { min: 0, max: 255 })}`;
+  return `100.${roll(g, 127, 64)}.${roll(g, 255)}.${roll(g, 255)}`;
+}
+
+/** Three in four requests carry a credential that verifies (the first six), so most reach execution. */
+function credentialFor(g: Draw): Credential {
+  const valid = world.credentials.slice(0, 6);
+  const invalid = world.credentials.slice(6);
+  return roll(g, 3) === 0 ? pick(g, ...invalid) : pick(g, ...valid);
 }
 
 function authorizationFor(g: Draw, credential: Credential): string | null {
@@ -126,27 +133,29 @@ interface Generated {
   request: Request;
 }
 
-const ACCEPTS = ['application/graphql-response+json', 'application/json', 'application/graphql-response+json, application/json;q=0.9', '*/*', 'text/html', 'nonsense/x', null];
+/** Mostly what clients send; one in thirty an Accept the API cannot serve (406 before GraphQL). */
+const ACCEPTS = ['application/graphql-response+json', 'application/json', 'application/graphql-response+json, application/json;q=0.9', '*/*', null] as const;
+const UNSERVABLE_ACCEPTS = ['text/html', 'nonsense/x', 'application/xml'] as const;
 
 function baseHeaders(g: Draw, authorization: string | null): Headers {
   const headers = new Headers({ 'CF-Connecting-IP': clientIp(g), 'X-Frontline-Now': FUZZ_NOW });
-  const accept = pick(g, ...ACCEPTS);
+  const accept = roll(g, 29) === 0 ? pick(g, ...UNSERVABLE_ACCEPTS) : pick(g, ...ACCEPTS);
   if (accept) headers.set('Accept', accept);
   if (authorization !== null) headers.set('Authorization', authorization);
   return headers;
 }
 
 function generate(g: Draw): Generated {
-  const credential = pick(g, ...world.credentials);
-  const roll = g(fc.integer, { min: 0, max: 99 });
-  if (roll < 15) {
+  const credential = credentialFor(g);
+  const dice = roll(g, 99);
+  if (dice < 15) {
     const body = malformedBody(g);
     const headers = baseHeaders(g, authorizationFor(g, credential));
     if (body.contentType) headers.set('Content-Type', body.contentType);
     return { kind: body.kind, credential: credential.name, request: new Request(`http://frontline.test/graphql${body.search ?? ''}`, { method: body.method, headers, body: body.method === 'GET' || body.method === 'HEAD' ? null : body.body }) };
   }
-  if (roll < 25) return widgetRequest(g);
-  const operation = roll < 35 ? bombOperation(g, world) : schemaOperation(g, world, credential);
+  if (dice < 25) return widgetRequest(g);
+  const operation = dice < 35 ? bombOperation(g, world) : schemaOperation(g, world, credential);
   const headers = baseHeaders(g, authorizationFor(g, credential));
   headers.set('Content-Type', pick(g, 'application/json', 'application/json; charset=utf-8'));
   const body = JSON.stringify({ query: operation.query, variables: operation.variables, ...(operation.operationName ? { operationName: operation.operationName } : {}) });
@@ -156,7 +165,7 @@ function generate(g: Draw): Generated {
 /** A widget request: a trusted read with hostile variables, a write that cannot run, or worse. */
 function widgetRequest(g: Draw): Generated {
   const key = pick(g, publishableKey, publishableKey, 'fl_pk_unknown', '', hostileString(g).slice(0, 200));
-  const headers = baseHeaders(g, g(fc.integer, { min: 0, max: 3 }) === 0 ? garbageAuthorization(g) : null);
+  const headers = baseHeaders(g, roll(g, 3) === 0 ? garbageAuthorization(g) : null);
   headers.set('Content-Type', 'application/json');
   const origin = pick(g, SHOP, SHOP, 'https://evil.example', 'null', null);
   if (origin) headers.set('Origin', origin);
@@ -248,7 +257,7 @@ describe('fuzzing the Worker with hostile requests', () => {
     // Most requests must get past the HTTP layer into GraphQL (else the fuzzer tests nothing).
     const reachedGraphQL = (outcomes.get('executed') ?? 0) + (outcomes.get('refused by GraphQL (parse, validation, limits, variables)') ?? 0) + (outcomes.get('unauthenticated') ?? 0);
     expect(reachedGraphQL / sent).toBeGreaterThan(0.6);
-    expect((outcomes.get('executed') ?? 0) / sent).toBeGreaterThan(0.25);
+    expect((outcomes.get('executed') ?? 0) / sent).toBeGreaterThan(0.15);
     expect((outcomes.get('rate limited') ?? 0) / sent).toBeLessThan(0.05);
   }, 180_000);
 });
