@@ -37,6 +37,9 @@ export default defineConfig(async () => {
                   MAIL_PROVIDER: 'memory',
                   PUBLIC_BASE_URL: 'https://frontline.test',
                   UNSUBSCRIBE_SECRET: 'test-only-unsubscribe-secret-0123456789abcdef',
+                  // test/fuzz/: requests per run and seed (FUZZ_RUNS=20000 FUZZ_SEED=7 npx vitest ... for a longer hunt).
+                  FUZZ_RUNS: process.env.FUZZ_RUNS ?? '2000',
+                  FUZZ_SEED: process.env.FUZZ_SEED ?? '20261123',
                 },
                 // Widget reads allow 3,000 a minute per key in wrangler.toml; 30 here, so a test can
                 // reach the limit in a few requests (the other limiters keep wrangler.toml's values).

@@ -6,6 +6,9 @@
 import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn } from './columns.ts';
 
+export const RATE_LIMIT_TIERS = ['standard', 'high', 'unlimited'] as const;
+export type RateLimitTier = (typeof RATE_LIMIT_TIERS)[number];
+
 export const tenants = sqliteTable(
   'tenants',
   {
@@ -18,6 +21,11 @@ export const tenants = sqliteTable(
      * tenant can later move to its own database without changing any query.
      */
     shard: text('shard').notNull().default('primary'),
+    /**
+     * Which per-credential API rate limits apply (worker/rate-limits/): "standard" for everyone,
+     * "high" (ten times standard) or "unlimited" (exempt), set by the platform operator only.
+     */
+    rateLimitTier: text('rate_limit_tier', { enum: RATE_LIMIT_TIERS }).notNull().default('standard'),
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex('tenants_slug_unique').on(t.slug)],

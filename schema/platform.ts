@@ -1,11 +1,12 @@
-/** Platform operations, for the PLATFORM_ADMIN_TOKEN only: creating tenants. */
+/** Platform operations, for the PLATFORM_ADMIN_TOKEN only: creating tenants, their rate-limit tier. */
 import type { UserErrorData } from '../domain/errors.ts';
-import { createTenant, type ApiKeyRow, type TenantRow } from '../features/platform/service.ts';
+import { createTenant, setTenantRateLimitTier, type ApiKeyRow, type TenantRow } from '../features/platform/service.ts';
 import { ApiKey } from './api-keys.ts';
 import { builder } from './builder.ts';
 import { UserErrorInterface } from './errors.ts';
-import { runMutation } from './mutations.ts';
-import { Tenant } from './tenants.ts';
+import { localIdFor } from './global-ids.ts';
+import { payloadType, runMutation } from './mutations.ts';
+import { RateLimitTierEnum, Tenant } from './tenants.ts';
 
 const CreateTenantInput = builder.inputType('CreateTenantInput', {
   fields: (t) => ({
@@ -41,5 +42,28 @@ builder.mutationField('createTenant', (t) =>
         const created = await createTenant(ctx.platformDb, input, 'platform', ctx.now);
         return { tenant: created.tenant, adminKey: created.apiKey, adminSecret: created.secret };
       }, { tenant: null, adminKey: null, adminSecret: null }),
+  }),
+);
+
+const SetTenantRateLimitTierInput = builder.inputType('SetTenantRateLimitTierInput', {
+  fields: (t) => ({
+    tenantId: t.id({ required: true }),
+    tier: t.field({ type: RateLimitTierEnum, required: true }),
+  }),
+});
+
+const TenantPayload = payloadType('TenantPayload', 'tenant', Tenant);
+
+builder.mutationField('setTenantRateLimitTier', (t) =>
+  t.withAuth({ permission: 'tenants:manage' }).field({
+    type: TenantPayload,
+    description: "Chooses the API rate limits of a tenant's keys and employee tokens: STANDARD, HIGH or UNLIMITED. Platform admin token only.",
+    args: { input: t.arg({ type: SetTenantRateLimitTierInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(async () => {
+        if (!ctx.platformDb) throw new Error('tenants:manage was granted to a caller without the platform client');
+        const tenantId = localIdFor('Tenant', input.tenantId, ['input', 'tenantId']);
+        return { tenant: await setTenantRateLimitTier(ctx.platformDb, tenantId, input.tier) };
+      }, { tenant: null }),
   }),
 );

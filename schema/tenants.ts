@@ -1,7 +1,15 @@
 /** Tenant (the customer company) and `viewer`: who is calling and on behalf of which tenant. */
+import { RATE_LIMIT_TIERS, type RateLimitTier } from '../db/tenants.ts';
 import { actorOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
+import { upperEnum } from './enums.ts';
 import { encodeId } from './global-ids.ts';
+
+export const RateLimitTierEnum = upperEnum<RateLimitTier>(
+  'RateLimitTier',
+  RATE_LIMIT_TIERS,
+  'Which API rate limits apply to a tenant\'s credentials: STANDARD, HIGH (ten times standard) or UNLIMITED (exempt). Set by the platform operator.',
+);
 
 export const Tenant = builder.drizzleObject('tenants', {
   name: 'Tenant',
@@ -11,6 +19,7 @@ export const Tenant = builder.drizzleObject('tenants', {
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    rateLimitTier: t.expose('rateLimitTier', { type: RateLimitTierEnum, description: 'The API rate limits this tenant\'s keys and employee tokens get (README, "Security").' }),
   }),
 });
 

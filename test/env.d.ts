@@ -6,6 +6,9 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** Fuzzing (test/fuzz/): how many generated requests (default 2,000) and the seed. */
+      FUZZ_RUNS?: string;
+      FUZZ_SEED?: string;
     }
     interface GlobalProps {
       mainModule: typeof workerModule;

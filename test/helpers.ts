@@ -14,10 +14,20 @@ export const PLATFORM_TOKEN = 'fl_platform_test_token';
  */
 export const TEST_NOW = new Date(env.FRONTLINE_NOW ?? 'FRONTLINE_NOW is not set');
 
-/** Per-request options: `now` runs this one request at another instant (X-Frontline-Now, test only). */
+/**
+ * Per-request options: `now` runs this one request at another instant (X-Frontline-Now, test only);
+ * `ip` is the client address Cloudflare would report (CF-Connecting-IP).
+ */
 export interface RequestOptions {
   now?: Date | string;
+  ip?: string;
 }
+
+/**
+ * A fresh client address (198.18.0.0/15, reserved for benchmarks) for each request that names
+ * none, so the failed-authentication throttle (per client) never links unrelated tests.
+ */
+export const randomClientIp = () => `198.${18 + Math.floor(Math.random() * 2)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
 
 let ticks = 0;
 /**
@@ -54,6 +64,7 @@ export async function gql<T = Record<string, unknown>>(
   if (credential) headers.Authorization = `Bearer ${credential}`;
   const now = options.now ?? nextInstant();
   headers['X-Frontline-Now'] = now instanceof Date ? now.toISOString() : now;
+  headers['CF-Connecting-IP'] = options.ip ?? randomClientIp();
   const response = await exports.default.fetch(
     new Request('http://frontline.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
   );

@@ -1,6 +1,7 @@
 /** The per-request GraphQL context: who is calling and the database as they may see it. */
 import { createDatabase, type Database } from '../db/client.ts';
 import { platformDatabase, scopedDatabase, TenantScope } from '../db/tenant-scope.ts';
+import type { RateLimitTier } from '../db/tenants.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Env } from './env.ts';
 
@@ -29,6 +30,11 @@ export interface GraphQLContext {
    * response (default periods, allowances, expiries, every timestamp written). Never call new Date().
    */
   now: Date;
+  /**
+   * The tenant's API rate-limit tier, read with the credential (worker/plugins/rate-limits.ts).
+   * Undefined for requests limited before GraphQL (widget requests, worker/widgets.ts).
+   */
+  rateLimitTier?: RateLimitTier;
 }
 
 export function createGraphQLContext(options: {
@@ -37,20 +43,21 @@ export function createGraphQLContext(options: {
   waitUntil: (promise: Promise<unknown>) => void;
   /** The request clock, read once (worker/clock.ts). */
   now: Date;
+  rateLimitTier?: RateLimitTier;
 }): GraphQLContext {
-  const { env, principal, waitUntil, now } = options;
+  const { env, principal, waitUntil, now, rateLimitTier } = options;
   // env.DB counts its statements (worker/index.ts wraps it with db/counting-d1.ts).
   const raw = createDatabase(env.DB);
   if (principal.kind === 'platform') {
-    return { env, principal, db: platformDatabase(raw), tenant: null, employeeId: null, platformDb: raw, waitUntil, now };
+    return { env, principal, db: platformDatabase(raw), tenant: null, employeeId: null, platformDb: raw, waitUntil, now, rateLimitTier };
   }
   const tenant = new TenantScope(raw, principal.tenantId, now);
   if (principal.kind === 'publishable') {
     // Widget keys: the widget fields read through `tenant` after their permission check; the
     // general client (node lookups, relations) sees no tenant's rows at all.
-    return { env, principal, db: scopedDatabase(raw, ''), tenant, employeeId: null, platformDb: null, waitUntil, now };
+    return { env, principal, db: scopedDatabase(raw, ''), tenant, employeeId: null, platformDb: null, waitUntil, now, rateLimitTier };
   }
   // Pothos needs the client's select/$count as well (relation filters, totalCount); its relational
   // queries carry the tenant filter. Services write through `tenant`, whose `db` is reads only.
-  return { env, principal, db: scopedDatabase(raw, principal.tenantId), tenant, employeeId: principal.kind === 'employee' ? principal.employeeId : null, platformDb: null, waitUntil, now };
+  return { env, principal, db: scopedDatabase(raw, principal.tenantId), tenant, employeeId: principal.kind === 'employee' ? principal.employeeId : null, platformDb: null, waitUntil, now, rateLimitTier };
 }

@@ -19,7 +19,23 @@ export interface Env extends SummaryEnv {
   WIDGET_CLIENT_LIMITER: RateLimit;
   WIDGET_KEY_LIMITER: RateLimit;
   WIDGET_READ_LIMITER: RateLimit;
-  /** Secret: salt for hashing client IPs before they are used as rate-limit keys (never stored). */
+  /**
+   * API rate limits per credential and operation class (worker/rate-limits/), one binding per
+   * tier: "standard" and "high" (tenants.rate_limit_tier; "unlimited" uses none).
+   */
+  API_QUERY_LIMITER: RateLimit;
+  API_MUTATION_LIMITER: RateLimit;
+  API_EXPENSIVE_LIMITER: RateLimit;
+  API_QUERY_LIMITER_HIGH: RateLimit;
+  API_MUTATION_LIMITER_HIGH: RateLimit;
+  API_EXPENSIVE_LIMITER_HIGH: RateLimit;
+  /** Failed authentication per client: beyond the first, answers are slowed; beyond the second, refused. */
+  AUTH_FAILURE_SLOW_LIMITER: RateLimit;
+  AUTH_FAILURE_LIMITER: RateLimit;
+  /**
+   * Secret: salt for hashing client IPs before they are used as rate-limit keys (never stored):
+   * widget feedback and failed authentication (worker/client-key.ts).
+   */
   WIDGET_CLIENT_SALT?: string;
   /** Overrides ENVIRONMENT's choice of who may introspect: "all" or "secret_keys" (worker/security-settings.ts). */
   INTROSPECTION?: string;

@@ -19,6 +19,7 @@ import { requestNow } from './clock.ts';
 import type { EmployeeTokenScope } from './auth/employee-tokens.ts';
 import type { Principal } from './auth/principal.ts';
 import { findActivePublishableKey, type ActivePublishableKey } from './auth/publishable-keys.ts';
+import { clientKey } from './client-key.ts';
 import type { RequestStats } from './context.ts';
 import { isLocal, type Env } from './env.ts';
 import { jsonError } from './http-errors.ts';
@@ -179,8 +180,7 @@ async function rateLimited(request: Request, env: Env, key: ActivePublishableKey
   const write = document.document.startsWith('mutation');
   const checks = [(write ? env.WIDGET_KEY_LIMITER : env.WIDGET_READ_LIMITER).limit({ key: key.id })];
   if (document.rateLimited) {
-    const ip = request.headers.get('CF-Connecting-IP') ?? 'unknown';
-    const client = await sha256Hex(`${env.WIDGET_CLIENT_SALT ?? ''}:${ip}`);
+    const client = await clientKey(request, env);
     checks.push(env.WIDGET_CLIENT_LIMITER.limit({ key: `${key.id}:${client}` }));
   }
   const outcomes = await Promise.all(checks);
@@ -191,11 +191,6 @@ async function rateLimited(request: Request, env: Env, key: ActivePublishableKey
     message: `Too many ${document.rateLimited ? 'ratings from here' : 'requests for this widget key'}; try again in ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
     headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
   };
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function refuse({ status, code, message, headers = {} }: Refusal): Response {

@@ -23,6 +23,9 @@ import { useNoSchemaHints } from './plugins/no-schema-hints.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import type { RequestLog } from './request-log.ts';
 import { useOperationLimits } from './plugins/operation-limits.ts';
+import { useApiRateLimits } from './plugins/rate-limits.ts';
+import { useJsonGetParams } from './plugins/get-params.ts';
+import { failedAuthenticationError } from './auth/failed-authentication.ts';
 import { useScopedTokenTypes } from './plugins/scoped-token-types.ts';
 
 export interface ServerContext {
@@ -67,12 +70,16 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
     useCsrfPrevention(),
     // Operation name and type, error codes: into the request's log line (worker/request-log.ts).
     useRequestLog(),
+    // GET's variables/extensions must be JSON: 400, not a masked unexpected error (found by fuzzing).
+    useJsonGetParams(),
     // Defaults in worker/plugins/operation-limits.ts and the README's "Limits" section.
     useOperationLimits<ServerContext>({
       pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE },
       exposeLimits: ({ env }) => isLocal(env),
       onMeasured: ({ log }, measure) => log?.noteCost(measure.cost),
     }),
+    // Per credential and operation class, once the credential is known, before any resolver runs.
+    useApiRateLimits<ServerContext & GraphQLContext>({ pageSizes: { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE } }),
     // Scoped employee tokens (widgets) select only their scopes' types (TOKEN_SCOPE_TYPES).
     useScopedTokenTypes<ServerContext & GraphQLContext>(),
     // "Did you mean ...?" only for verified callers, and only where SCHEMA_HINTS allows (not in production).
@@ -98,17 +105,11 @@ export const yoga = createYoga<ServerContext, GraphQLContext>({
       waitUntil,
       now,
     });
-    if (!result.ok) {
-      throw new GraphQLError(result.reason, {
-        extensions: {
-          code: 'UNAUTHENTICATED',
-          http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="frontline"' } },
-        },
-      });
-    }
+    // 401, slowed or refused with 429 when this client keeps failing (worker/auth/failed-authentication.ts).
+    if (!result.ok) throw await failedAuthenticationError(request, env, result.reason);
     credential.verified = true;
     log?.notePrincipal(result.principal);
-    return createGraphQLContext({ env, principal: result.principal, waitUntil, now });
+    return createGraphQLContext({ env, principal: result.principal, waitUntil, now, rateLimitTier: result.rateLimitTier });
   },
 });
 

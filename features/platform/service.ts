@@ -10,7 +10,7 @@ import type { Database } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import { displayPrefix, generateSecretKey, hashSecretKey } from '../../db/keys.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { tenants } from '../../db/tenants.ts';
+import { tenants, type RateLimitTier } from '../../db/tenants.ts';
 import { conflictError, notFoundError, parseInput } from '../../domain/errors.ts';
 import { requiredText } from '../../domain/text.ts';
 import { slugify } from './rules.ts';
@@ -150,4 +150,22 @@ export async function revokeApiKey(
     : owner.platformDb.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, key.id), eq(apiKeys.tenantId, key.tenantId)));
   const [revoked] = await revoke.returning();
   return revoked ?? null;
+}
+
+/**
+ * Sets which API rate limits a tenant's credentials get (worker/rate-limits/): "standard", "high"
+ * or "unlimited". Platform operator only (mutation setTenantRateLimitTier, or the CLI). Takes
+ * effect with the tenant's next request: the tier is read with the credential.
+ */
+export async function setTenantRateLimitTier(db: Database, tenantId: string, tier: RateLimitTier): Promise<TenantRow> {
+  const [tenant] = await db.update(tenants).set({ rateLimitTier: tier }).where(eq(tenants.id, tenantId)).returning();
+  if (!tenant) throw notFoundError(['input', 'tenantId'], 'No Tenant with this id exists.');
+  return tenant;
+}
+
+/** The same, by slug (the CLI's handle). */
+export async function setTenantRateLimitTierBySlug(db: Database, slug: string, tier: RateLimitTier): Promise<TenantRow> {
+  const [tenant] = await db.update(tenants).set({ rateLimitTier: tier }).where(eq(tenants.slug, slug)).returning();
+  if (!tenant) throw notFoundError(['slug'], `No tenant has the slug "${slug}".`);
+  return tenant;
 }

@@ -7,13 +7,18 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { employees } from '../../features/people/tables.ts';
 import { apiKeys } from '../../features/platform/tables.ts';
+import { tenants, type RateLimitTier } from '../../db/tenants.ts';
 import type { Env } from '../env.ts';
 import { EMPLOYEE_TOKEN_PREFIX, verifyEmployeeToken } from './employee-tokens.ts';
 import { hasPermission } from './permissions.ts';
 import type { Principal } from './principal.ts';
 import { hashSecretKey, SECRET_KEY_PREFIX } from '../../db/keys.ts';
 
-export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string };
+/**
+ * A verified principal with its tenant's API rate-limit tier (read in the same statement as the
+ * credential, so rate limiting costs no query), or a one-line reason for a 401.
+ */
+export type AuthResult = { ok: true; principal: Principal; rateLimitTier: RateLimitTier } | { ok: false; reason: string };
 
 /** last_used_at is refreshed at most this often, so reads do not turn into a write each. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -43,7 +48,8 @@ export async function authenticate(header: string | null, options: AuthenticateO
   if (credential.startsWith(SECRET_KEY_PREFIX)) return authenticateSecretKey(credential, options, now);
   if (credential.startsWith(EMPLOYEE_TOKEN_PREFIX)) return authenticateEmployeeToken(credential, options, now);
   if (options.env.PLATFORM_ADMIN_TOKEN && (await sameSecret(credential, options.env.PLATFORM_ADMIN_TOKEN))) {
-    return { ok: true, principal: { kind: 'platform' } };
+    // The operator's own secret: provisioning only, never rate limited per credential.
+    return { ok: true, principal: { kind: 'platform' }, rateLimitTier: 'unlimited' };
   }
   return fail('Unknown credential: expected a secret key (fl_sk_...) or an employee token (fl_et_...).');
 }
@@ -51,8 +57,17 @@ export async function authenticate(header: string | null, options: AuthenticateO
 async function authenticateSecretKey(secret: string, { db, waitUntil, backgroundDb = db }: AuthenticateOptions, now: Date): Promise<AuthResult> {
   const hash = await hashSecretKey(secret);
   const [key] = await db
-    .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, role: apiKeys.role, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      id: apiKeys.id,
+      tenantId: apiKeys.tenantId,
+      role: apiKeys.role,
+      expiresAt: apiKeys.expiresAt,
+      revokedAt: apiKeys.revokedAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      rateLimitTier: tenants.rateLimitTier,
+    })
     .from(apiKeys)
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
     .where(eq(apiKeys.hash, hash))
     .limit(1);
   if (!key) return fail('Unknown API key.');
@@ -70,7 +85,7 @@ async function authenticateSecretKey(secret: string, { db, waitUntil, background
         .catch(() => undefined), // a missed audit timestamp must never fail the request
     );
   }
-  return { ok: true, principal: { kind: 'secretKey', tenantId: key.tenantId, keyId: key.id, role: key.role } };
+  return { ok: true, principal: { kind: 'secretKey', tenantId: key.tenantId, keyId: key.id, role: key.role }, rateLimitTier: key.rateLimitTier };
 }
 
 const TOKEN_REFUSALS = {
@@ -96,8 +111,10 @@ async function authenticateEmployeeToken(token: string, { env, db }: Authenticat
       keyRole: apiKeys.role,
       keyRevokedAt: apiKeys.revokedAt,
       keyExpiresAt: apiKeys.expiresAt,
+      rateLimitTier: tenants.rateLimitTier,
     })
     .from(employees)
+    .innerJoin(tenants, eq(tenants.id, employees.tenantId))
     .leftJoin(apiKeys, and(eq(apiKeys.tenantId, employees.tenantId), eq(apiKeys.id, mintedByKeyId)))
     .where(and(eq(employees.tenantId, tenantId), eq(employees.id, employeeId)))
     .limit(1);
@@ -110,7 +127,11 @@ async function authenticateEmployeeToken(token: string, { env, db }: Authenticat
   if (row.keyExpiresAt && row.keyExpiresAt <= now) {
     return fail(`This employee token is no longer valid: the API key that minted it expired at ${row.keyExpiresAt.toISOString()}.`);
   }
-  return { ok: true, principal: { kind: 'employee', tenantId, employeeId, employeeRole: row.role, ...(scopes ? { scopes } : {}) } };
+  return {
+    ok: true,
+    principal: { kind: 'employee', tenantId, employeeId, employeeRole: row.role, ...(scopes ? { scopes } : {}) },
+    rateLimitTier: row.rateLimitTier,
+  };
 }
 
 /** Compares two secrets in time that does not depend on where they differ. */

@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   'summaries:manage': { what: 'managing weekly summaries and their emails', actors: ['admin'] },
   /** Create tenants. */
   'tenants:create': { what: 'creating tenants', actors: ['platform'] },
+  /** Platform settings of a tenant: its API rate-limit tier. */
+  'tenants:manage': { what: "changing a tenant's platform settings", actors: ['platform'] },
 } as const satisfies Record<string, { what: string; actors: readonly Actor[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,1 @@
+ALTER TABLE `tenants` ADD `rate_limit_tier` text DEFAULT 'standard' NOT NULL;
