@@ -373,7 +373,7 @@ export function bombOperation(g: Draw, world: FuzzWorld): GeneratedOperation {
 export const FORM_MUTATION = `query=${encodeURIComponent('mutation { createTeam(input: { name: "csrf" }) { errors { code } } }')}`;
 
 /** Bodies that are not a GraphQL request at all, or not in a form the API takes. */
-export function malformedBody(g: Draw, canWrite: boolean): { kind: string; method: string; contentType: string | null; body: BodyInit | null; search?: string } {
+export function malformedBody(g: Draw): { kind: string; method: string; contentType: string | null; body: BodyInit | null; search?: string } {
   const kind = roll(g, 11);
   switch (kind) {
     case 0:

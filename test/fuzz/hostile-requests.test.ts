@@ -169,7 +169,7 @@ function generate(g: Draw): Generated {
   const credential = credentialFor(g);
   const dice = roll(g, 99);
   if (dice < 15) {
-    const body = malformedBody(g, credential.canWrite);
+    const body = malformedBody(g);
     const headers = baseHeaders(g, authorizationFor(g, credential));
     if (body.contentType) headers.set('Content-Type', body.contentType);
     return { kind: body.kind, credential: credential.name, request: new Request(`http://frontline.test/graphql${body.search ?? ''}`, { method: body.method, headers, body: body.method === 'GET' || body.method === 'HEAD' ? null : body.body }) };
