@@ -25,6 +25,12 @@ export class UserErrors extends Error {
 
 export const validationError = (path: string[], message: string) => new UserErrors([{ code: 'VALIDATION', path, message }]);
 export const notFoundError = (path: string[], message: string) => new UserErrors([{ code: 'NOT_FOUND', path, message }]);
+
+/**
+ * The NOT_FOUND message for an id that names nothing in the caller's organisation: the same words
+ * whether the id never existed, was another type, or is another tenant's (which must look alike).
+ */
+export const missingMessage = (typename: string): string => `No ${typename} with this id exists in your organisation.`;
 export const invalidTransitionError = (path: string[], message: string) =>
   new UserErrors([{ code: 'INVALID_TRANSITION', path, message }]);
 export const conflictError = (path: string[], message: string) => new UserErrors([{ code: 'CONFLICT', path, message }]);

@@ -90,3 +90,9 @@ export function scopesOfField(extensions: Readonly<Record<string, unknown>> | nu
   const scopes = options.authScopes;
   return typeof scopes === 'object' && scopes !== null ? (scopes as DeclaredScopes) : {};
 }
+
+/**
+ * The employee behind the request, for "did the viewer vote / follow" fields; '' for keys, which
+ * matches no row (a key is not a person, so it has voted for nothing).
+ */
+export const viewerEmployeeId = (ctx: GraphQLContext): string => ctx.employeeId ?? '';

@@ -12,7 +12,7 @@ import { loadPolicy } from '../features/recognition/service.ts';
 import * as budgetsService from '../features/budgets/service.ts';
 import { spentSql, type OutcomeReport } from '../features/budgets/service.ts';
 import { budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../features/budgets/tables.ts';
-import { notFoundError, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
+import { missingMessage, notFoundError, parseInput, type UserErrorData, validationError } from '../domain/errors.ts';
 import { periodContaining } from '../domain/periods.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
@@ -21,7 +21,7 @@ import { actorGlobalId, refuseSelfDealing } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { findEmployee } from './employees.ts';
 import { UserErrorInterface } from './errors.ts';
-import { encodeId, idEquals, localIdFor, missingMessage } from './global-ids.ts';
+import { encodeId, idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 
 const SpendKindEnum = upperEnum<SpendKind>('SpendKind', SPEND_KINDS);

@@ -4,7 +4,7 @@
  */
 import { eq, sql, type Column, type SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { notFoundError, validationError } from '../domain/errors.ts';
+import { missingMessage, notFoundError, validationError } from '../domain/errors.ts';
 
 export function encodeId(typename: string, id: string | number | bigint): string {
   return btoa(`${typename}:${id}`).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
@@ -49,9 +49,6 @@ export function localIdFor(typename: string, globalId: string, path: string[]): 
   return decoded.id;
 }
 
-export function missingMessage(typename: string): string {
-  return `No ${typename} with this id exists in your organisation.`;
-}
 
 /**
  * A filter condition "column = the local id of `globalId`". A malformed id, or an id of another

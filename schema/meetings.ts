@@ -17,7 +17,7 @@ import { TrendEntry } from './friction-trends.ts';
 import { localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findSuggestion } from './suggestion-mutations.ts';
-import { viewerEmployeeId } from './suggestions.ts';
+import { viewerEmployeeId } from './auth-scopes.ts';
 import { assertAgendaOpen, changeAgendaVote, findMeeting, meetingWhere, proposeAgendaItem, scheduleMeeting, teamComplaintTrends } from '../features/meetings/service.ts';
 import type { TrendRow } from '../features/suggestions/service.ts';
 

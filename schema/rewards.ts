@@ -26,7 +26,7 @@ import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { viewerEmployeeId } from './suggestions.ts';
+import { viewerEmployeeId } from './auth-scopes.ts';
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);
 export const RewardStatusEnum = upperEnum<RewardStatus>('RewardStatus', REWARD_STATUSES);

@@ -24,6 +24,7 @@ import { SUGGESTION_LIMITS } from '../features/suggestions/rules.ts';
 import { suggestionWhere } from '../features/suggestions/service.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { viewerEmployeeId } from './auth-scopes.ts';
 import { type FilterArgs, tenantConnection } from './connections.ts';
 import { tryDecodeId } from './global-ids.ts';
 
@@ -66,7 +67,6 @@ const SuggestionTheme = builder.objectRef<{ theme: string; label: string }>('Sug
 });
 
 /** The employee an employee token acts as, or an id no row has (keys have voted for nothing). */
-export const viewerEmployeeId = (ctx: GraphQLContext) => (ctx.principal.kind === 'employee' ? ctx.principal.employeeId : '');
 
 export const SuggestionStatusChange = builder.drizzleObject('suggestionHistory', {
   name: 'SuggestionStatusChange',

@@ -6,7 +6,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import * as v from 'valibot';
-import { conflictError, notFoundError, parseInput, validationError } from '../domain/errors.ts';
+import { conflictError, missingMessage, notFoundError, parseInput, validationError } from '../domain/errors.ts';
 import { enqueueCompile, enqueueSends } from '../features/summaries/queue.ts';
 import type { CompiledSummary, SourceType, SummaryItem } from '../features/summaries/rules.ts';
 import { isTimeZone, periodForKey, type SummaryPeriod } from '../features/summaries/schedule.ts';
@@ -16,7 +16,7 @@ import type { TenantContext } from './auth-scopes.ts';
 import { builder } from './builder.ts';
 import { filteredConnection } from './connections.ts';
 import { upperEnum } from './enums.ts';
-import { encodeId, localIdFor, missingMessage, tryDecodeId } from './global-ids.ts';
+import { encodeId, localIdFor, tryDecodeId } from './global-ids.ts';
 import { runMutation } from './mutations.ts';
 import { UserErrorInterface } from './errors.ts';
 import type { UserErrorData } from '../domain/errors.ts';

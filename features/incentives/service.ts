@@ -10,7 +10,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { employees } from '../people/service.ts';
 import { newId } from '../../db/ids.ts';
-import { conflictError, notFoundError } from '../../domain/errors.ts';
+import { conflictError, missingMessage, notFoundError } from '../../domain/errors.ts';
 import { incentivePrograms } from './tables.ts';
 import { ledgerEntriesFrom } from '../points/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
@@ -124,7 +124,7 @@ const programPath = ['input', 'programId'];
 /** The program `id`, or NOT_FOUND. */
 export async function findProgram(tenant: TenantScope, id: string): Promise<ProgramRow> {
   const program = await tenant.db.query.incentivePrograms.findFirst({ where: { id } });
-  if (!program) throw notFoundError(programPath, 'No IncentiveProgram with this id exists in your organisation.');
+  if (!program) throw notFoundError(programPath, missingMessage('IncentiveProgram'));
   return program;
 }
 

@@ -6,7 +6,7 @@ import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { toggleVote } from '../../db/vote-toggle.ts';
-import { notFoundError, validationError } from '../../domain/errors.ts';
+import { missingMessage, notFoundError, validationError } from '../../domain/errors.ts';
 import type { Window as Period } from '../../domain/periods.ts';
 import { finishTrends, type TrendRow } from '../suggestions/service.ts';
 import { agendaItems, agendaVotes, meetings } from './tables.ts';
@@ -15,8 +15,6 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
 
 /** The not-found message every Relay id of the API uses (schema/global-ids.ts says the same). */
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
-
 /** What the meeting list may be narrowed to. Ids are local; `team.id` null matches nothing. */
 export interface MeetingFilter {
   team?: { id: string | null };
@@ -43,7 +41,7 @@ export async function scheduleMeeting(
 ): Promise<MeetingRow | null> {
   if (values.scheduledAt <= now) throw validationError(['input', 'scheduledAt'], 'Schedule meetings in the future.');
   const team = await tenant.db.query.teams.findFirst({ where: { id: values.teamId }, columns: { id: true } });
-  if (!team) throw notFoundError(['input', 'teamId'], missing('Team'));
+  if (!team) throw notFoundError(['input', 'teamId'], missingMessage('Team'));
   const [meeting] = await tenant.insert(meetings, { id: newId('meet'), ...values }).returning();
   return meeting ?? null;
 }
@@ -51,7 +49,7 @@ export async function scheduleMeeting(
 /** One meeting of the tenant, or a NOT_FOUND error at `path`. */
 export async function findMeeting(tenant: TenantScope, id: string, path: string[]): Promise<MeetingRow> {
   const meeting = await tenant.db.query.meetings.findFirst({ where: { id } });
-  if (!meeting) throw notFoundError(path, missing('Meeting'));
+  if (!meeting) throw notFoundError(path, missingMessage('Meeting'));
   return meeting;
 }
 
@@ -80,7 +78,7 @@ export async function changeAgendaVote(
   path: string[],
 ): Promise<AgendaItemRow | null> {
   const item = await tenant.db.query.agendaItems.findFirst({ where: { id: itemId }, with: { meeting: { columns: { scheduledAt: true } } } });
-  if (!item) throw notFoundError(path, missing('AgendaItem'));
+  if (!item) throw notFoundError(path, missingMessage('AgendaItem'));
   assertAgendaOpen(item.meeting, now, path);
   const updated = await toggleVote(tenant, {
     votes: agendaVotes,

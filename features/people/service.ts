@@ -8,7 +8,7 @@
 import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { conflictError, notFoundError, validationError } from '../../domain/errors.ts';
+import { conflictError, missingMessage, notFoundError, validationError } from '../../domain/errors.ts';
 import { likePattern } from '../../domain/text.ts';
 import { employees, teams, type EmployeeRole, type EmployeeStatus, type TeamStatus } from './tables.ts';
 
@@ -17,21 +17,19 @@ export { EMPLOYEE_ROLES, EMPLOYEE_STATUSES, employees, TEAM_STATUSES, teams, typ
 export type EmployeeRow = typeof employees.$inferSelect;
 export type TeamRow = typeof teams.$inferSelect;
 
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
-
 // ---- lookups ---------------------------------------------------------------------------------
 
 /** Loads one employee of the tenant, or reports it missing at `path`. */
 export async function findEmployee(tenant: TenantScope, id: string, path: string[]): Promise<EmployeeRow> {
   const employee = await tenant.db.query.employees.findFirst({ where: { id } });
-  if (!employee) throw notFoundError(path, missing('Employee'));
+  if (!employee) throw notFoundError(path, missingMessage('Employee'));
   return employee;
 }
 
 /** Loads one team of the tenant, or reports it missing at `path`. */
 export async function findTeam(tenant: TenantScope, id: string, path: string[]): Promise<TeamRow> {
   const team = await tenant.db.query.teams.findFirst({ where: { id } });
-  if (!team) throw notFoundError(path, missing('Team'));
+  if (!team) throw notFoundError(path, missingMessage('Team'));
   return team;
 }
 

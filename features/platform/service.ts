@@ -11,7 +11,7 @@ import { newId } from '../../db/ids.ts';
 import { displayPrefix, generateSecretKey, hashSecretKey } from '../../db/keys.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { tenants, type RateLimitTier } from '../../db/tenants.ts';
-import { conflictError, notFoundError, parseInput } from '../../domain/errors.ts';
+import { conflictError, missingMessage, notFoundError, parseInput } from '../../domain/errors.ts';
 import { requiredText } from '../../domain/text.ts';
 import { slugify } from './rules.ts';
 import { API_KEY_ROLES, apiKeys, type ApiKeyRole } from './tables.ts';
@@ -106,8 +106,6 @@ export async function createApiKeyForTenant(
   return { apiKey, secret };
 }
 
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
-
 /** The platform operator's key for `tenantId`, after checking that the tenant exists. */
 export async function issueApiKeyAsPlatform(
   db: Database,
@@ -116,7 +114,7 @@ export async function issueApiKeyAsPlatform(
   now: Date,
 ): Promise<{ apiKey: ApiKeyRow; secret: string }> {
   const [tenant] = await db.query.tenants.findMany({ where: { id: tenantId }, limit: 1 });
-  if (!tenant) throw notFoundError(['input', 'tenantId'], missing('Tenant'));
+  if (!tenant) throw notFoundError(['input', 'tenantId'], missingMessage('Tenant'));
   return createApiKeyForTenant(db, tenantId, input, 'platform', now);
 }
 
@@ -143,7 +141,7 @@ export async function revokeApiKey(
   now: Date,
 ): Promise<ApiKeyRow | null> {
   const key = await ('tenant' in owner ? owner.tenant.db : owner.platformDb).query.apiKeys.findFirst({ where: { id } });
-  if (!key) throw notFoundError(path, missing('ApiKey'));
+  if (!key) throw notFoundError(path, missingMessage('ApiKey'));
   if (key.revokedAt) return key;
   const revoke = 'tenant' in owner
     ? owner.tenant.updateById(apiKeys, key.id, { revokedAt: now })

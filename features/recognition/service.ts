@@ -12,7 +12,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { newId, randomId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { feedback } from '../voice/service.ts';
-import { notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
+import { missingMessage, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
 import { monthKey } from '../../domain/periods.ts';
 import { ledgerEntriesFrom } from '../points/service.ts';
 import { assertRecognitionAllowed, DEFAULT_POLICY, MAX_RECIPIENTS, type RecognitionPolicy } from './rules.ts';
@@ -20,8 +20,6 @@ import { recognitionPolicies, recognitionRecipients, recognitions } from './tabl
 
 export type RecognitionRow = typeof recognitions.$inferSelect;
 export type { RecognitionPolicy } from './rules.ts';
-
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
 
 // ---- policy ------------------------------------------------------------------------------------
 
@@ -117,7 +115,7 @@ async function resolveRecipients(tenant: TenantScope, giverId: string, ids: read
   const named = ids.length > 0 ? await tenant.db.query.employees.findMany({ where: { id: { in: [...new Set(ids)] }, status: 'active' } }) : [];
   const found = new Set(named.map((employee) => employee.id));
   const missingAt = ids.findIndex((id) => !found.has(id));
-  if (missingAt >= 0) throw notFoundError([...recipientPath, String(missingAt)], `${missing('Employee')} (or they are no longer active).`);
+  if (missingAt >= 0) throw notFoundError([...recipientPath, String(missingAt)], `${missingMessage('Employee')} (or they are no longer active).`);
   const members = teamId ? await tenant.db.query.employees.findMany({ where: { teamId, status: 'active' }, limit: MAX_RECIPIENTS + 2 }) : [];
   const people = new Map([...named, ...members.filter((employee) => employee.id !== giverId)].map((employee) => [employee.id, employee.name]));
   if (people.size > MAX_RECIPIENTS) throw validationError(recipientPath, `Recognise at most ${MAX_RECIPIENTS} people at once.`);
@@ -209,7 +207,7 @@ export async function findPraise(tenant: TenantScope, feedbackId: string, path: 
   const [found] = await tenant
     .select({ id: feedback.id, kind: feedback.kind, body: feedback.body, employeeId: feedback.employeeId, teamId: feedback.teamId, callId: feedback.callId })
     .from(feedback, eq(feedback.id, feedbackId));
-  if (!found) throw notFoundError(path, missing('Feedback'));
+  if (!found) throw notFoundError(path, missingMessage('Feedback'));
   if (found.kind !== 'praise') throw validationError(path, 'Only praise can be turned into recognition; this feedback is a ' + found.kind + '.');
   if (!found.employeeId && !found.teamId) throw validationError(path, 'This praise names no employee or team to recognise.');
   const { kind: _kind, ...praise } = found;

@@ -13,7 +13,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { newId, randomId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { toggleVote } from '../../db/vote-toggle.ts';
-import { conflictError, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
+import { conflictError, missingMessage, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
 import { assertNoSelfDealing, type DutyActor } from '../../domain/separation-of-duties.ts';
 import { balanceOf, ledgerEntriesFrom } from '../points/service.ts';
 import { pickWithinBudget } from './rules.ts';
@@ -23,12 +23,10 @@ export type RewardRow = typeof rewards.$inferSelect;
 export type RedemptionRow = typeof redemptions.$inferSelect;
 type Path = string[];
 
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
-
 /** The reward `id`, or NOT_FOUND at `path`. */
 export async function findReward(tenant: TenantScope, id: string, path: Path): Promise<RewardRow> {
   const reward = await tenant.db.query.rewards.findFirst({ where: { id } });
-  if (!reward) throw notFoundError(path, missing('Reward'));
+  if (!reward) throw notFoundError(path, missingMessage('Reward'));
   return reward;
 }
 
@@ -189,7 +187,7 @@ async function transition(
     );
   }
   const before = await tenant.db.query.redemptions.findFirst({ where: { id } });
-  if (!before) throw notFoundError(redemptionPath, missing('Redemption'));
+  if (!before) throw notFoundError(redemptionPath, missingMessage('Redemption'));
   allow(before);
   const [first, ...rest] = statements;
   const [changed] = (await tenant.batch([first!, ...rest])) as [D1Result, ...unknown[]];

@@ -13,7 +13,7 @@ import { runBatch } from '../../db/batching.ts';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { toggleVote } from '../../db/vote-toggle.ts';
-import { conflictError, invalidTransitionError, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
+import { conflictError, invalidTransitionError, missingMessage, notFoundError, UserErrors, validationError } from '../../domain/errors.ts';
 import { likePattern } from '../../domain/text.ts';
 import { themeKey, themesOf } from '../voice/service.ts';
 import { hashFollowCode, looksLikeFollowCode, newFollowCode } from './follow-codes.ts';
@@ -109,8 +109,6 @@ export interface SuggestionActor {
 export const SUGGESTION_THEMES = 5;
 
 /** The not-found message every Relay id of the API uses (schema/global-ids.ts says the same). */
-const missing = (typename: string) => `No ${typename} with this id exists in your organisation.`;
-
 /** Loads one suggestion of the tenant (any status), or undefined. */
 export async function loadSuggestion(tenant: TenantScope, id: string): Promise<SuggestionRow | undefined> {
   return tenant.db.query.suggestions.findFirst({ where: { id } });
@@ -119,7 +117,7 @@ export async function loadSuggestion(tenant: TenantScope, id: string): Promise<S
 /** One suggestion of the tenant, or NOT_FOUND at `path` (the same for every caller). */
 export async function findSuggestionById(tenant: TenantScope, id: string, path: string[]): Promise<SuggestionRow> {
   const suggestion = await loadSuggestion(tenant, id);
-  if (!suggestion) throw notFoundError(path, missing('Suggestion'));
+  if (!suggestion) throw notFoundError(path, missingMessage('Suggestion'));
   return suggestion;
 }
 
@@ -386,7 +384,7 @@ export async function concludeExperiment(
   path: string[],
 ): Promise<ExperimentRow> {
   const existing = await tenant.db.query.experiments.findFirst({ where: { id } });
-  if (!existing) throw notFoundError(path, missing('Experiment'));
+  if (!existing) throw notFoundError(path, missingMessage('Experiment'));
   const concluded = (outcome: string | null) =>
     invalidTransitionError(
       ['input', 'outcome'],

@@ -1,8 +1,6 @@
-/** Ids in the voice services: what a missing one reads like, and how a filter matches one. */
+/** Ids in the voice services: how a filter matches one (the NOT_FOUND words are domain/errors.ts's missingMessage). */
 import { eq, sql, type Column, type SQL } from 'drizzle-orm';
 
-/** The NOT_FOUND message for a missing id: the same words whether the id never existed or is another tenant's. */
-export const missingMessage = (typename: string) => `No ${typename} with this id exists in your organisation.`;
 
 /** A local id to filter on, or null for an id of another type (which matches nothing, like an unknown id). */
 export interface LocalIdFilter {

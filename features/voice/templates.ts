@@ -6,8 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { missingMessage } from './ids.ts';
-import { conflictError, notFoundError } from '../../domain/errors.ts';
+import { conflictError, missingMessage, notFoundError } from '../../domain/errors.ts';
 import { surveyQuestions, surveyTemplates } from './tables.ts';
 
 
