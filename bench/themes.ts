@@ -1,0 +1,40 @@
+/**
+ * `npm run bench:themes` (part of `npm run bench`): how well the theme matcher and the sentiment
+ * scorer (features/themes/rules/) agree with the hand-labelled texts in features/themes/labelled/,
+ * for the development part (read while writing the rules) and the held-out part (never used to tune
+ * them). Prints pairwise precision/recall/F1 of primary themes, per-theme precision/recall and
+ * sentiment accuracy. Pure functions: no Worker, no database. Also times classification.
+ *
+ * Options: --misses (list the texts filed differently from their label).
+ */
+import { parseArgs } from 'node:util';
+import { DEVELOPMENT } from '../features/themes/labelled/development.ts';
+import { HELD_OUT } from '../features/themes/labelled/held-out.ts';
+import { formatMeasurement, measure } from '../features/themes/labelled/measure.ts';
+import { classifyThemes } from '../features/themes/rules/matcher.ts';
+import { sentimentOf } from '../features/themes/rules/sentiment.ts';
+import { taxonomyFor } from '../features/themes/rules/taxonomy.ts';
+
+const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false } } });
+
+for (const [name, texts] of [['development', DEVELOPMENT], ['held-out', HELD_OUT]] as const) {
+  const measurement = measure(texts);
+  console.log(formatMeasurement(name, measurement));
+  if (values.misses) {
+    for (const miss of measurement.misses) console.log(`  theme  ${miss.expected ?? '-'} -> ${miss.actual ?? '-'}: ${miss.text}`);
+    for (const miss of measurement.sentimentMisses) console.log(`  mood   ${miss.expected} -> ${miss.actual} (rated ${miss.rating}): ${miss.text}`);
+  }
+  console.log('');
+}
+
+const all = [...DEVELOPMENT, ...HELD_OUT];
+const rounds = 20;
+const started = performance.now();
+for (let round = 0; round < rounds; round++) {
+  for (const item of all) {
+    classifyThemes(item.text, taxonomyFor(item.trade));
+    sentimentOf({ text: item.text, rating: item.rating });
+  }
+}
+const perText = (performance.now() - started) / (rounds * all.length);
+console.log(`classify + sentiment: ${(perText * 1000).toFixed(0)} µs per text (${all.length} texts x ${rounds} rounds)`);

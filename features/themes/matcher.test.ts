@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { ThemeDefinition } from './rules/definition.ts';
+import { classifyThemes, oneEditApart, unmatchedPhrases } from './rules/matcher.ts';
+import { DEFAULT_THEMES, taxonomyFor, TRADE_PACKS } from './rules/taxonomy.ts';
+
+const cafe = taxonomyFor('cafe');
+const retail = taxonomyFor('retail');
+const appliances = taxonomyFor('appliances');
+const primaryOf = (text: string, themes: readonly ThemeDefinition[] = cafe) => classifyThemes(text, themes).primary?.key ?? null;
+
+describe('classifyThemes', () => {
+  it('groups differently worded complaints under one theme', () => {
+    const waiting = ['We waited forever', 'Took ages to get served', 'The queue barely moved', 'Stood there for 25 mins', 'Painfully slow service'];
+    expect(waiting.map((text) => primaryOf(text))).toEqual(waiting.map(() => 'waiting-time'));
+    const accuracy = ['Got the wrong drink', 'They forgot my muffin', 'Ordered a latte and got a mocha', 'My order was missing a sandwich'];
+    expect(accuracy.map((text) => primaryOf(text))).toEqual(accuracy.map(() => 'order-accuracy'));
+  });
+
+  it('matches lemmas and phrases, and says which words matched', () => {
+    const { primary } = classifyThemes('It took absolute ages and we waited 40 minutes', cafe);
+    expect(primary?.key).toBe('waiting-time');
+    expect(primary?.label).toBe('Waiting time');
+    expect(primary?.evidence).toEqual(['took ages', 'waited', '40 minutes']);
+  });
+
+  it('tolerates a typing slip in long words', () => {
+    expect(primaryOf('The delievery was a day late', retail)).toBe('delivery');
+    expect(primaryOf('My warrenty claim was refused', appliances)).toBe('repairs-warranty');
+    expect(oneEditApart('warrenty', 'warranty')).toBe(true);
+    expect(oneEditApart('filters', 'fitter')).toBe(false);
+  });
+
+  it('keeps the topic of a negated word: negation changes the sentiment, not the subject', () => {
+    expect(primaryOf('The staff were not rude at all')).toBe('staff-attitude');
+    expect(primaryOf('They will not refund me', retail)).toBe('refunds-returns');
+    expect(primaryOf('No wait at all, but the latte was stale and lukewarm')).toBe('food-drink-quality');
+  });
+
+  it('lets an exclude veto a theme in its sentence', () => {
+    expect(primaryOf('Cannot wait to come back!')).toBeNull();
+    expect(primaryOf('We will return soon, lovely afternoon', retail)).toBeNull();
+    expect(primaryOf('I want to return these shoes', retail)).toBe('refunds-returns');
+  });
+
+  it('gives a secondary theme only when the text says two things', () => {
+    const two = classifyThemes('We waited 30 minutes and then they got the order wrong', cafe);
+    expect([two.primary?.key, two.secondary?.key]).toEqual(['waiting-time', 'order-accuracy']);
+    const one = classifyThemes('The queue took forever, twenty minutes for a tea', cafe);
+    expect(one.primary?.key).toBe('waiting-time');
+    expect(one.secondary).toBeNull();
+  });
+
+  it('weighs what follows "but" more: the complaint after praise is the subject', () => {
+    expect(primaryOf('Lovely friendly staff but the refund took six weeks', retail)).toBe('refunds-returns');
+  });
+
+  it('never returns names, numbers or filler: only themes of the taxonomy it is given', () => {
+    const keys = new Set(cafe.map((theme) => theme.key));
+    for (const text of ['Ana remembered', 'Two weeks, man', 'um like literally whatever lol', 'Tomasz Tomasz Tomasz 42']) {
+      const { primary, secondary } = classifyThemes(text, cafe);
+      for (const match of [primary, secondary]) if (match) expect(keys.has(match.key)).toBe(true);
+    }
+    expect(classifyThemes('Ana remembered my name, lovely', cafe).primary).toBeNull();
+    expect(classifyThemes('', cafe)).toEqual({ primary: null, secondary: null });
+  });
+
+  it('uses the trade pack: cafe food, retail sizing, appliance installation and repairs', () => {
+    expect(primaryOf('The croissant was stale')).toBe('food-drink-quality');
+    expect(primaryOf('The jeans are far too tight, size runs small', retail)).toBe('sizing-fit');
+    expect(primaryOf('The fitter plumbed it in wrong', appliances)).toBe('installation');
+    expect(primaryOf('The engineer could not fix the fault', appliances)).toBe('repairs-warranty');
+    expect(taxonomyFor(null)).toBe(DEFAULT_THEMES);
+    for (const pack of Object.values(TRADE_PACKS)) for (const key of Object.keys(pack.extraRules)) expect(DEFAULT_THEMES.some((t) => t.key === key)).toBe(true);
+  });
+
+  it('has stable unique keys and plain labels in every taxonomy', () => {
+    for (const themes of [cafe, retail, appliances]) {
+      const keys = themes.map((theme) => theme.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const theme of themes) {
+        expect(theme.key).toMatch(/^[a-z]+(-[a-z]+)*$/);
+        expect(theme.label).toMatch(/^[A-Z]/);
+      }
+    }
+  });
+});
+
+describe('unmatchedPhrases', () => {
+  it('lists lemmatised 1-3 word phrases of sentences no theme matched, without names, numbers or filler', () => {
+    const phrases = unmatchedPhrases('The music was really loud. Honestly Ana played jazz records 3 times. The coffee was stale.', cafe, { ignore: ['Ana Silva'] });
+    const keys = phrases.map((p) => p.phrase);
+    expect(keys).toEqual(expect.arrayContaining(['music', 'loud', 'play jazz record', 'jazz record']));
+    expect(keys.some((key) => /ana|honestly|really|\d|stale|coffee/.test(key))).toBe(false);
+    expect(phrases.find((p) => p.phrase === 'play jazz record')?.words).toBe('played jazz records');
+  });
+
+  it('returns nothing for text a theme covers', () => {
+    expect(unmatchedPhrases('We waited forty minutes in the queue', cafe)).toEqual([]);
+  });
+});

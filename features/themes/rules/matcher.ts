@@ -1,0 +1,274 @@
+/**
+ * Which theme of a taxonomy a customer's text is about: `classifyThemes` gives one primary theme and,
+ * only where the text really says two things, a secondary one. `unmatchedPhrases` lists what the
+ * text says that no theme covers, for spotting emerging themes.
+ *
+ * How a text is scored against a theme (all on lemmas, see rules/lemmas.ts):
+ * - each distinct term found counts 1; a weak term, written `~coffee`, counts WEAK_WEIGHT: a word
+ *   that names what the text is about without saying what was wrong or right with it (products,
+ *   people), so it decides only when nothing stronger is said; in a clause with a word that judges
+ *   ("lovely staff", "the coffee was awful": |valence| >= 2 in the sentiment lexicon) it counts
+ *   JUDGED_WEAK_WEIGHT, as the customer is judging that thing;
+ * - a phrase found counts its number of words (2 for "wrong order"), and its words do not count again
+ *   as terms. A phrase's words may have up to two other words between them ("took absolute ages"
+ *   matches "take age"); `...` allows any distance within the sentence ("ordered ... got" matches
+ *   "ordered a black oven and got a silver one"); `#` is any number ("# minute" matches "twenty
+ *   minutes" and "40 mins", and counts no weight of its own); the term `£` is any amount of money;
+ * - in a sentence with "but", what follows it counts 1.5x and what precedes it 0.75x: "lovely staff
+ *   but the coffee was awful" is about the coffee;
+ * - negation does not change what a text is about: "they will not refund me" is a refunds complaint,
+ *   "not rude at all" and "no wait at all" are about staff attitude and waiting, which sentiment
+ *   (rules/sentiment.ts) reads as good. Tried on the development texts, counting negated terms half
+ *   only lost texts whose negated word was the subject ("not expensive considering the quality");
+ * - an exclude found in a sentence vetoes the theme for that whole sentence ("can't wait to come back");
+ * - words of seven letters or more also match a term one typing slip away ("delievery", "warrenty").
+ * A theme needs a score of MIN_SCORE (one term, or two weak ones). The primary theme is the highest score (ties: the theme mentioned first, then taxonomy order). A
+ * secondary theme needs at least SECONDARY_RATIO of the primary's score and SECONDARY_MIN_SCORE.
+ *
+ * Names, numbers and filler are never themes, by construction: the matcher only ever returns themes
+ * of the taxonomy it is given, never words of the text. Numbers only help phrases such as "# minute".
+ */
+import type { ThemeClassification, ThemeDefinition, ThemeMatch } from './definition.ts';
+import { lemmasOf, matchKey, type Token, tokenize } from './lemmas.ts';
+import { isEvaluative } from './sentiment.ts';
+import { isStopWord } from './stop-words.ts';
+
+/** A secondary theme must score at least this share of the primary's score... */
+export const SECONDARY_RATIO = 0.6;
+/** ...and at least this much on its own (a single stray word is not a second subject). */
+export const SECONDARY_MIN_SCORE = 2;
+/** A theme needs more than one weak term ("thanks guys" is not about staff attitude). */
+export const MIN_SCORE = 0.5;
+const WEAK_WEIGHT = 0.3;
+/** A weak term in a clause that judges something ("lovely staff", "the coffee was awful") is its subject. */
+const JUDGED_WEAK_WEIGHT = 0.8;
+const AFTER_BUT = 1.5;
+const BEFORE_BUT = 0.75;
+/** A phrase step that may skip any number of words within the sentence. */
+const ANY_GAP = '...';
+const PHRASE_GAP = 2;
+const FUZZY_MIN_LENGTH = 7;
+
+interface CompiledTheme {
+  readonly definition: ThemeDefinition;
+  /** Term key -> weight (1, or WEAK_WEIGHT for `~term`). */
+  readonly terms: ReadonlyMap<string, number>;
+  /** Terms long enough for the one-edit typo tolerance. */
+  readonly longTerms: readonly string[];
+  readonly phrases: readonly (readonly string[])[];
+  readonly excludes: readonly (readonly string[])[];
+}
+
+/** Key of an amount of money ("£3.80", "$12"): a price theme can list it as the term `£`. */
+const MONEY = '£';
+
+const keysOf = (phrase: string): string[] =>
+  phrase.trim() === MONEY ? [MONEY] :
+  phrase.split(ANY_GAP).map((part) => lemmasOf(part.replace(/[#~]/g, (c) => (c === '#' ? ' 0 ' : ' '))).map((lemma) => (/\d/.test(lemma) ? '#' : matchKey(lemma))))
+    .reduce<string[]>((keys, part, i) => (i === 0 ? part : [...keys, ANY_GAP, ...part]), []);
+
+const compiled = new WeakMap<readonly ThemeDefinition[], readonly CompiledTheme[]>();
+
+function compile(themes: readonly ThemeDefinition[]): readonly CompiledTheme[] {
+  const cached = compiled.get(themes);
+  if (cached) return cached;
+  const result = themes.map((definition) => {
+    const phrases = definition.phrases.map(keysOf).filter((keys) => keys.length > 0);
+    // A one-word phrase is a term; a term written as two words ("mix up") is a phrase.
+    const written = [...definition.terms.map(keysOf), ...phrases].filter((keys) => keys.length > 0);
+    const terms = new Map<string, number>();
+    definition.terms.forEach((term) => {
+      const keys = keysOf(term);
+      if (keys.length === 1 && keys[0]) terms.set(keys[0], term.trim().startsWith('~') ? WEAK_WEIGHT : 1);
+    });
+    phrases.forEach((keys) => { if (keys.length === 1 && keys[0]) terms.set(keys[0], 1); });
+    return {
+      definition,
+      terms,
+      longTerms: [...terms.keys()].filter((term) => term.length >= FUZZY_MIN_LENGTH),
+      phrases: written.filter((keys) => keys.length > 1),
+      excludes: definition.excludes.map(keysOf).filter((keys) => keys.length > 0),
+    };
+  });
+  compiled.set(themes, result);
+  return result;
+}
+
+/** True when a and b differ by one insertion, deletion, substitution or swap of neighbours. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
+}
+
+interface Hit {
+  readonly weight: number;
+  readonly position: number;
+  readonly tokens: readonly Token[];
+}
+
+interface PreparedText {
+  readonly tokens: readonly Token[];
+  readonly keys: readonly string[];
+}
+
+function prepare(text: string): PreparedText {
+  const tokens = tokenize(text);
+  const keyOf = (token: Token): string => (token.isNumber ? (/^[£$€]/.test(token.surface) ? MONEY : '#') : matchKey(token.lemma));
+  return { tokens, keys: tokens.map(keyOf) };
+}
+
+/** Token positions of a phrase starting at `start`, its words at most PHRASE_GAP apart within one sentence. */
+function matchPhrase(text: PreparedText, phrase: readonly string[], start: number, gap: number): number[] | null {
+  if (text.keys[start] !== phrase[0]) return null;
+  const sentence = text.tokens[start]?.sentence;
+  const positions = [start];
+  let at = start;
+  let reach = gap;
+  for (const key of phrase.slice(1)) {
+    if (key === ANY_GAP) { reach = Number.POSITIVE_INFINITY; continue; }
+    let found = -1;
+    for (let next = at + 1; next <= at + 1 + reach && next < text.keys.length; next++) {
+      if (text.tokens[next]?.sentence !== sentence) break;
+      if (text.keys[next] === key) { found = next; break; }
+    }
+    if (found < 0) return null;
+    positions.push(found);
+    at = found;
+    reach = gap;
+  }
+  return positions;
+}
+
+/** 1.5 after a "but" in the token's sentence, 0.75 before it, else 1. */
+function contrastWeight(text: PreparedText, position: number): number {
+  const token = text.tokens[position];
+  const but = text.tokens.find((other) => other.sentence === token?.sentence && other.lemma === 'but');
+  if (!token || !but) return 1;
+  return token.index > but.index ? AFTER_BUT : BEFORE_BUT;
+}
+
+function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
+  const vetoed = new Set<number>();
+  for (const exclude of theme.excludes) {
+    for (let start = 0; start < text.keys.length; start++) {
+      if (matchPhrase(text, exclude, start, 0)) vetoed.add(text.tokens[start]?.sentence ?? -1);
+    }
+  }
+  const used = new Set<number>();
+  const hits: Hit[] = [];
+  const seen = new Set<string>();
+  for (const phrase of theme.phrases) {
+    for (let start = 0; start < text.keys.length; start++) {
+      const positions = matchPhrase(text, phrase, start, PHRASE_GAP);
+      if (!positions || positions.some((p) => used.has(p))) continue;
+      if (vetoed.has(text.tokens[start]?.sentence ?? -1)) continue;
+      positions.forEach((p) => used.add(p));
+      const id = phrase.join(' ');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const words = phrase.filter((key) => key !== '#' && key !== ANY_GAP).length;
+      hits.push({ weight: Math.max(words, 1) * contrastWeight(text, start), position: start, tokens: positions.map((p) => text.tokens[p]).filter((t): t is Token => !!t) });
+    }
+  }
+  text.keys.forEach((key, position) => {
+    if (used.has(position) || key === '#' || isStopWord(text.tokens[position]?.lemma ?? '')) return;
+    const token = text.tokens[position];
+    if (!token || vetoed.has(token.sentence)) return;
+    const term = theme.terms.has(key) ? key
+      : key.length >= FUZZY_MIN_LENGTH ? theme.longTerms.find((candidate) => oneEditApart(candidate, key)) : undefined;
+    if (!term || seen.has(term)) return;
+    seen.add(term);
+    const termWeight = theme.terms.get(term) ?? 1;
+    const judged = termWeight === WEAK_WEIGHT
+      && text.tokens.some((other, i) => other.clause === token.clause && isEvaluative(text.keys[i] ?? ''));
+    const weight = (judged ? JUDGED_WEAK_WEIGHT : termWeight) * contrastWeight(text, position);
+    hits.push({ weight, position, tokens: [token] });
+  });
+  return hits;
+}
+
+const evidenceOf = (hits: readonly Hit[]): string[] =>
+  [...hits].sort((a, b) => a.position - b.position).map((hit) =>
+    hit.tokens.map((token) => token.surface).filter((surface, i, all) => surface !== all[i - 1]).join(' '));
+
+interface Scored { readonly match: ThemeMatch; readonly first: number; readonly order: number }
+
+function scoreAll(text: PreparedText, themes: readonly ThemeDefinition[]): Scored[] {
+  return compile(themes)
+    .map((theme, order) => {
+      const hits = hitsOf(text, theme);
+      const score = hits.reduce((sum, hit) => sum + hit.weight, 0);
+      const first = Math.min(...hits.map((hit) => hit.position));
+      const { key, label } = theme.definition;
+      return { match: { key, label, score, evidence: evidenceOf(hits) }, first, order };
+    })
+    .filter((scored) => scored.match.score >= MIN_SCORE)
+    .sort((a, b) => b.match.score - a.match.score || a.first - b.first || a.order - b.order);
+}
+
+/** The primary theme of a text and, where it really says two things, a secondary one. */
+export function classifyThemes(text: string, themes: readonly ThemeDefinition[]): ThemeClassification {
+  const [primary, second] = scoreAll(prepare(text), themes);
+  if (!primary) return { primary: null, secondary: null };
+  const secondary = second && second.match.score >= SECONDARY_MIN_SCORE && second.match.score >= primary.match.score * SECONDARY_RATIO
+    ? second.match : null;
+  return { primary: primary.match, secondary };
+}
+
+/** A phrase no theme covers: `phrase` is its lemmas (the grouping key), `words` as the customer wrote them. */
+export interface CandidatePhrase {
+  readonly phrase: string;
+  readonly words: string;
+}
+
+export interface UnmatchedOptions {
+  /** Names to leave out, e.g. the tenant's employees ("Ana Silva"): a name is never a theme. */
+  readonly ignore?: readonly string[];
+  /** Longest phrase in words (default 3). */
+  readonly maxWords?: number;
+}
+
+/**
+ * Candidate phrases from the sentences of a text that matched no theme: runs of 1 to 3 content words
+ * (no stop words or filler, no numbers, no names: capitalised mid-sentence, or in `ignore`), as
+ * lemmas. Counting them across many texts surfaces what customers talk about that the taxonomy misses.
+ */
+export function unmatchedPhrases(text: string, themes: readonly ThemeDefinition[], options: UnmatchedOptions = {}): CandidatePhrase[] {
+  const prepared = prepare(text);
+  const matchedSentences = new Set<number>();
+  for (const theme of compile(themes)) {
+    for (const hit of hitsOf(prepared, theme)) hit.tokens.forEach((token) => matchedSentences.add(token.sentence));
+  }
+  const ignored = new Set((options.ignore ?? []).flatMap((name) => tokenize(name).map((token) => token.lemma)));
+  const maxWords = options.maxWords ?? 3;
+  const isContent = (token: Token): boolean =>
+    !token.isNumber && !token.capitalisedMidSentence && !ignored.has(token.lemma) && token.lemma.length > 2
+    && /^[a-z]+$/.test(token.lemma) && !isStopWord(token.lemma) && !matchedSentences.has(token.sentence);
+  const result = new Map<string, CandidatePhrase>();
+  let run: Token[] = [];
+  const flush = () => {
+    for (let size = 1; size <= maxWords; size++) {
+      for (let start = 0; start + size <= run.length; start++) {
+        const words = run.slice(start, start + size);
+        const phrase = words.map((token) => token.lemma).join(' ');
+        if (!result.has(phrase)) result.set(phrase, { phrase, words: words.map((token) => token.surface.toLowerCase()).join(' ') });
+      }
+    }
+    run = [];
+  };
+  prepared.tokens.forEach((token, i) => {
+    const previous = prepared.tokens[i - 1];
+    if (previous && previous.clause !== token.clause) flush();
+    if (isContent(token)) run.push(token);
+    else flush();
+  });
+  flush();
+  return [...result.values()];
+}

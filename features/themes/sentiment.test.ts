@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { sentimentLabel, sentimentOf } from './rules/sentiment.ts';
+
+const label = (text: string, told: { rating?: number; nps?: number; satisfaction?: number } = {}) => sentimentLabel(sentimentOf({ text, ...told }));
+
+describe('sentimentOf', () => {
+  it('a call rated 5 with NPS 10 is never negative, whatever the words', () => {
+    for (const text of ['Terrible, awful, rude, dirty, the worst', 'Never again', 'The queue was long and the coffee cold', '']) {
+      expect(sentimentOf({ text, satisfaction: 5, nps: 10 })).toBeGreaterThan(0.1);
+      expect(sentimentOf({ text, rating: 5 })).toBeGreaterThan(0.1);
+    }
+  });
+
+  it('weighs what the customer told us above the words', () => {
+    expect(label('Lovely staff', { rating: 1 })).toBe('negative');
+    expect(label('The coffee was fine', { rating: 3 })).toBe('neutral');
+    expect(label('It was ok', { nps: 2 })).toBe('negative');
+    expect(sentimentOf({ text: 'Great service', rating: 5 })).toBeGreaterThan(sentimentOf({ text: 'Great service', rating: 4 }));
+  });
+
+  it('reads praise and complaints from the words alone', () => {
+    expect(label('Priya was wonderful, so friendly and helpful!')).toBe('positive');
+    expect(label('The delivery was late and the driver was rude.')).toBe('negative');
+    expect(label('We ordered a latte at nine.')).toBe('neutral');
+    expect(label('The latte was cold and the croissant stale')).toBe('negative');
+  });
+
+  it('handles negation within the clause', () => {
+    expect(label('The coffee was not good')).toBe('negative');
+    expect(label('The barista was not rude at all')).toBe('positive');
+    expect(label('Never again.')).toBe('negative');
+    expect(label('No wait at all')).toBe('positive');
+    expect(label("Can't fault them")).toBe('positive');
+    expect(sentimentOf({ text: 'not bad' })).toBeLessThan(sentimentOf({ text: 'good' }));
+  });
+
+  it('turns plain sarcasm markers negative', () => {
+    expect(label('Great, another 40 minute wait.')).toBe('negative');
+    expect(label('Thanks for nothing.')).toBe('negative');
+    expect(label('Lovely service as always /s')).toBe('negative');
+    expect(label('Yeah right, "fresh" bread.')).toBe('negative');
+    expect(label('Brilliant, my new oven is broken on day one. Just brilliant.')).toBe('negative');
+    // Praise with a comma is not sarcasm when nothing in the text complains.
+    expect(label('Great, thanks so much for sorting it!')).toBe('positive');
+  });
+
+  it('weighs the clause after "but" more, and intensifiers more than softeners', () => {
+    expect(label('Lovely staff but the coffee was awful')).toBe('negative');
+    expect(sentimentOf({ text: 'very rude' })).toBeLessThan(sentimentOf({ text: 'a bit rude' }));
+  });
+
+  it('stays within -1..1', () => {
+    const scores = ['awful '.repeat(50), 'great '.repeat(50)].map((text) => sentimentOf({ text, rating: 3 }));
+    for (const score of scores) expect(Math.abs(score)).toBeLessThanOrEqual(1);
+  });
+});
