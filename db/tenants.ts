@@ -6,6 +6,10 @@
 import { sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAtColumn, idColumn } from './columns.ts';
 
+/** Trades a tenant can be in; each but "general" has a trade pack of themes (features/themes/rules/taxonomy.ts). */
+export const TENANT_TRADES = ['general', 'cafe', 'retail', 'appliances'] as const;
+export type TenantTrade = (typeof TENANT_TRADES)[number];
+
 export const tenants = sqliteTable(
   'tenants',
   {
@@ -18,6 +22,11 @@ export const tenants = sqliteTable(
      * tenant can later move to its own database without changing any query.
      */
     shard: text('shard').notNull().default('primary'),
+    /**
+     * The tenant's trade: which trade pack its theme taxonomy starts from (features/themes).
+     * "general" is the default taxonomy alone.
+     */
+    trade: text('trade', { enum: TENANT_TRADES }).notNull().default('general'),
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex('tenants_slug_unique').on(t.slug)],

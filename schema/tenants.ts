@@ -3,6 +3,16 @@ import { actorOf } from '../worker/auth/principal.ts';
 import { builder } from './builder.ts';
 import { encodeId } from './global-ids.ts';
 
+export const TenantTradeEnum = builder.enumType('TenantTrade', {
+  description: 'The trade a company is in: which trade pack its complaint-theme taxonomy starts from.',
+  values: {
+    GENERAL: { value: 'general', description: 'The default service themes only.' },
+    CAFE: { value: 'cafe', description: 'Cafés and coffee shops: adds food and drink quality.' },
+    RETAIL: { value: 'retail', description: 'Shops: adds sizing and fit.' },
+    APPLIANCES: { value: 'appliances', description: 'Appliance retail: adds installation, repairs and warranty.' },
+  } as const,
+});
+
 export const Tenant = builder.drizzleObject('tenants', {
   name: 'Tenant',
   description: 'A company using Frontline. Every other record belongs to exactly one tenant.',
@@ -10,6 +20,7 @@ export const Tenant = builder.drizzleObject('tenants', {
     id: t.id({ resolve: (tenant) => encodeId('Tenant', tenant.id) }),
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
+    trade: t.expose('trade', { type: TenantTradeEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

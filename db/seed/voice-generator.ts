@@ -7,10 +7,13 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { feedbackRows } from '../../features/voice/rules/records.ts';
 import { answerSentiment, callSentiment } from '../../features/voice/rules/text-analysis.ts';
+import { analyserFor, taxonomySeedRows } from '../../features/themes/service.ts';
+import { themes as themesTable } from '../../features/themes/tables.ts';
+import type { TenantTrade } from '../tenants.ts';
 import { chunkedInserts } from '../batching.ts';
 import type { Database } from '../client.ts';
 import type { EmployeeRole } from '../../features/people/tables.ts';
-import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../../features/voice/tables.ts';
+import { feedback as feedbackTable, feedbackPhrases, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../../features/voice/tables.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
 import { writtenAt } from '../columns.ts';
 
@@ -25,6 +28,8 @@ export interface VoiceGeneratorOptions {
   /** Prefix of every generated id, e.g. "brewline". Lower-case letters, digits and _. */
   key: string;
   tenantId: string;
+  /** Its taxonomy starts from this trade's pack (features/themes). */
+  trade: TenantTrade;
   employees: SeedEmployee[];
   bank: VoiceBank;
   now: Date;
@@ -61,6 +66,9 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     return new Date(Math.min(at, now.getTime() - 60_000));
   };
   const firstName = (name: string) => name.split(' ')[0]!;
+  // The tenant's starting taxonomy, with fixed ids so the seed stays idempotent.
+  const taxonomy = taxonomySeedRows(tenantId, options.trade, now).map((theme) => ({ ...theme, id: `thm_${key}_${theme.key.replace(/-/g, '_')}` }));
+  const analyser = analyserFor(taxonomy.map((theme) => ({ ...theme, status: 'active' as const, terms: theme.terms ?? [], phrases: theme.phrases ?? [], excludes: theme.excludes ?? [] })));
 
   const templates = bank.templates.map((template) => ({
     id: `tpl_${key}_${template.key}`,
@@ -76,6 +84,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
   const answers = [];
   const feedback = [];
   const themes = [];
+  const phrases = [];
   for (let n = 0; n < options.calls; n++) {
     const template = pick(templates);
     const caller = pick(callers);
@@ -96,7 +105,8 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       question: question.prompt,
       answer: unhappy && (question.position > 1 || rand() < 0.5) ? pick(bank.badAnswers) : pick(bank.goodAnswers),
     }));
-    answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(text.answer) })));
+    const told = { satisfaction, nps };
+    answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(analyser, text.answer, told) })));
     calls.push({
       id: callId,
       tenantId,
@@ -110,7 +120,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       satisfaction,
       nps,
       notes: null,
-      sentiment: callSentiment(texts.map((text) => text.answer)),
+      sentiment: callSentiment(analyser, texts.map((text) => text.answer), told),
     });
     mentioned.forEach((employee, m) => {
       const rows = feedbackRows({
@@ -124,9 +134,10 @@ export function generateVoice(options: VoiceGeneratorOptions) {
         callId,
         receivedAt: calledAt,
         ignoreWords: [employee.name],
-      });
+      }, analyser);
       feedback.push(rows.feedback);
       themes.push(...rows.themes);
+      phrases.push(...rows.phrases);
     });
   }
 
@@ -149,15 +160,17 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       resolvedAt: resolved ? new Date(Math.min(receivedAt.getTime() + between(2, 72) * 3_600_000, now.getTime() - 60_000)) : null,
       resolutionNote: resolved ? pick(['Apologised and refunded.', 'Replaced the item the same day.', 'Called the customer back and fixed it.', 'Offered a voucher and explained the delay.']) : null,
       resolvedBy: resolved ? (pick(callers)?.id ?? null) : null,
-    });
+    }, analyser);
     feedback.push(rows.feedback);
     themes.push(...rows.themes);
+    phrases.push(...rows.phrases);
   }
 
   for (let n = 0; n < options.ideas; n++) {
-    const rows = feedbackRows({ id: `fb_${key}_i${n}`, tenantId, kind: 'idea', source: 'widget', body: pick(bank.ideas), receivedAt: moment() });
+    const rows = feedbackRows({ id: `fb_${key}_i${n}`, tenantId, kind: 'idea', source: 'widget', body: pick(bank.ideas), receivedAt: moment() }, analyser);
     feedback.push(rows.feedback);
     themes.push(...rows.themes);
+    phrases.push(...rows.phrases);
   }
 
   return {
@@ -167,6 +180,8 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     answers,
     feedback,
     themes,
+    phrases,
+    taxonomy,
   };
 }
 
@@ -175,11 +190,13 @@ export function voiceInsertStatements(db: Database, voice: ReturnType<typeof gen
   const ignoreExisting = { ignoreExisting: true };
   // Calls and feedback are recorded when they happened; templates when the seed ran.
   return [
+    ...chunkedInserts(db, themesTable, voice.taxonomy, ignoreExisting),
     ...chunkedInserts(db, surveyTemplates, voice.templates.map((template) => ({ ...template, ...writtenAt(now) })), ignoreExisting),
     ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
     ...chunkedInserts(db, surveyCalls, voice.calls.map((call) => ({ ...call, createdAt: call.calledAt })), ignoreExisting),
     ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
     ...chunkedInserts(db, feedbackTable, voice.feedback.map((row) => ({ ...row, createdAt: row.receivedAt })), ignoreExisting),
     ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
+    ...chunkedInserts(db, feedbackPhrases, voice.phrases, ignoreExisting),
   ];
 }
