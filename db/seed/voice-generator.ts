@@ -106,7 +106,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       answer: unhappy && (question.position > 1 || rand() < 0.5) ? pick(bank.badAnswers) : pick(bank.goodAnswers),
     }));
     const told = { satisfaction, nps };
-    answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(analyser, text.answer, told) })));
+    answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(analyser, text.answer) })));
     calls.push({
       id: callId,
       tenantId,

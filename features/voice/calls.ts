@@ -98,7 +98,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
       position: question.position,
       question: question.prompt,
       answer: answer.answer,
-      sentiment: answerSentiment(analyser, answer.answer, told),
+      sentiment: answerSentiment(analyser, answer.answer),
     };
   });
   const row = {

@@ -35,9 +35,13 @@ export interface TextAnalyser {
 /** At most this many candidate phrases are kept per record (the longest texts would flood the counts). */
 export const PHRASES_PER_RECORD = 12;
 
-/** Sentiment of one survey-call answer, weighed with the call's satisfaction and NPS. */
-export function answerSentiment(analyser: TextAnalyser, answer: string, told: ToldScores): number {
-  return analyser.sentimentOf(answer, told);
+/**
+ * Sentiment of one survey-call answer: its words only. The call's satisfaction and NPS are about
+ * the whole visit, so they weigh in the call's sentiment, not in each answer's (one call can hold a
+ * happy answer and an unhappy one, and each answer's label says which).
+ */
+export function answerSentiment(analyser: TextAnalyser, answer: string): number {
+  return analyser.sentimentOf(answer);
 }
 
 /** A call's sentiment: all its answers read as one text, with its satisfaction and NPS. */
