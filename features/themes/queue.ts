@@ -16,5 +16,7 @@ export interface ThemesEnv {
   THEMES_QUEUE: Queue<ThemesMessage>;
 }
 
-/** What sends a message: the queue binding, or a test's stand-in. */
-export type ThemesProducer = Pick<Queue<ThemesMessage>, 'send'>;
+/** What sends a message: the queue binding, or a test's stand-in (only the send matters, not its response). */
+export interface ThemesProducer {
+  send(message: ThemesMessage): Promise<unknown>;
+}

@@ -270,7 +270,10 @@ export interface EmergingTheme {
 export async function emergingThemes(tenant: TenantScope, range: DateRange, minCount: number, limit: number): Promise<EmergingTheme[]> {
   const [counts, all] = await Promise.all([candidatePhraseCounts(tenant, range, minCount, limit * 2), tenantThemes(tenant)]);
   const covered = new Set(all.filter((theme) => theme.status === 'active').flatMap((theme) => [...theme.terms, ...theme.phrases]));
-  return counts.filter((count) => !covered.has(count.phrase) && !covered.has(count.words)).slice(0, limit);
+  const open = counts.filter((count) => !covered.has(count.phrase) && !covered.has(count.words));
+  // "oat" said exactly where "oat flapjack" is adds nothing: keep the longer phrase.
+  const within = (short: string, long: string) => short !== long && ` ${long} `.includes(` ${short} `);
+  return open.filter((count) => !open.some((other) => within(count.phrase, other.phrase) && other.count >= count.count)).slice(0, limit);
 }
 
 /** Creates a theme from an emerging phrase (a phrase of several words, or a term), then re-themes. */
