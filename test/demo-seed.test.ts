@@ -32,7 +32,7 @@ describe('demo seed', () => {
     }`);
     expect(voice.surveyCalls.totalCount).toBeGreaterThanOrEqual(100);
     expect(voice.complaintTrends.length).toBeGreaterThan(5);
-    expect(voice.complaintTrends.some((trend) => /wait/.test(trend.theme))).toBe(true);
+    expect(voice.complaintTrends.some((trend) => trend.theme === 'Waiting time')).toBe(true);
     const summary = voice.viewer.tenant!.voice;
     expect(summary.callCount).toBeGreaterThan(50);
     expect(summary.averageSatisfaction).toBeGreaterThan(2.5);
