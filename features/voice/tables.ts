@@ -69,7 +69,7 @@ export const surveyCalls = sqliteTable(
     /** Net promoter answer, 0 to 10. */
     nps: integer('nps'),
     notes: text('notes'),
-    /** Mean sentiment of the answers, -1 to 1 (rules/sentiment.ts). */
+    /** Sentiment of the answers with the satisfaction and NPS, -1 to 1 (features/themes/rules/sentiment.ts). */
     sentiment: real('sentiment').notNull().default(0),
     createdAt: createdAtColumn(),
   },
