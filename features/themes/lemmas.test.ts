@@ -41,4 +41,12 @@ describe('lemmas', () => {
     expect(twenty?.sentence).toBe((forgot?.sentence ?? 0) + 1);
     expect(forgot?.clause).toBeGreaterThan(paid?.clause ?? 0);
   });
+
+  it('splits hyphenated words without ending the clause; a spaced dash ends it', () => {
+    const [self, checkout] = tokenize('self-checkout');
+    expect([self?.lemma, checkout?.lemma]).toEqual(['self', 'checkout']);
+    expect(self?.clause).toBe(checkout?.clause);
+    const [slow, quick] = tokenize('slow - quick');
+    expect(quick?.clause).toBe((slow?.clause ?? 0) + 1);
+  });
 });

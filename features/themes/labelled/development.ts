@@ -123,6 +123,19 @@ const cafe = labelled('cafe', [
   ['£3.80 for a tiny cortado, bit much.', 'price-value', null, 3, 'negative'],
   ['The QR menu would not load and nobody could take our order at the table.', 'digital-channels', null, 2, 'negative'],
   ['Out of vegan options again by lunchtime.', 'stock-availability', null, 2, 'negative'],
+  // fourth batch: short, typed on a phone, sarcastic
+  ['waited 4ever for a tea smh', 'waiting-time', null, 1, 'negative'],
+  ['got somebody elses drink AGAIN', 'order-accuracy', null, 2, 'negative'],
+  ['coffe was luke warm and tasted burnt', 'food-drink-quality', null, 2, 'negative'],
+  ['staff v rude today', 'staff-attitude', null, 1, 'negative'],
+  ['tables minging', 'cleanliness', null, 2, 'negative'],
+  ['well done on charging me twice for one cappucino', 'price-value', null, 1, 'negative'],
+  ['app down again, couldnt order', 'digital-channels', null, 2, 'negative'],
+  ['no croissants left at 8.15, brilliant', 'stock-availability', null, 2, 'negative'],
+  ['Amazing how you can get a simple black coffee wrong.', 'order-accuracy', null, 1, 'negative'],
+  ['Love waiting twenty minutes behind one person, really makes my day.', 'waiting-time', null, 1, 'negative'],
+  ['Superb flat white and the friendliest welcome in town.', 'food-drink-quality', 'staff-attitude', 5, 'positive'],
+  ['Rude barista, cold coffee, long wait. Hat trick.', 'staff-attitude', null, 1, 'negative'],
 ]);
 
 const retail = labelled('retail', [
@@ -241,6 +254,19 @@ const retail = labelled('retail', [
   ['Website search is useless, typing shoes shows me lamps.', 'digital-channels', null, 2, 'negative'],
   ['They had nothing in a size 6 in the whole store.', 'stock-availability', null, 2, 'negative'],
   ['Trousers were far too long in the leg for a regular fit.', 'sizing-fit', null, 3, 'negative'],
+  // fourth batch: short, typed on a phone, sarcastic
+  ['parcel never turned up', 'delivery', null, 1, 'negative'],
+  ['shoes fell apart in a week', 'product-quality', null, 1, 'negative'],
+  ['returns desk closed, again', 'refunds-returns', null, 2, 'negative'],
+  ['size 14 fits like a 10', 'sizing-fit', null, 2, 'negative'],
+  ['queue was a joke', 'waiting-time', null, 2, 'negative'],
+  ['sales assistent was lovely x', 'staff-attitude', null, 5, 'positive'],
+  ['pricey for what you get', 'price-value', null, 3, 'negative'],
+  ['Love how the website tells me it is in stock and the shop says it has never had it.', 'stock-availability', 'digital-channels', 2, 'negative'],
+  ['Wonderful, the refund went to a card I cancelled last year.', 'refunds-returns', null, 1, 'negative'],
+  ['Box turned up soaking wet and the books inside were ruined.', 'product-condition', null, 1, 'negative'],
+  ['Changing room floor covered in pins and tags.', 'cleanliness', null, 2, 'negative'],
+  ['They sent me two left shoes.', 'order-accuracy', null, 2, 'negative'],
 ]);
 
 const appliances = labelled('appliances', [
@@ -352,6 +378,19 @@ const appliances = labelled('appliances', [
   ['Price dropped by 100 a week after I bought it and they would not refund the difference.', 'price-value', null, 2, 'negative'],
   ['Hold time on the helpline was over an hour.', 'waiting-time', null, 1, 'negative'],
   ['The website crashed twice while I was paying.', 'digital-channels', null, 2, 'negative'],
+  // fourth batch: short, typed on a phone, sarcastic
+  ['engineer no show twice', 'repairs-warranty', null, 1, 'negative'],
+  ['fridge not cold enough, milk goes off in 2 days', 'product-quality', null, 2, 'negative'],
+  ['delivery guys were stars', 'delivery', null, 5, 'positive'],
+  ['instalation botched, leaking under the sink', 'installation', null, 1, 'negative'],
+  ['warrenty useless', 'repairs-warranty', null, 1, 'negative'],
+  ['overcharged for the extended cover', 'price-value', null, 2, 'negative'],
+  ['Lovely, a brand new washer with a dent in the side.', 'product-condition', null, 2, 'negative'],
+  ['Love spending my day off waiting for a delivery that never comes.', 'delivery', null, 1, 'negative'],
+  ['The installer was brilliant, even levelled the old units for us.', 'installation', null, 5, 'positive'],
+  ['Repair booked for three weeks time, meanwhile no oven.', 'repairs-warranty', 'waiting-time', 2, 'negative'],
+  ['Website says next day delivery but checkout only offers slots next week.', 'digital-channels', 'delivery', 2, 'negative'],
+  ['The man in the showroom could not have been less interested.', 'staff-attitude', null, 2, 'negative'],
 ]);
 
 export const DEVELOPMENT: readonly LabelledText[] = [...cafe, ...retail, ...appliances];

@@ -92,7 +92,8 @@ const IRREGULAR: Record<string, string> = {
   apply: 'apply', ugly: 'ugly', holy: 'holy', jelly: 'jelly', belly: 'belly', bully: 'bully', silly: 'silly',
   july: 'july', italy: 'italy', fly: 'fly', daily: 'day', friendly: 'friendly', lovely: 'lovely', likely: 'likely',
   unfriendly: 'unfriendly', elderly: 'elderly', lonely: 'lonely', costly: 'costly', smelly: 'smelly', monthly: 'month',
-  weekly: 'week', hourly: 'hour', yearly: 'year', happily: 'happy', easily: 'easy', sadly: 'sad', ages: 'age', sized: 'size', sizes: 'size', sizing: 'size', cookies: 'cookie', pies: 'pie', ties: 'tie', lies: 'lie',
+  weekly: 'week', hourly: 'hour', yearly: 'year', happily: 'happy', easily: 'easy', sadly: 'sad', badly: 'bad', rudest: 'rude', slowest: 'slow', longest: 'long', cleanest: 'clean',
+  cheapest: 'cheap', nicest: 'nice', ages: 'age', sized: 'size', sizes: 'size', sizing: 'size', cookies: 'cookie', pies: 'pie', ties: 'tie', lies: 'lie',
   dies: 'die', movies: 'movie', species: 'species', raised: 'raise', seemed: 'seem', ceased: 'cease', biased: 'bias',
   focused: 'focus', focusing: 'focus', focuses: 'focus', bonuses: 'bonus', buses: 'bus', statuses: 'status',
   caused: 'cause', causes: 'cause', used: 'use', uses: 'use', using: 'use', closed: 'close', closing: 'close',
@@ -194,8 +195,10 @@ export function matchKey(lemma: string): string {
   return repairStem(stem) === lemma ? lemma : stem;
 }
 
-// A word: letters with inner apostrophes or hyphens, or a number with an optional currency sign and unit ("£80", "8.30", "9am").
-const WORD = /[£$€]?\d+(?:[.,:]\d+)*(?:am|pm|p|k|st|nd|rd|th|h|m|mins?)?|[a-z]+(?:['’][a-z]+)*|\/s\b|[.!?;\n]+|,|[-–—]/giu;
+// A word (letters with inner apostrophes), a number with an optional currency sign and unit ("£80",
+// "8.30", "9am"), sarcasm's "/s", or punctuation that ends a sentence or a clause. A hyphen inside a
+// word ("self-checkout") splits it into two words but ends no clause; a dash between words does.
+const WORD = /[£$€]?\d+(?:[.,:]\d+)*(?:am|pm|p|k|st|nd|rd|th|h|m|mins?)?|[a-z]+(?:['’][a-z]+)*|\/s\b|[.!?;\n]+|,|(?<=\s)-(?=\s)|[–—]/giu;
 
 /** Tokens with lemmas, sentence and clause positions. Apostrophe contractions expand: "didn't" -> did not. */
 export function tokenize(text: string): Token[] {

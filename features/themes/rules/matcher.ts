@@ -204,7 +204,7 @@ function scoreAll(text: PreparedText, themes: readonly ThemeDefinition[]): Score
   return compile(themes)
     .map((theme, order) => {
       const hits = hitsOf(text, theme);
-      const score = hits.reduce((sum, hit) => sum + hit.weight, 0);
+      const score = Math.round(hits.reduce((sum, hit) => sum + hit.weight, 0) * 100) / 100;
       const first = Math.min(...hits.map((hit) => hit.position));
       const { key, label } = theme.definition;
       return { match: { key, label, score, evidence: evidenceOf(hits) }, first, order };
@@ -244,7 +244,10 @@ export function unmatchedPhrases(text: string, themes: readonly ThemeDefinition[
   const prepared = prepare(text);
   const matchedSentences = new Set<number>();
   for (const theme of compile(themes)) {
-    for (const hit of hitsOf(prepared, theme)) hit.tokens.forEach((token) => matchedSentences.add(token.sentence));
+    const hits = hitsOf(prepared, theme);
+    // Only themes the text would be filed under: a lone weak term leaves its sentence unmatched.
+    if (hits.reduce((sum, hit) => sum + hit.weight, 0) < MIN_SCORE) continue;
+    for (const hit of hits) hit.tokens.forEach((token) => matchedSentences.add(token.sentence));
   }
   const ignored = new Set((options.ignore ?? []).flatMap((name) => tokenize(name).map((token) => token.lemma)));
   const maxWords = options.maxWords ?? 3;

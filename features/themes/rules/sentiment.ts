@@ -50,7 +50,7 @@ const VALENCES: Record<string, number> = {
   knowledgeable: 2, efficient: 2, bargain: 2, value: 1, fair: 1, reasonable: 1, welcoming: 2, welcome: 1.5, warm: 1,
   cheerful: 2, careful: 1.5, honest: 2, handy: 1.5, solid: 1.5, comfortable: 1.5, enjoy: 2, favourite: 2.5, top: 1.5,
   gem: 2.5, legend: 2.5, cosy: 2, beautiful: 2.5, beautifully: 2.5, correct: 1, free: 1, smile: 1.5, sorted: 1.5,
-  attentive: 2, courteous: 2, caring: 2, reliable: 2, wow: 1.5, glad: 2, appreciate: 2, quality: 0.5, worth: 1.5,
+  attentive: 2, courteous: 2, reliable: 2, wow: 1.5, glad: 2, appreciate: 2, quality: 0.5, worth: 1.5,
   cheap: 0.5, quiet: 0.5, well: 0.5, nicely: 2, super: 2, accurate: 1.5, generous: 2, relaxed: 1.5, calm: 1,
   // complaints
   bad: -2.5, poor: -2, awful: -3, terrible: -3, horrible: -3, dreadful: -3, disgusting: -3, appalling: -3,
@@ -72,7 +72,8 @@ const VALENCES: Record<string, number> = {
   stain: -1.5, unavailable: -1.5, worse: -2.5, cheaply: -1.5, careless: -2, miserably: -2, weak: -1,
   // complaint words of this domain that a general lexicon leaves neutral
   instead: -1.5, ruin: -2, squash: -1.5, steep: -1.5, stew: -1, dry: -1, reject: -1.5, empty: -1, throw: -1,
-  charge: -1, different: -1, mark: -1, scuff: -1.5,
+  charge: -1, different: -1, mark: -1, scuff: -1.5, badly: -2, crooked: -1.5, hole: -1, chip: -1, scrape: -1.5,
+  overcharge: -2, cancel: -0.5, approve: 1.5, minging: -2.5, manky: -2.5, grotty: -2,
 };
 
 /** Multi-word expressions, scored as one (their words do not count again). */
@@ -88,12 +89,13 @@ const PHRASES: readonly (readonly [string, number])[] = [
   ['no queue', 1.5], ['mix up', -1.5], ['out of stock', -1.5], ['sell out', -1.5], ['sold out', -1.5], ['run out', -1.5],
   ['never show up', -2], ['not show up', -2], ['are you serious', -2], ['like a lemon', -1.5], ['on hold', -1.5],
   ['out of order', -2], ['someone else', -1], ['say no', -1.5], ['feel cheap', -2], ['take my money', -1.5],
-  ['colour run', -2], ['no complaint', 2], ['not a problem', 1.5], ['no problem', 1.5], ['can not wait', 2.5],
+  ['colour run', -2], ['no complaint', 2], ['not a problem', 1.5], ['no problem', 1.5], ['can not wait', 2.5], ['stop working', -2],
 ];
 
 const SARCASM_MARKERS: readonly string[] = [
   '/s', 'yeah right', 'thanks for nothing', 'thanks a lot', 'cheers for', 'love that for me', 'new record', 'oh great',
   'oh sure', 'oh wonderful', 'oh brilliant', 'oh fantastic', 'just brilliant', 'just great', 'what a joke', 'great job',
+  'love how', 'love it when', 'love wait', 'love spend', 'amazing how',
 ];
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'hardly', 'barely', 'nothing', 'nobody', 'none', 'neither', 'nor']);

@@ -31,7 +31,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   theme('order-accuracy', 'Order accuracy', {
     terms: ['wrong', 'mistake', 'forget', 'incorrect', 'instead', 'mixup', 'missing', 'correct', 'accurate'],
     phrases: ['wrong order', 'order wrong', 'wrong item', 'wrong drink', 'wrong colour', 'wrong model', 'not what i order',
-      'instead of', 'leave out', 'leave off', 'someone else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'get the wrong', 'wrong size', 'order ... get', 'get ... order',
+      'instead of', 'leave out', 'leave off', 'someone else', 'somebody else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'get the wrong', 'wrong size', 'order ... get', 'get ... order',
       'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'ask for ... give', 'give ... ask for', 'get ... ask for', 'without ... order', 'make with', 'pay for ... hand', 'not in the bag',
       'receive ... buy', 'get ... buy', 'buy ... get', 'buy ... receive', 'different model',
       'different colour', 'order ... spot on', 'order ... correct'],
@@ -43,9 +43,9 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'snappy', 'grumpy', 'moody', 'shout', 'yell', 'pushy', 'knowledgeable', 'cheerful', 'courteous', 'attentive',
       'caring', 'disrespectful', 'respectful', 'star', 'gem', 'legend', 'professional', '~lady', '~guy', '~team',
       'patronising', 'sarcastic', 'hello', 'surly', 'slam', '~lad', '~woman', '~girl', '~man', 'nuisance', 'acknowledge', 'sigh',
-      'huddle', 'blame', 'laugh'],
+      'huddle', 'blame', 'laugh', 'uninterested', 'disinterested'],
     phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone', 'not be bother', 'know nothing',
-      'short with', 'roll ... eye', 'talk over', 'credit to', 'offer help', 'laugh at'],
+      'short with', 'roll ... eye', 'talk over', 'credit to', 'offer help', 'laugh at', 'less interested', 'not interested'],
   }),
   theme('delivery', 'Delivery', {
     terms: ['delivery', 'deliver', 'courier', 'driver', 'parcel', 'tracking', 'dispatch', 'shipping', 'postman', 'van',
@@ -73,7 +73,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   theme('cleanliness', 'Cleanliness', {
     terms: ['clean', 'dirty', 'filthy', 'sticky', 'mess', 'messy', 'spotless', 'tidy', 'untidy', 'smell', 'stink',
       'dust', 'dusty', 'grime', 'grimy', 'grubby', 'crumb', 'litter', 'bin', 'mouse', 'rat', 'hygiene', 'unhygienic', 'toilet',
-      'loo', 'bathroom', 'mould', 'cockroach', 'floor', 'mud', 'unwashed'],
+      'loo', 'bathroom', 'mould', 'cockroach', 'floor', 'mud', 'unwashed', 'minging', 'manky', 'grotty'],
     phrases: ['not wash', 'not clean'],
   }),
   theme('digital-channels', 'Digital channels (app, website, payment)', {
@@ -138,7 +138,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
   appliances: {
     extraRules: {
       cleanliness: { excludes: ['dishwasher', 'washing machine', 'vacuum', 'hoover'] },
-      'product-quality': { terms: ['loud', 'heat', 'damp', 'motor', 'seal'] },
+      'product-quality': { terms: ['loud', 'heat', 'damp', 'motor', 'seal', 'cold'] },
     },
     themes: [
       theme('installation', 'Installation', {
