@@ -3,7 +3,10 @@
  * of statements, edited by managers with clear errors, never across tenants; records classified
  * with it; edits re-theme existing feedback through the bounded background job.
  */
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import worker from '../../worker/index.ts';
+import type { Env } from '../../worker/env.ts';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { TenantScope } from '../../db/tenant-scope.ts';
@@ -236,6 +239,26 @@ describe('re-theming after an edit', () => {
     expect(stored).toEqual({ status: 'done', processed: 7, total: 7 });
     const labels = await env.DB.prepare("SELECT DISTINCT label FROM feedback_themes WHERE tenant_id = ?").bind(localId(tenant.id)).all();
     expect(labels.results).toEqual([{ label: 'Queueing' }]);
+  });
+
+  it('the Worker\'s queue handler routes the "themes" queue to the job and acks done pages', async () => {
+    const tenant = await createTenant();
+    await importTexts(tenant, 'Q', ['The queue took ages', 'The floor was filthy']);
+    const scope = new TenantScope(createDatabase(env.DB), localId(tenant.id), TEST_NOW);
+    const producer = new RecordingProducer();
+    const { run } = await renameTheme(scope, producer, localId((await byKey(tenant, 'waiting-time')).id), 'Queues');
+    const deliver = async (body: ThemesMessage) => {
+      const batch = createMessageBatch<ThemesMessage>('themes', [{ id: `m-${crypto.randomUUID()}`, timestamp: TEST_NOW, attempts: 1, body }]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, { ...env, THEMES_QUEUE: producer } as unknown as Env);
+      return getQueueResult(batch, ctx);
+    };
+    const first = producer.sent.shift()!;
+    expect(await deliver(first)).toMatchObject({ explicitAcks: [expect.any(String)], retryMessages: [] });
+    expect(await env.DB.prepare('SELECT status, processed FROM theme_runs WHERE id = ?').bind(run.id).first()).toEqual({ status: 'done', processed: 2 });
+    // Redelivered after it finished: acked, nothing changes.
+    expect(await deliver(first)).toMatchObject({ explicitAcks: [expect.any(String)], retryMessages: [] });
+    expect(await env.DB.prepare('SELECT processed FROM theme_runs WHERE id = ?').bind(run.id).first()).toEqual({ processed: 2 });
   });
 
   it('a page is one read and one batch, whatever its size', async () => {
