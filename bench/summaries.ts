@@ -51,7 +51,7 @@ try {
   }
   const seedDb = createDatabase(proxy.env.DB);
   const staff = people();
-  const voice = generateVoice({ key: 'bench', tenantId: TENANT, employees: staff, bank: VOICE_BANKS.brewline!, now: period.end, weeks: 1, calls: CALLS, complaintRecords: 300, ideas: 0 });
+  const voice = generateVoice({ key: 'bench', tenantId: TENANT, trade: 'cafe', employees: staff, bank: VOICE_BANKS.brewline!, now: period.end, weeks: 1, calls: CALLS, complaintRecords: 300, ideas: 0 });
   const seed: BatchItem<'sqlite'>[] = [
     seedDb.insert(tenants).values({ id: TENANT, name: 'Bench Co', slug: 'bench', createdAt: period.end }),
     ...chunkedInserts(seedDb, teams, Array.from({ length: 12 }, (_, t) => ({ id: `team_bench_${t}`, tenantId: TENANT, name: `Store ${t}`, ...writtenAt(period.end) }))),

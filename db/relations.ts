@@ -39,6 +39,10 @@ export const relations = defineRelations(schema, (r) => ({
     call: r.one.surveyCalls({ from: r.feedback.callId, to: r.surveyCalls.id }),
     /** Null when it was resolved with an API key rather than an employee token. */
     resolvedByEmployee: r.one.employees({ from: r.feedback.resolvedBy, to: r.employees.id }),
+    primaryTheme: r.one.themes({ from: r.feedback.primaryThemeId, to: r.themes.id }),
+  },
+  themes: {
+    mergedInto: r.one.themes({ from: r.themes.mergedIntoId, to: r.themes.id }),
   },
   suggestions: {
     // author_id is NULL for anonymous suggestions, so this relation can only ever name the author

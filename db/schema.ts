@@ -3,6 +3,7 @@ export * from './tenants.ts';
 export * from '../features/people/tables.ts';
 export * from '../features/platform/tables.ts';
 export * from '../features/voice/tables.ts';
+export * from '../features/themes/tables.ts';
 export * from '../features/suggestions/tables.ts';
 export * from '../features/meetings/tables.ts';
 export * from '../features/recognition/tables.ts';

@@ -59,6 +59,9 @@ const TENANT_KEY = {
   summarySettings: 'tenantId',
   summaries: 'tenantId',
   emailOutbox: 'tenantId',
+  themes: 'tenantId',
+  themeRuns: 'tenantId',
+  feedbackPhrases: 'tenantId',
 } as const satisfies Record<TableName, string>;
 
 type QueryConfig = { where?: Record<string, unknown> } & Record<string, unknown>;
@@ -247,7 +250,7 @@ export class TenantScope {
    * decides whether (or for which rows) anything is written. `rest` must filter by this tenant on
    * every table it reads. Returns the builder so it can go into a `db.batch`.
    */
-  insertSelect<T extends TenantTable>(table: T, row: SelectRow<T>, rest: SQL) {
+  insertSelect<T extends TenantOwnedTable>(table: T, row: SelectRow<T>, rest: SQL) {
     // Same columns, same order as drizzle's INSERT column list (every column of the table).
     const given: Record<string, SelectValue> = { ...timesInMs(this.stamps(table, 'insert')), ...(row as Record<string, SelectValue>) };
     const values = Object.keys(getColumns(table) as Record<string, SQLiteColumn>)

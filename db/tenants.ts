@@ -9,6 +9,10 @@ import { createdAtColumn, idColumn } from './columns.ts';
 export const RATE_LIMIT_TIERS = ['standard', 'high', 'unlimited'] as const;
 export type RateLimitTier = (typeof RATE_LIMIT_TIERS)[number];
 
+/** Trades a tenant can be in; each but "general" has a trade pack of themes (features/themes/rules/taxonomy.ts). */
+export const TENANT_TRADES = ['general', 'cafe', 'retail', 'appliances'] as const;
+export type TenantTrade = (typeof TENANT_TRADES)[number];
+
 export const tenants = sqliteTable(
   'tenants',
   {
@@ -26,6 +30,11 @@ export const tenants = sqliteTable(
      * "high" (ten times standard) or "unlimited" (exempt), set by the platform operator only.
      */
     rateLimitTier: text('rate_limit_tier', { enum: RATE_LIMIT_TIERS }).notNull().default('standard'),
+    /**
+     * The tenant's trade: which trade pack its theme taxonomy starts from (features/themes).
+     * "general" is the default taxonomy alone.
+     */
+    trade: text('trade', { enum: TENANT_TRADES }).notNull().default('general'),
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex('tenants_slug_unique').on(t.slug)],

@@ -16,8 +16,8 @@ const MAX_EXAMPLES = 10;
 
 const ComplaintTrendType = builder.objectRef<ComplaintTrend>('ComplaintTrend').implement({
   fields: (t) => ({
-    theme: t.exposeString('label', { description: 'The theme in words customers used, e.g. "waiting times".' }),
-    themeKey: t.exposeString('theme', { description: 'Stemmed key that groups variants of the theme ("wait time"); use either in FeedbackFilter.theme.' }),
+    theme: t.exposeString('label', { description: 'The theme\'s current label, e.g. "Waiting time".' }),
+    themeKey: t.exposeString('theme', { description: 'The theme\'s key in the taxonomy (`waiting-time`), what trends group by; FeedbackFilter.theme takes it.' }),
     periodStart: t.field({ type: 'Date', resolve: (trend) => trend.bucket }),
     periodEnd: t.field({ type: 'Date', description: 'Exclusive.', resolve: (trend) => nextBucket(trend.bucket, trend.granularity) }),
     count: t.exposeInt('count'),

@@ -2,7 +2,7 @@
 import { feedbackWhere } from '../features/voice/service.ts';
 import type { feedback, FeedbackKind, FeedbackSource } from '../features/voice/tables.ts';
 import { builder } from './builder.ts';
-import { localIdFilter } from './global-ids.ts';
+import { localIdFilter, tryDecodeId } from './global-ids.ts';
 import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum } from './voice-enums.ts';
 
 export interface FeedbackFilterValues {
@@ -23,7 +23,7 @@ export const FeedbackFilter = builder.inputType('FeedbackFilter', {
     kind: t.field({ type: FeedbackKindEnum }),
     source: t.field({ type: FeedbackSourceEnum }),
     status: t.field({ type: FeedbackStatusEnum }),
-    theme: t.string({ description: 'A theme as shown in `themes` or in complaint trends, e.g. "waiting times".' }),
+    theme: t.string({ description: 'A theme\'s id, key (`waiting-time`) or label ("Waiting time"), as `themes` or complaint trends show it.' }),
     from: t.field({ type: 'DateTime', description: 'Received at or after.' }),
     to: t.field({ type: 'DateTime', description: 'Received before.' }),
   }),
@@ -37,8 +37,16 @@ export function feedbackFilterSql(table: typeof feedback, filter: FeedbackFilter
     kind: filter.kind,
     source: filter.source,
     status: filter.status,
-    theme: filter.theme,
+    ...themeCondition(filter.theme),
     from: filter.from,
     to: filter.to,
   });
+}
+
+/** A theme filter is a Theme's global id, or else a key or label. */
+function themeCondition(theme: string | null | undefined): { theme?: string; themeId?: string | null } {
+  if (!theme) return {};
+  const decoded = tryDecodeId(theme);
+  if (decoded?.typename === 'Theme') return { themeId: decoded.id };
+  return { theme };
 }

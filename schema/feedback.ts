@@ -4,6 +4,8 @@ import { sentimentLabel } from '../features/voice/rules/text-analysis.ts';
 import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../features/voice/rules/validation.ts';
 import { importFeedbackRecords, recordFeedback, resolveFeedback, type ImportEntry } from '../features/voice/service.ts';
 import { feedback } from '../features/voice/tables.ts';
+import { textAnalyser } from '../features/themes/service.ts';
+import { Theme } from './themes.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
 import type { TenantContext } from './auth-scopes.ts';
 import { builder } from './builder.ts';
@@ -26,7 +28,8 @@ export const Feedback = builder.drizzleNode('feedback', {
     rating: t.exposeInt('rating', { nullable: true }),
     sentiment: t.exposeFloat('sentiment', { description: '-1 (negative) to 1 (positive); see the README for how it is computed.' }),
     sentimentLabel: t.field({ type: SentimentLabelEnum, select: { columns: { sentiment: true } }, resolve: (row) => sentimentLabel(row.sentiment) }),
-    themes: t.exposeStringList('themes', { description: 'Key phrases of the body.' }),
+    themes: t.exposeStringList('themes', { description: 'Labels of its themes in the organisation\'s taxonomy: the primary theme first, at most one more where it says two things.' }),
+    primaryTheme: t.relation('primaryTheme', { type: Theme, nullable: true, description: 'The theme it is mainly about; null when it matched none.' }),
     status: t.expose('status', { type: FeedbackStatusEnum }),
     resolutionNote: t.exposeString('resolutionNote', { nullable: true }),
     resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
@@ -93,7 +96,7 @@ builder.mutationFields((t) => ({
         const teamId = input.teamId
           ? (await findTeam(tenant, localIdFor('Team', input.teamId, ['input', 'teamId']), ['input', 'teamId'])).id
           : (person?.teamId ?? null);
-        return { feedback: await recordFeedback(tenant, values, { employee: person, teamId }, ctx.now) };
+        return { feedback: await recordFeedback(tenant, values, { employee: person, teamId }, ctx.now, await textAnalyser(tenant)) };
       }, { feedback: null }),
   }),
   resolveFeedback: t.withAuth({ permission: 'voice:write', tenant: true }).field({
@@ -194,7 +197,8 @@ async function importRecords(ctx: TenantContext, records: RecordInput[]): Promis
   });
   const valid = parsed.filter((entry): entry is ImportEntry => entry !== null);
 
-  const outcome = await importFeedbackRecords(tenant, valid, actorIdOf(ctx.principal), now);
+  // One read of the taxonomy for the whole import: every record is classified in memory.
+  const outcome = await importFeedbackRecords(tenant, valid, actorIdOf(ctx.principal), now, await textAnalyser(tenant));
   for (const { index, error } of outcome.problems) reject(index, error);
   const rejected = [...problems.entries()].sort(([a], [b]) => a - b).map(([index, errors]) => ({ index, errors }));
   return { importedCount: outcome.importedCount, skipped: outcome.skipped, rejected };

@@ -14,6 +14,7 @@ import './feedback.ts';
 import './survey-calls.ts';
 import './voice.ts';
 import './complaint-trends.ts';
+import './themes.ts';
 import './suggestions.ts';
 import './suggestion-mutations.ts';
 import './experiments.ts';

@@ -6,12 +6,13 @@ import { builder } from './builder.ts';
 import { UserErrorInterface } from './errors.ts';
 import { localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { RateLimitTierEnum, Tenant } from './tenants.ts';
+import { RateLimitTierEnum, Tenant, TenantTradeEnum } from './tenants.ts';
 
 const CreateTenantInput = builder.inputType('CreateTenantInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'The company name, e.g. "Acme Ltd".' }),
     slug: t.string({ description: 'URL-safe handle; derived from the name when left out.' }),
+    trade: t.field({ type: TenantTradeEnum, description: 'Which trade pack its complaint-theme taxonomy starts from. Default GENERAL.' }),
   }),
 });
 

@@ -11,6 +11,7 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
+import { textAnalyser } from '../features/themes/service.ts';
 import { filteredConnection } from './connections.ts';
 import { localIdFilter, localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
@@ -184,7 +185,7 @@ async function logCall(ctx: GraphQLContext, tenant: TenantScope, input: LogCallI
     problems.run(() => localIdFor('Employee', mention.employeeId, ['input', 'mentions', String(i), 'employeeId'])),
   );
   problems.throwIfAny();
-  return logSurveyCall(tenant, { values, callerId: callerId!, templateId: templateId!, questionIds: questionIds.map((id) => id!), mentionIds: mentionIds.map((id) => id!) }, ctx.now);
+  return logSurveyCall(tenant, { values, callerId: callerId!, templateId: templateId!, questionIds: questionIds.map((id) => id!), mentionIds: mentionIds.map((id) => id!) }, ctx.now, await textAnalyser(tenant));
 }
 
 builder.mutationField('logSurveyCall', (t) =>

@@ -10,6 +10,15 @@ export const RateLimitTierEnum = upperEnum<RateLimitTier>(
   RATE_LIMIT_TIERS,
   'Which API rate limits apply to a tenant\'s credentials: STANDARD, HIGH (ten times standard) or UNLIMITED (exempt). Set by the platform operator.',
 );
+export const TenantTradeEnum = builder.enumType('TenantTrade', {
+  description: 'The trade a company is in: which trade pack its complaint-theme taxonomy starts from.',
+  values: {
+    GENERAL: { value: 'general', description: 'The default service themes only.' },
+    CAFE: { value: 'cafe', description: 'Cafés and coffee shops: adds food and drink quality.' },
+    RETAIL: { value: 'retail', description: 'Shops: adds sizing and fit.' },
+    APPLIANCES: { value: 'appliances', description: 'Appliance retail: adds installation, repairs and warranty.' },
+  } as const,
+});
 
 export const Tenant = builder.drizzleObject('tenants', {
   name: 'Tenant',
@@ -18,6 +27,7 @@ export const Tenant = builder.drizzleObject('tenants', {
     id: t.id({ resolve: (tenant) => encodeId('Tenant', tenant.id) }),
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
+    trade: t.expose('trade', { type: TenantTradeEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     rateLimitTier: t.expose('rateLimitTier', { type: RateLimitTierEnum, description: 'The API rate limits this tenant\'s keys and employee tokens get (README, "Security").' }),
   }),

@@ -36,7 +36,7 @@ describe('demo seed', () => {
     }`);
     expect(voice.surveyCalls.totalCount).toBeGreaterThanOrEqual(100);
     expect(voice.complaintTrends.length).toBeGreaterThan(5);
-    expect(voice.complaintTrends.some((trend) => /wait/.test(trend.theme))).toBe(true);
+    expect(voice.complaintTrends.some((trend) => trend.theme === 'Waiting time')).toBe(true);
     const summary = voice.viewer.tenant!.voice;
     expect(summary.callCount).toBeGreaterThan(50);
     expect(summary.averageSatisfaction).toBeGreaterThan(2.5);
@@ -124,7 +124,7 @@ describe('a demo quarter a person would believe', () => {
 
   it('is deterministic: the same seed writes the same quarter, another seed another one', () => {
     const demo = DEMO_TENANTS[0]!;
-    const options = { key: demo.slug, tenantId: 'ten_x', employees: demoEmployees(demo), bank: VOICE_BANKS[demo.slug]!, now: TEST_NOW, weeks: 13, calls: 60, complaintRecords: 30, ideas: 5 };
+    const options = { key: demo.slug, tenantId: 'ten_x', trade: demo.trade, employees: demoEmployees(demo), bank: VOICE_BANKS[demo.slug]!, now: TEST_NOW, weeks: 13, calls: 60, complaintRecords: 30, ideas: 5 };
     const once = generateVoice(options);
     expect(generateVoice(options)).toEqual(once);
     const other = generateVoice({ ...options, key: 'another' });

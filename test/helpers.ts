@@ -90,10 +90,10 @@ export interface TestTenant {
 let tenantCounter = 0;
 
 /** Creates a tenant with an admin, a manager and a reader key, through the platform mutations. */
-export async function createTenant(name = `Test Co ${++tenantCounter} ${crypto.randomUUID().slice(0, 8)}`): Promise<TestTenant> {
+export async function createTenant(name = `Test Co ${++tenantCounter} ${crypto.randomUUID().slice(0, 8)}`, trade?: 'GENERAL' | 'CAFE' | 'RETAIL' | 'APPLIANCES'): Promise<TestTenant> {
   const created = await data<{ createTenant: { tenant: { id: string; name: string } | null; adminSecret: string | null; errors: { code: UserErrorCode; message: string }[] } }>(PLATFORM_TOKEN, `mutation($input: CreateTenantInput!) {
     createTenant(input: $input) { tenant { id name } adminSecret errors { code message } }
-  }`, { input: { name } });
+  }`, { input: { name, trade } });
   expect(created.createTenant.errors).toEqual([]);
   const tenantId: string = created.createTenant.tenant!.id;
   const admin: string = created.createTenant.adminSecret!;

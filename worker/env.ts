@@ -1,8 +1,10 @@
 /** The Worker's bindings, vars and secrets (see wrangler.toml and .dev.vars.example). */
 import type { SummaryEnv } from '../features/summaries/queue.ts';
+import type { ThemesEnv } from '../features/themes/queue.ts';
 
 /** The summaries add SUMMARIES_QUEUE, EMAIL, MAIL_PROVIDER, POSTMARK_*, PUBLIC_BASE_URL, UNSUBSCRIBE_SECRET. */
-export interface Env extends SummaryEnv {
+/** The themes add THEMES_QUEUE (re-theme runs). */
+export interface Env extends SummaryEnv, ThemesEnv {
   DB: D1Database;
   /** "development" (wrangler dev), "test" (vitest) or "production". */
   ENVIRONMENT: string;

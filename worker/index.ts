@@ -1,7 +1,7 @@
 /**
  * The Worker's entry points: fetch (GraphQL at /graphql, /unsubscribe), scheduled (the hourly
- * cron that starts the weekly summaries) and queue (the summaries' compile and send work). The
- * scheduled and queue handlers only forward to features/summaries/jobs.ts.
+ * cron that starts the weekly summaries) and queue (the summaries' compile and send work, and the
+ * themes' re-theme runs). The scheduled and queue handlers only forward to features/<x>/jobs.ts.
  */
 import { countingD1 } from '../db/counting-d1.ts';
 import type { Env } from './env.ts';
@@ -11,6 +11,8 @@ import { jsonError } from './http-errors.ts';
 import { routeWidgets } from './widgets.ts';
 import { yoga } from './yoga.ts';
 import { handleSummaryBatch, runScheduled, type SummaryMessage } from '../features/summaries/jobs.ts';
+import { handleThemesBatch } from '../features/themes/jobs.ts';
+import type { ThemesMessage } from '../features/themes/queue.ts';
 import { handleUnsubscribe } from './unsubscribe.ts';
 import { requestNow } from './clock.ts';
 import type { RequestStats } from './context.ts';
@@ -42,15 +44,24 @@ export default {
     await loggedJob({ type: 'scheduled', source: controller.cron, scheduledTime }, stats, async () => void (await runScheduled(counted, controller.scheduledTime)));
   },
 
-  async queue(batch: MessageBatch<SummaryMessage>, env: Env): Promise<void> {
+  async queue(batch: MessageBatch<SummaryMessage | ThemesMessage>, env: Env): Promise<void> {
     const stats = { statements: 0 };
     const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
     const messages: Record<string, number> = {};
     for (const message of batch.messages) messages[message.body.type] = (messages[message.body.type] ?? 0) + 1;
     // One clock per invocation, like a request's: FRONTLINE_NOW pins it in development and tests.
-    await loggedJob({ type: 'queue', source: batch.queue, messages }, stats, () => handleSummaryBatch(batch, counted, requestNow(new Headers(), env)));
+    const now = requestNow(new Headers(), env);
+    // One consumer for both queues, told apart by the queue's name (wrangler.toml).
+    await loggedJob({ type: 'queue', source: batch.queue, messages }, stats, () =>
+      batch.queue === THEMES_QUEUE_NAME
+        ? handleThemesBatch(batch as MessageBatch<ThemesMessage>, counted, now)
+        : handleSummaryBatch(batch as MessageBatch<SummaryMessage>, counted, now),
+    );
   },
-} satisfies ExportedHandler<Env, SummaryMessage>;
+} satisfies ExportedHandler<Env, SummaryMessage | ThemesMessage>;
+
+/** The re-theme queue's name in wrangler.toml. */
+const THEMES_QUEUE_NAME = 'themes';
 
 async function route(request: Request, env: Env, executionCtx: ExecutionContext, stats: RequestStats, log: RequestLog): Promise<Response> {
   const url = new URL(request.url);

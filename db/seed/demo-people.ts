@@ -3,6 +3,7 @@
  * db/seed/demo.ts writes it. Ids are fixed so re-seeding never duplicates anything.
  */
 import type { EmployeeRole } from '../../features/people/tables.ts';
+import type { TenantTrade } from '../tenants.ts';
 
 export interface DemoTeam {
   key: string;
@@ -14,6 +15,8 @@ export interface DemoTeam {
 
 export interface DemoTenant {
   slug: string;
+  /** Which trade pack its theme taxonomy starts from. */
+  trade: TenantTrade;
   name: string;
   emailDomain: string;
   /** People above the teams (directors), with no team. */
@@ -25,6 +28,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'brewline',
     name: 'Brewline Coffee',
+    trade: 'cafe',
     emailDomain: 'brewline.example',
     leadership: [
       ['Margaret Okafor', 'director', '2016-03-01'],
@@ -93,6 +97,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'voltmart',
     name: 'Voltmart Appliances',
+    trade: 'appliances',
     emailDomain: 'voltmart.example',
     leadership: [
       ['Robert Kimani', 'director', '2012-06-04'],

@@ -67,7 +67,7 @@ export async function devKeyRows(slug: string, tenantId: string, roles: readonly
 async function tenantStatements(db: Database, demo: DemoTenant, now: Date) {
   const tenantId = demoTenantId(demo.slug);
   const statements: BatchItem<'sqlite'>[] = [
-    db.insert(tenants).values({ id: tenantId, name: demo.name, slug: demo.slug, createdAt: new Date('2026-01-05T09:00:00Z') }).onConflictDoNothing(),
+    db.insert(tenants).values({ id: tenantId, name: demo.name, slug: demo.slug, trade: demo.trade, createdAt: new Date('2026-01-05T09:00:00Z') }).onConflictDoNothing(),
   ];
   statements.push(...chunkedInserts(db, apiKeys, await devKeyRows(demo.slug, tenantId, DEV_KEY_ROLES, now), { ignoreExisting: true }));
   statements.push(
@@ -115,6 +115,7 @@ function demoVoiceStatements(db: Database, demo: DemoTenant, now: Date): BatchIt
   const voice = generateVoice({
     key: demo.slug,
     tenantId: demoTenantId(demo.slug),
+    trade: demo.trade,
     employees,
     bank,
     now,

@@ -45,6 +45,7 @@ export async function seedLarge(db: Database, now: Date = new Date()): Promise<{
   const voice = generateVoice({
     key: LARGE_SLUG,
     tenantId: LARGE_TENANT_ID,
+    trade: 'cafe',
     employees: people,
     bank: VOICE_BANKS.brewline!,
     now,
@@ -56,7 +57,7 @@ export async function seedLarge(db: Database, now: Date = new Date()): Promise<{
   const ignoreExisting = { ignoreExisting: true };
   const keys = await devKeyRows(LARGE_SLUG, LARGE_TENANT_ID, ['admin', 'reader'], now);
   const statements: BatchItem<'sqlite'>[] = [
-    db.insert(tenants).values({ id: LARGE_TENANT_ID, name: 'Large Demo Co', slug: LARGE_SLUG, createdAt: now }).onConflictDoNothing(),
+    db.insert(tenants).values({ id: LARGE_TENANT_ID, name: 'Large Demo Co', slug: LARGE_SLUG, trade: 'cafe', createdAt: now }).onConflictDoNothing(),
     ...chunkedInserts(db, apiKeys, keys, ignoreExisting),
     ...chunkedInserts(
       db,

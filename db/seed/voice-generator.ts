@@ -10,10 +10,13 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { feedbackRows } from '../../features/voice/rules/records.ts';
 import { answerSentiment, callSentiment } from '../../features/voice/rules/text-analysis.ts';
+import { analyserFor, taxonomySeedRows } from '../../features/themes/service.ts';
+import { themes as themesTable } from '../../features/themes/tables.ts';
+import type { TenantTrade } from '../tenants.ts';
 import { chunkedInserts } from '../batching.ts';
 import type { Database } from '../client.ts';
 import type { EmployeeRole } from '../../features/people/tables.ts';
-import { feedback as feedbackTable, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../../features/voice/tables.ts';
+import { feedback as feedbackTable, feedbackPhrases, feedbackThemes, surveyAnswers, surveyCalls, surveyQuestions, surveyTemplates } from '../../features/voice/tables.ts';
 import type { VoiceBank } from './demo-voice-text.ts';
 import { writtenAt } from '../columns.ts';
 import { demoCustomers, phrasesFor, SERVICE_THEMES, type ServiceTheme } from './demo-phrases.ts';
@@ -41,6 +44,8 @@ export interface VoiceGeneratorOptions {
   /** Prefix of every generated id, e.g. "brewline". Lower-case letters, digits and _. */
   key: string;
   tenantId: string;
+  /** Its taxonomy starts from this trade's pack (features/themes). */
+  trade: TenantTrade;
   employees: SeedEmployee[];
   bank: VoiceBank;
   now: Date;
@@ -106,6 +111,9 @@ export function generateVoice(options: VoiceGeneratorOptions) {
   const firstName = (name: string) => name.split(' ')[0]!;
   /** Regulars come back: a mild skew towards the front of the pool, so a few customers have a few calls. */
   const customer = () => customers[Math.floor(Math.pow(rand(), 1.25) * customers.length)]!;
+  // The tenant's starting taxonomy, with fixed ids so the seed stays idempotent.
+  const taxonomy = taxonomySeedRows(tenantId, options.trade, now).map((theme) => ({ ...theme, id: `thm_${key}_${theme.key.replace(/-/g, '_')}` }));
+  const analyser = analyserFor(taxonomy.map((theme) => ({ ...theme, status: 'active' as const, terms: theme.terms ?? [], phrases: theme.phrases ?? [], excludes: theme.excludes ?? [] })));
 
   const templates = bank.templates.map((template) => ({
     id: `tpl_${key}_${template.key}`,
@@ -122,6 +130,8 @@ export function generateVoice(options: VoiceGeneratorOptions) {
   const answers = [];
   const feedback = [];
   const themes = [];
+  /** Unmatched candidate phrases of the records (feedback_phrases), for emerging themes. */
+  const candidatePhrases = [];
   for (let n = 0; n < options.calls; n++) {
     const template = pick(templates);
     const caller = pick(callers);
@@ -143,7 +153,8 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       question: question.prompt,
       answer: unhappy && (question.position > 1 || rand() < 0.5) ? phrases.complaint(pick(template.themes)) : phrases.praise(pick(template.themes)),
     }));
-    answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(text.answer) })));
+    const told = { satisfaction, nps };
+    answers.push(...texts.map((text) => ({ ...text, sentiment: answerSentiment(analyser, text.answer) })));
     calls.push({
       id: callId,
       tenantId,
@@ -157,7 +168,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       satisfaction,
       nps,
       notes: null,
-      sentiment: callSentiment(texts.map((text) => text.answer)),
+      sentiment: callSentiment(analyser, texts.map((text) => text.answer), told),
     });
     mentioned.forEach((employee, m) => {
       const rows = feedbackRows({
@@ -171,9 +182,10 @@ export function generateVoice(options: VoiceGeneratorOptions) {
         callId,
         receivedAt: calledAt,
         ignoreWords: [employee.name],
-      });
+      }, analyser);
       feedback.push(rows.feedback);
       themes.push(...rows.themes);
+      candidatePhrases.push(...rows.phrases);
     });
   }
 
@@ -199,9 +211,10 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       resolvedAt,
       resolutionNote: resolved ? phrases.resolution(theme) : null,
       resolvedBy: resolved ? (pick(callers)?.id ?? null) : null,
-    });
+    }, analyser);
     feedback.push(rows.feedback);
     themes.push(...rows.themes);
+    candidatePhrases.push(...rows.phrases);
   }
 
   for (const answered of options.answered ?? []) {
@@ -222,15 +235,17 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       resolvedAt: answered.resolution?.at ?? null,
       resolutionNote: answered.resolution?.note ?? null,
       resolvedBy: answered.resolution?.by ?? null,
-    });
+    }, analyser);
     feedback.push(rows.feedback);
     themes.push(...rows.themes);
+    candidatePhrases.push(...rows.phrases);
   }
 
   for (let n = 0; n < options.ideas; n++) {
-    const rows = feedbackRows({ id: `fb_${key}_i${n}`, tenantId, kind: 'idea', source: 'widget', body: phrases.idea(), receivedAt: moment(place.opening, false) });
+    const rows = feedbackRows({ id: `fb_${key}_i${n}`, tenantId, kind: 'idea', source: 'widget', body: phrases.idea(), receivedAt: moment(place.opening, false) }, analyser);
     feedback.push(rows.feedback);
     themes.push(...rows.themes);
+    candidatePhrases.push(...rows.phrases);
   }
 
   return {
@@ -240,6 +255,8 @@ export function generateVoice(options: VoiceGeneratorOptions) {
     answers,
     feedback,
     themes,
+    phrases: candidatePhrases,
+    taxonomy,
   };
 }
 
@@ -248,11 +265,13 @@ export function voiceInsertStatements(db: Database, voice: ReturnType<typeof gen
   const ignoreExisting = { ignoreExisting: true };
   // Calls and feedback are recorded when they happened; templates when the seed ran.
   return [
+    ...chunkedInserts(db, themesTable, voice.taxonomy, ignoreExisting),
     ...chunkedInserts(db, surveyTemplates, voice.templates.map((template) => ({ ...template, ...writtenAt(now) })), ignoreExisting),
     ...chunkedInserts(db, surveyQuestions, voice.questions, ignoreExisting),
     ...chunkedInserts(db, surveyCalls, voice.calls.map((call) => ({ ...call, createdAt: call.calledAt })), ignoreExisting),
     ...chunkedInserts(db, surveyAnswers, voice.answers, ignoreExisting),
     ...chunkedInserts(db, feedbackTable, voice.feedback.map((row) => ({ ...row, createdAt: row.receivedAt })), ignoreExisting),
     ...chunkedInserts(db, feedbackThemes, voice.themes, ignoreExisting),
+    ...chunkedInserts(db, feedbackPhrases, voice.phrases, ignoreExisting),
   ];
 }

@@ -10,7 +10,9 @@ import type { Database } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import { displayPrefix, generateSecretKey, hashSecretKey } from '../../db/keys.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { tenants, type RateLimitTier } from '../../db/tenants.ts';
+import { TENANT_TRADES, tenants, type RateLimitTier, type TenantTrade } from '../../db/tenants.ts';
+import { chunkedInserts } from '../../db/batching.ts';
+import { taxonomySeedRows, themes } from '../themes/service.ts';
 import { conflictError, missingMessage, notFoundError, parseInput } from '../../domain/errors.ts';
 import { requiredText } from '../../domain/text.ts';
 import { slugify } from './rules.ts';
@@ -29,6 +31,7 @@ const tenantInput = v.object({
       v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Slugs use a-z, 0-9 and inner dashes, at most 40 characters.'),
     ),
   ),
+  trade: v.nullish(v.picklist(TENANT_TRADES, `The trade is one of ${TENANT_TRADES.join(', ')}.`)),
 });
 
 /** A key's name, role and optional expiry, which must be after `now` (the request clock). */
@@ -70,14 +73,18 @@ async function newApiKeyRow(input: {
   };
 }
 
-/** Creates a tenant and its first admin key in one batch: both exist, or neither does. */
+/**
+ * Creates a tenant, its first admin key and its theme taxonomy (the default themes and its trade's
+ * pack) in one batch: all exist, or none does.
+ */
 export async function createTenant(
   db: Database,
-  input: { name: string; slug?: string | null },
+  input: { name: string; slug?: string | null; trade?: TenantTrade | null },
   createdBy: string,
   now: Date,
 ): Promise<{ tenant: TenantRow; apiKey: ApiKeyRow; secret: string }> {
-  const { name, slug: requestedSlug } = parseInput(tenantInput, input);
+  const { name, slug: requestedSlug, trade: requestedTrade } = parseInput(tenantInput, input);
+  const trade = requestedTrade ?? 'general';
   const slug = requestedSlug ?? (slugify(name) || 'tenant');
   const [taken] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
   if (taken) throw conflictError(['input', 'slug'], `The slug "${slug}" is taken; pass another slug.`);
@@ -85,8 +92,9 @@ export async function createTenant(
   const tenantId = newId('ten');
   const { row, secret } = await newApiKeyRow({ name: 'First admin key', role: 'admin', createdBy, now });
   const [[tenant], [apiKey]] = await db.batch([
-    db.insert(tenants).values({ id: tenantId, name, slug, createdAt: now }).returning(),
+    db.insert(tenants).values({ id: tenantId, name, slug, trade, createdAt: now }).returning(),
     db.insert(apiKeys).values({ ...row, tenantId }).returning(),
+    ...chunkedInserts(db, themes, taxonomySeedRows(tenantId, trade, now)),
   ]);
   if (!tenant || !apiKey) throw new Error('tenant batch returned no rows');
   return { tenant, apiKey, secret };

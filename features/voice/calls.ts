@@ -11,9 +11,9 @@ import type { TenantScope } from '../../db/tenant-scope.ts';
 import { idIs, type LocalIdFilter } from './ids.ts';
 import { missingMessage, type UserErrorData, UserErrors, validationError } from '../../domain/errors.ts';
 import { feedbackRows } from './rules/records.ts';
-import { answerSentiment, callSentiment } from './rules/text-analysis.ts';
+import { answerSentiment, callSentiment, type TextAnalyser } from './rules/text-analysis.ts';
 import type { CallRulesOutput } from './rules/validation.ts';
-import { feedback, feedbackThemes, surveyAnswers, surveyCalls, type CallChannel } from './tables.ts';
+import { feedback, feedbackPhrases, feedbackThemes, surveyAnswers, surveyCalls, type CallChannel } from './tables.ts';
 import { findTemplate } from './templates.ts';
 
 
@@ -60,7 +60,7 @@ export interface NewSurveyCall {
  * answered question part of the template and answered once, every mentioned person known) and
  * writes the call, its answers and its feedback in one batch. Reports every problem at once.
  */
-export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, now: Date) {
+export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, now: Date, analyser: TextAnalyser) {
   const { values, callerId, questionIds, mentionIds } = call;
   const template = await findTemplate(tenant, call.templateId, ['input', 'templateId']);
   if (template.status !== 'active') throw validationError(['input', 'templateId'], 'This template is archived; use an active one.');
@@ -87,6 +87,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
   if (problems.length > 0) throw new UserErrors(problems);
 
   const callId = newId('call');
+  const told = { satisfaction: values.satisfaction, nps: values.nps ?? null };
   const answers = values.answers.map((answer, i) => {
     const question = questions.get(questionIds[i]!)!;
     return {
@@ -97,7 +98,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
       position: question.position,
       question: question.prompt,
       answer: answer.answer,
-      sentiment: answerSentiment(answer.answer),
+      sentiment: answerSentiment(analyser, answer.answer),
     };
   });
   const row = {
@@ -113,7 +114,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
     satisfaction: values.satisfaction,
     nps: values.nps ?? null,
     notes: values.notes ?? null,
-    sentiment: callSentiment(values.answers.map((answer) => answer.answer)),
+    sentiment: callSentiment(analyser, values.answers.map((answer) => answer.answer), told),
   };
   const mentions = values.mentions.map((mention, i) =>
     feedbackRows({
@@ -127,7 +128,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
       callId,
       receivedAt: values.calledAt,
       ignoreWords: [person.get(mentionIds[i]!)?.name ?? ''],
-    }),
+    }, analyser),
   );
   // One batch: the call, its answers and its feedback stand or fall together.
   await runBatch(tenant, [
@@ -135,6 +136,7 @@ export async function logSurveyCall(tenant: TenantScope, call: NewSurveyCall, no
     ...tenant.insertMany(surveyAnswers, answers),
     ...tenant.insertMany(feedback, mentions.map((mention) => ({ ...mention.feedback, createdAt: now }))),
     ...tenant.insertMany(feedbackThemes, mentions.flatMap((mention) => mention.themes)),
+    ...tenant.insertMany(feedbackPhrases, mentions.flatMap((mention) => mention.phrases)),
   ]);
   return { ...row, createdAt: now };
 }

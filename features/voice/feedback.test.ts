@@ -78,7 +78,11 @@ describe('feedback', () => {
     expect(all).toBeGreaterThanOrEqual(2);
     expect(await list({ kind: 'COMPLAINT', employeeId: employee })).toBe(1);
     expect(await list({ teamId: team, status: 'RESOLVED' })).toBe(1);
-    expect(await list({ theme: 'Installation' })).toBe(1);
+    // "The fridge arrived damaged and the installation was rushed." is mainly product condition; the
+    // filter takes a theme's label (any case) or key.
+    expect(await list({ theme: 'Product condition' })).toBe(1);
+    expect(await list({ theme: 'product-condition' })).toBe(1);
+    expect(await list({ theme: 'no-such-theme' })).toBe(0);
     expect(await list({ source: 'IMPORT', kind: 'IDEA' })).toBe(0);
     expect(await list({ from: '2000-01-01T00:00:00Z', to: '2001-01-01T00:00:00Z' })).toBe(0);
   });

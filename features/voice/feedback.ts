@@ -11,12 +11,15 @@ import type { TenantScope } from '../../db/tenant-scope.ts';
 import { idIs, type LocalIdFilter } from './ids.ts';
 import { conflictError, missingMessage, notFoundError, type UserErrorData } from '../../domain/errors.ts';
 import { feedbackRows } from './rules/records.ts';
-import { themeFilterKey } from './rules/text-analysis.ts';
+import type { TextAnalyser } from './rules/text-analysis.ts';
 import type { FeedbackRulesOutput, ImportRecordRulesOutput } from './rules/validation.ts';
-import { feedback, feedbackThemes, type FeedbackKind, type FeedbackSource } from './tables.ts';
+import { feedback, feedbackPhrases, feedbackThemes, type FeedbackKind, type FeedbackSource } from './tables.ts';
 
 
 export type FeedbackRow = typeof feedback.$inferSelect;
+
+/** Typed theme filters are cut to this length. */
+const THEME_FILTER_MAX_CHARS = 200;
 
 /** What the feedback list may be narrowed to. Ids are local. */
 export interface FeedbackFilter {
@@ -25,8 +28,10 @@ export interface FeedbackFilter {
   kind?: FeedbackKind | null;
   source?: FeedbackSource | null;
   status?: 'open' | 'resolved' | null;
-  /** A theme as people type it ("waiting times"); matched on its key. */
+  /** A theme's key (`waiting-time`) or its label, any case ("Waiting time"). */
   theme?: string | null;
+  /** The local id of a theme of the tenant's taxonomy. */
+  themeId?: string | null;
   from?: Date | null;
   to?: Date | null;
 }
@@ -42,9 +47,16 @@ export function feedbackWhere(table: typeof feedback, filter: FeedbackFilter): S
   if (filter.from) conditions.push(gte(table.receivedAt, filter.from));
   if (filter.to) conditions.push(lt(table.receivedAt, filter.to));
   if (filter.theme) {
-    const key = themeFilterKey(filter.theme);
+    const typed = filter.theme.trim().slice(0, THEME_FILTER_MAX_CHARS).toLowerCase();
     conditions.push(
-      sql`EXISTS (SELECT 1 FROM feedback_themes ft WHERE ft.tenant_id = ${table.tenantId} AND ft.feedback_id = ${table.id} AND ft.theme = ${key})`,
+      sql`EXISTS (SELECT 1 FROM feedback_themes ft WHERE ft.tenant_id = ${table.tenantId} AND ft.feedback_id = ${table.id} AND (ft.theme = ${typed} OR lower(ft.label) = ${typed}))`,
+    );
+  }
+  if (filter.themeId !== undefined) {
+    // The theme's key, read in the same statement (themes is the themes feature's table, read here
+    // by its tenant and id only); an unknown or other tenant's id matches nothing.
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM feedback_themes ft JOIN themes t ON t.tenant_id = ft.tenant_id AND t.key = ft.theme WHERE ft.tenant_id = ${table.tenantId} AND ft.feedback_id = ${table.id} AND t.id = ${filter.themeId ?? ''})`,
     );
   }
   return and(...conditions);
@@ -66,6 +78,7 @@ export async function recordFeedback(
   values: FeedbackRulesOutput,
   about: { employee: { id: string; name: string; teamId: string | null } | null; teamId: string | null },
   now: Date,
+  analyser: TextAnalyser,
 ): Promise<FeedbackRow> {
   const { employee: person } = about;
   await assertExternalRefFree(tenant, values.externalRef);
@@ -77,8 +90,12 @@ export async function recordFeedback(
     teamId: about.teamId,
     receivedAt: values.receivedAt ?? now,
     ignoreWords: person ? [person.name] : [],
-  });
-  await runBatch(tenant, [tenant.insert(feedback, { ...rows.feedback, createdAt: now }), ...tenant.insertMany(feedbackThemes, rows.themes)]);
+  }, analyser);
+  await runBatch(tenant, [
+    tenant.insert(feedback, { ...rows.feedback, createdAt: now }),
+    ...tenant.insertMany(feedbackThemes, rows.themes),
+    ...tenant.insertMany(feedbackPhrases, rows.phrases),
+  ]);
   return { ...rows.feedback, createdAt: now };
 }
 
@@ -118,7 +135,13 @@ export interface ImportOutcome {
  * records naming unknown people or teams (or repeating a reference) are reported, and every valid
  * new record is written in one batch. Three lookups, whatever the size of the import.
  */
-export async function importFeedbackRecords(tenant: TenantScope, valid: ImportEntry[], actorId: string, now: Date): Promise<ImportOutcome> {
+export async function importFeedbackRecords(
+  tenant: TenantScope,
+  valid: ImportEntry[],
+  actorId: string,
+  now: Date,
+  analyser: TextAnalyser,
+): Promise<ImportOutcome> {
   const problems: ImportOutcome['problems'] = [];
   const reject = (index: number, error: UserErrorData) => problems.push({ index, error });
   const at = (index: number, field: string) => ['input', 'records', String(index), field];
@@ -172,7 +195,7 @@ export async function importFeedbackRecords(tenant: TenantScope, valid: ImportEn
         teamId: entry.teamId ?? person?.teamId ?? null,
         resolvedBy: values.resolvedAt ? actorId : null,
         ignoreWords: person ? [person.name] : [],
-      }),
+      }, analyser),
     );
   }
 
@@ -180,6 +203,7 @@ export async function importFeedbackRecords(tenant: TenantScope, valid: ImportEn
     await runBatch(tenant, [
       ...tenant.insertMany(feedback, rows.map((row) => ({ ...row.feedback, createdAt: now }))),
       ...tenant.insertMany(feedbackThemes, rows.flatMap((row) => row.themes)),
+      ...tenant.insertMany(feedbackPhrases, rows.flatMap((row) => row.phrases)),
     ]);
   } catch (error) {
     // Only a concurrent import of the same references can break the unique index here; the batch

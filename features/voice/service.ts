@@ -13,7 +13,10 @@ export { complaintTrends, type ComplaintTrend } from './trends.ts';
 
 // For features that write or read feedback themselves (the feedback widget, budgets' links to
 // complaints): the tables and the one function that turns a customer's words into stored rows.
-export { feedback, feedbackThemes } from './tables.ts';
+export { feedback, feedbackThemes, feedbackPhrases } from './tables.ts';
 export { feedbackRows } from './rules/records.ts';
+export type { TextAnalyser, ThemeRef, ToldScores } from './rules/text-analysis.ts';
+// The themes feature re-classifies stored feedback after a taxonomy change, and counts emerging phrases.
+export { candidatePhraseCounts, feedbackCount, rethemeFeedbackPage, type PhraseCount, type RethemePage } from './retheme.ts';
 // Suggestions group their themes with the same key-phrase extractor.
 export { themeKey, themesOf } from './rules/themes.ts';

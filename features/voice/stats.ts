@@ -32,13 +32,15 @@ function bucketSql(column: SQL, granularity: Granularity): SQL {
 
 /** Complaint counts per theme and bucket in [from, to). One GROUP BY. */
 export async function complaintThemeCounts(tenant: TenantScope, range: DateRange, granularity: Granularity): Promise<ThemeBucketCount[]> {
-  const bucket = bucketSql(sql`received_at`, granularity);
+  const bucket = bucketSql(sql`ft.received_at`, granularity);
+  // The label is the theme's current one (a rename shows at once); a key no longer in the taxonomy
+  // (until a re-theme run reaches its records) keeps the label it was classified with.
   const rows = await tenant.rows<{ theme: string; label: string; bucket: string; count: number }>(sql`
-    SELECT theme, min(label) AS label, ${bucket} AS bucket, count(*) AS count
-    FROM feedback_themes
-    WHERE tenant_id = ${tenant.tenantId} AND kind = 'complaint'
-      AND received_at >= ${range.from.getTime()} AND received_at < ${range.to.getTime()}
-    GROUP BY theme, bucket`);
+    SELECT ft.theme, coalesce(min(t.label), min(ft.label)) AS label, ${bucket} AS bucket, count(*) AS count
+    FROM feedback_themes ft LEFT JOIN themes t ON t.tenant_id = ft.tenant_id AND t.key = ft.theme
+    WHERE ft.tenant_id = ${tenant.tenantId} AND ft.kind = 'complaint'
+      AND ft.received_at >= ${range.from.getTime()} AND ft.received_at < ${range.to.getTime()}
+    GROUP BY ft.theme, bucket`);
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }
 

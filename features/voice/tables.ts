@@ -69,7 +69,7 @@ export const surveyCalls = sqliteTable(
     /** Net promoter answer, 0 to 10. */
     nps: integer('nps'),
     notes: text('notes'),
-    /** Mean sentiment of the answers, -1 to 1 (rules/sentiment.ts). */
+    /** Sentiment of the answers with the satisfaction and NPS, -1 to 1 (features/themes/rules/sentiment.ts). */
     sentiment: real('sentiment').notNull().default(0),
     createdAt: createdAtColumn(),
   },
@@ -126,8 +126,14 @@ export const feedback = sqliteTable(
     /** Optional 1 to 5. */
     rating: integer('rating'),
     sentiment: real('sentiment').notNull().default(0),
-    /** Key phrases, JSON array of strings (also rows in feedback_themes, for GROUP BY). */
+    /** Labels of its themes, primary first (at most two), JSON array (also rows in feedback_themes, for GROUP BY). */
     themes: text('themes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /**
+     * The theme of the tenant's taxonomy it is mainly about (null: none matched). Written only from
+     * the tenant's own taxonomy (features/themes). No foreign key: adding one to this existing table
+     * makes drizzle-kit rebuild it, and D1 cannot drop a table other tables reference.
+     */
+    primaryThemeId: text('primary_theme_id'),
     status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('open'),
     resolutionNote: text('resolution_note'),
     /**
@@ -158,8 +164,9 @@ export const feedback = sqliteTable(
 
 /**
  * One row per (feedback, theme): complaint trends GROUP BY theme and period in SQL.
- * `theme` is the stemmed key that groups variants ("long waits", "waiting"), `label` the words
- * this record used (rules/themes.ts).
+ * `theme` is the key of a theme of the tenant's taxonomy (`waiting-time`), `label` its label when
+ * the record was classified (trends show the theme's current label); `rank` 1 is the primary theme,
+ * 2 the secondary.
  */
 export const feedbackThemes = sqliteTable(
   'feedback_themes',
@@ -168,6 +175,7 @@ export const feedbackThemes = sqliteTable(
     feedbackId: text('feedback_id').notNull(),
     theme: text('theme').notNull(),
     label: text('label').notNull(),
+    rank: integer('rank').notNull().default(1),
     kind: text('kind', { enum: FEEDBACK_KINDS }).notNull(),
     receivedAt: timestampColumn('received_at').notNull(),
   },
@@ -175,5 +183,27 @@ export const feedbackThemes = sqliteTable(
     foreignKey({ columns: [t.tenantId, t.feedbackId], foreignColumns: [feedback.tenantId, feedback.id] }),
     uniqueIndex('feedback_themes_unique').on(t.tenantId, t.feedbackId, t.theme),
     index('feedback_themes_trend_idx').on(t.tenantId, t.kind, t.receivedAt, t.theme),
+  ],
+);
+
+/**
+ * Candidate phrases of feedback that matched no theme (themes/rules/matcher.ts `unmatchedPhrases`),
+ * one row per (feedback, phrase): emerging themes are one GROUP BY phrase over a period.
+ */
+export const feedbackPhrases = sqliteTable(
+  'feedback_phrases',
+  {
+    tenantId: tenantIdColumn(),
+    feedbackId: text('feedback_id').notNull(),
+    /** Lemmas, the grouping key ("oat milk"). */
+    phrase: text('phrase').notNull(),
+    /** As the customer wrote it ("oat milks"). */
+    words: text('words').notNull(),
+    receivedAt: timestampColumn('received_at').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.feedbackId], foreignColumns: [feedback.tenantId, feedback.id] }),
+    uniqueIndex('feedback_phrases_unique').on(t.tenantId, t.feedbackId, t.phrase),
+    index('feedback_phrases_period_idx').on(t.tenantId, t.receivedAt, t.phrase),
   ],
 );

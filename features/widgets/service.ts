@@ -8,7 +8,8 @@ import { runBatch } from '../../db/batching.ts';
 import { newId, randomString } from '../../db/ids.ts';
 import { employees } from '../people/service.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { feedback, feedbackThemes } from '../voice/service.ts';
+import { feedback, feedbackPhrases, feedbackThemes } from '../voice/service.ts';
+import { textAnalyser } from '../themes/service.ts';
 import { notFoundError, UserErrors, type UserErrorData } from '../../domain/errors.ts';
 import { feedbackRows } from '../voice/service.ts';
 import { displayPrefix, hashSecretKey } from '../../db/keys.ts';
@@ -224,8 +225,8 @@ export async function submitWidgetFeedback(tenant: TenantScope, keyId: string, i
     teamId: person.teamId,
     receivedAt: action === 'replace' && previous ? previous.recordedAt : now,
     ignoreWords: [person.name],
-  });
-  const themes = tenant.insertMany(feedbackThemes, rows.themes);
+  }, await textAnalyser(tenant));
+  const themes = [...tenant.insertMany(feedbackThemes, rows.themes), ...tenant.insertMany(feedbackPhrases, rows.phrases)];
   if (action === 'record') {
     await runBatch(tenant, [
       tenant.insert(feedback, rows.feedback),
@@ -239,10 +240,11 @@ export async function submitWidgetFeedback(tenant: TenantScope, keyId: string, i
     ]);
     return accepted;
   }
-  const { kind, body: newBody, rating: newRating, sentiment, themes: themeList } = rows.feedback;
+  const { kind, body: newBody, rating: newRating, sentiment, themes: themeList, primaryThemeId } = rows.feedback;
   await runBatch(tenant, [
-    tenant.updateById(feedback, feedbackId, { kind, body: newBody, rating: newRating, sentiment, themes: themeList }),
+    tenant.updateById(feedback, feedbackId, { kind, body: newBody, rating: newRating, sentiment, themes: themeList, primaryThemeId }),
     tenant.deleteWhere(feedbackThemes, eq(feedbackThemes.feedbackId, feedbackId)),
+    tenant.deleteWhere(feedbackPhrases, eq(feedbackPhrases.feedbackId, feedbackId)),
     ...themes,
     tenant.updateWhere(widgetTaps, { taps: sql`${widgetTaps.taps} + 1` }, sql`${widgetTaps.keyId} = ${keyId} AND ${widgetTaps.tapId} = ${input.tapId}`),
   ]);

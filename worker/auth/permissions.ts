@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'voice:write': { what: 'logging survey calls and feedback', actors: ['admin', 'manager', 'employee:lead'] },
   /** Import complaint records from another system. */
   'voice:import': { what: 'importing complaint records', actors: ['admin', 'manager'] },
+  /** Edit the tenant's theme taxonomy (add, rename, edit rules, merge, retire, restore, promote emerging themes). */
+  'themes:manage': { what: 'managing complaint themes', actors: ['admin', 'manager'] },
   /** See customers' names and contact details on survey calls (personal data). */
   'voice:contact': { what: "seeing customers' contact details", actors: ['admin', 'manager', 'employee:manager'] },
   /** Read the caller's private notes on survey calls (manager material, like the contact). */

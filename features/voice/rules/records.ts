@@ -1,10 +1,12 @@
 /**
  * Builds the rows for one feedback record: the feedback row itself with its sentiment and themes,
- * and one feedback_themes row per theme (what complaint trends GROUP BY). The text is analysed by
- * text-analysis.ts. Pure: ids and time are passed in.
+ * one feedback_themes row per theme (what complaint trends GROUP BY: the primary theme, rank 1, and
+ * at most a secondary, rank 2), and, when no theme matched, its candidate phrases (feedback_phrases,
+ * what emerging themes count). The text is analysed by the tenant's `TextAnalyser`. Pure: ids,
+ * time and the analyser are passed in.
  */
 import type { FeedbackKind, FeedbackSource } from '../tables.ts';
-import { analyseFeedbackText } from './text-analysis.ts';
+import { PHRASES_PER_RECORD, type TextAnalyser, type ThemeRef } from './text-analysis.ts';
 
 export interface FeedbackFacts {
   id: string;
@@ -25,8 +27,38 @@ export interface FeedbackFacts {
   ignoreWords?: readonly string[];
 }
 
-export function feedbackRows(facts: FeedbackFacts) {
-  const { sentiment, themes } = analyseFeedbackText(facts.body, facts.ignoreWords);
+/** The theme rows and columns of one record, from its classification (also used when re-theming). */
+export function themeRowsOf(
+  record: { tenantId: string; id: string; kind: FeedbackKind; receivedAt: Date; body: string },
+  themes: readonly ThemeRef[],
+  analyser: TextAnalyser,
+  ignoreWords: readonly string[] = [],
+) {
+  const phrases = themes.length > 0 ? [] : analyser.unmatchedPhrases(record.body, ignoreWords).slice(0, PHRASES_PER_RECORD);
+  return {
+    columns: { themes: themes.map((theme) => theme.label), primaryThemeId: themes[0]?.id ?? null },
+    themes: themes.map((theme, i) => ({
+      tenantId: record.tenantId,
+      feedbackId: record.id,
+      theme: theme.key,
+      label: theme.label,
+      rank: i + 1,
+      kind: record.kind,
+      receivedAt: record.receivedAt,
+    })),
+    phrases: phrases.map((phrase) => ({
+      tenantId: record.tenantId,
+      feedbackId: record.id,
+      phrase: phrase.phrase,
+      words: phrase.words,
+      receivedAt: record.receivedAt,
+    })),
+  };
+}
+
+export function feedbackRows(facts: FeedbackFacts, analyser: TextAnalyser) {
+  const sentiment = analyser.sentimentOf(facts.body, { rating: facts.rating });
+  const classified = themeRowsOf(facts, analyser.themesOf(facts.body), analyser, facts.ignoreWords);
   const resolved = Boolean(facts.resolvedAt);
   return {
     feedback: {
@@ -40,7 +72,7 @@ export function feedbackRows(facts: FeedbackFacts) {
       callId: facts.callId ?? null,
       rating: facts.rating ?? null,
       sentiment,
-      themes: themes.map((theme) => theme.label),
+      ...classified.columns,
       status: resolved ? ('resolved' as const) : ('open' as const),
       resolutionNote: resolved ? (facts.resolutionNote ?? null) : null,
       resolvedBy: resolved ? (facts.resolvedBy ?? null) : null,
@@ -48,13 +80,7 @@ export function feedbackRows(facts: FeedbackFacts) {
       externalRef: facts.externalRef ?? null,
       receivedAt: facts.receivedAt,
     },
-    themes: themes.map((theme) => ({
-      tenantId: facts.tenantId,
-      feedbackId: facts.id,
-      theme: theme.key,
-      label: theme.label,
-      kind: facts.kind,
-      receivedAt: facts.receivedAt,
-    })),
+    themes: classified.themes,
+    phrases: classified.phrases,
   };
 }

@@ -1,48 +1,50 @@
 /**
  * The text analysis of the customer voice, in one place: what is computed from a customer's words
- * when a record is written (sentiment, themes), and how a theme someone types is turned into the key
- * that filters and complaint trends read (feedback_themes.theme). Writers (records.ts for feedback,
- * the survey-call service for answers) and readers call these functions only, so a new theme
- * detector or sentiment model replaces their bodies without touching the callers.
+ * when a record is written (sentiment, themes, candidate phrases for emerging themes).
+ *
+ * The analysis itself belongs to the themes feature (the tenant's taxonomy, the matcher and the
+ * sentiment formula in features/themes/rules); voice receives it as a `TextAnalyser`, built by
+ * features/themes/service.ts from the tenant's active taxonomy once per request or batch, so voice's
+ * writers neither read the taxonomy themselves nor depend on how texts are classified.
  */
-import { meanSentiment, sentimentOf } from './sentiment.ts';
-import { themeKey, themesOf, type Theme } from './themes.ts';
-
 export { sentimentLabel, type SentimentLabel } from './sentiment.ts';
-export type { Theme } from './themes.ts';
 
-/** Themes stored per feedback record (its `themes` column and its feedback_themes rows). */
-export const THEMES_PER_RECORD = 3;
-
-/** Typed theme filters are cut to this length before they are keyed. */
-const THEME_FILTER_MAX_CHARS = 200;
-
-export interface FeedbackTextAnalysis {
-  /** -1 to 1. */
-  sentiment: number;
-  /** Best first, at most THEMES_PER_RECORD. */
-  themes: Theme[];
+/** A theme of the tenant's taxonomy, as a record refers to it. */
+export interface ThemeRef {
+  readonly id: string;
+  readonly key: string;
+  readonly label: string;
 }
+
+/** What the customer told us besides their words. */
+export interface ToldScores {
+  readonly rating?: number | null;
+  readonly satisfaction?: number | null;
+  readonly nps?: number | null;
+}
+
+export interface TextAnalyser {
+  /** The primary theme and, where the text really says two things, a secondary one (0 to 2 themes). */
+  themesOf(text: string): readonly ThemeRef[];
+  /** Candidate phrases (lemmas, and the words as written) of the sentences no theme matched. `ignore`: names. */
+  unmatchedPhrases(text: string, ignore: readonly string[]): readonly { phrase: string; words: string }[];
+  /** -1..1 from the words and what the customer told us. */
+  sentimentOf(text: string, told?: ToldScores): number;
+}
+
+/** At most this many candidate phrases are kept per record (the longest texts would flood the counts). */
+export const PHRASES_PER_RECORD = 12;
 
 /**
- * Sentiment and themes of one feedback body, as stored when the record is written. `ignoreWords`
- * are words that are no theme in this text (the name of the employee a quote is about).
+ * Sentiment of one survey-call answer: its words only. The call's satisfaction and NPS are about
+ * the whole visit, so they weigh in the call's sentiment, not in each answer's (one call can hold a
+ * happy answer and an unhappy one, and each answer's label says which).
  */
-export function analyseFeedbackText(body: string, ignoreWords: readonly string[] = []): FeedbackTextAnalysis {
-  return { sentiment: sentimentOf(body), themes: themesOf(body, THEMES_PER_RECORD, ignoreWords) };
+export function answerSentiment(analyser: TextAnalyser, answer: string): number {
+  return analyser.sentimentOf(answer);
 }
 
-/** Sentiment of one survey-call answer. */
-export function answerSentiment(answer: string): number {
-  return sentimentOf(answer);
-}
-
-/** A call's sentiment: the mean of its answers' (0 without answers). */
-export function callSentiment(answers: string[]): number {
-  return meanSentiment(answers);
-}
-
-/** The stored theme key a typed theme filter matches ("Waiting Times" -> "wait time"). */
-export function themeFilterKey(typed: string): string {
-  return themeKey(typed.slice(0, THEME_FILTER_MAX_CHARS));
+/** A call's sentiment: all its answers read as one text, with its satisfaction and NPS. */
+export function callSentiment(analyser: TextAnalyser, answers: readonly string[], told: ToldScores): number {
+  return analyser.sentimentOf(answers.join('\n'), told);
 }
