@@ -29,6 +29,14 @@ export const PERMISSIONS = {
   'voice:import': { what: 'importing complaint records', actors: ['admin', 'manager'] },
   /** See customers' names and contact details on survey calls (personal data). */
   'voice:contact': { what: "seeing customers' contact details", actors: ['admin', 'manager', 'employee:manager'] },
+  /**
+   * Own complaints as oneself: take one, record what you did, resolve it, and see its customer's
+   * name and contact, each only for a complaint you own (need to know; features/complaints/rules.ts).
+   * Scoped (widget) tokens never hold it.
+   */
+  'complaints:own': { what: 'owning complaints', actors: ['employee'] },
+  /** Assign a complaint to an owner: leads (their own team's), managers, directors, keys. */
+  'complaints:assign': { what: 'assigning complaints', actors: ['admin', 'manager', 'employee:lead'] },
   /** Read the caller's private notes on survey calls (manager material, like the contact). */
   'voice:notes': { what: "reading survey calls' private notes", actors: ['admin', 'manager', 'employee:manager'] },
   /** Submit, vote on, comment on and follow suggestions; propose and vote on agenda items. As oneself. */
