@@ -221,7 +221,7 @@ async function timesQuery(tenant: TenantScope, range: { from: Date; to: Date }, 
     rs AS (SELECT grp, res_ms AS ms, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY res_ms) AS rn, COUNT(*) OVER (PARTITION BY grp) AS n FROM c WHERE res_ms IS NOT NULL)
     SELECT g.grp AS grp, g.complaints AS complaints, g.open AS open, ${stats('first', 'fa')}, ${stats('res', 'rs')}
     FROM (SELECT grp, count(*) AS complaints, SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END) AS open FROM c GROUP BY grp) g
-    ORDER BY g.grp`);
+    ORDER BY ${group === 'team' ? sql`(SELECT tm.name FROM teams tm WHERE tm.tenant_id = ${t} AND tm.id = g.grp), g.grp` : sql`g.grp`}`);
 }
 
 const num = (value: number | null) => (value === null ? null : Number(value));
@@ -242,7 +242,7 @@ export async function complaintTimesFor(tenant: TenantScope, range: { from: Date
   return toTimes(row, teamId);
 }
 
-/** Complaint times per team (teams with complaints in the range), one statement. */
+/** Complaint times per team (teams with complaints in the range), by team name, one statement. */
 export async function complaintTimesByTeam(tenant: TenantScope, range: { from: Date; to: Date }): Promise<TimesRow[]> {
   const rows = await timesQuery(tenant, range, 'team', null);
   return rows.map((row) => toTimes(row, row.grp));

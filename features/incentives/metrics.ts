@@ -21,12 +21,15 @@ function feedbackSubject(program: Program, t: string): SQL {
 
 /**
  * Complaints owned by the program's subject: the employee, a member of the team (or, for a team's
- * complaint nobody owns, the team), or everyone.
+ * complaint nobody owns, the team), or everyone. The owner is owner_id, or by default the employee
+ * the complaint is about (the same default features/complaints applies; owner_id is set on every
+ * complaint written since ownership exists, and backfilled for older ones).
  */
 function ownerSubject(program: Program, t: string): SQL {
-  if (program.scope === 'employee') return sql`f.owner_id = ${program.employeeId}`;
+  const owner = sql`COALESCE(f.owner_id, f.employee_id)`;
+  if (program.scope === 'employee') return sql`${owner} = ${program.employeeId}`;
   if (program.scope === 'team') {
-    return sql`(f.owner_id IN (SELECT e.id FROM employees e WHERE e.tenant_id = ${t} AND e.team_id = ${program.teamId}) OR (f.owner_id IS NULL AND f.team_id = ${program.teamId}))`;
+    return sql`(${owner} IN (SELECT e.id FROM employees e WHERE e.tenant_id = ${t} AND e.team_id = ${program.teamId}) OR (${owner} IS NULL AND f.team_id = ${program.teamId}))`;
   }
   return sql`1 = 1`;
 }
