@@ -15,7 +15,7 @@ import { resolveRange } from '../domain/periods.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
-import { builder } from './builder.ts';
+import { builder, type PothosTypes } from './builder.ts';
 import { actorGlobalId } from './duties.ts';
 import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
@@ -105,7 +105,7 @@ interface TimesResult {
   range: { from: Date; to: Date };
 }
 
-const timesFields = (t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<import('./builder.ts').PothosTypes>, TimesResult>) => ({
+const timesFields = (t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, TimesResult>) => ({
   from: t.field({ type: 'DateTime', resolve: (result: TimesResult) => result.range.from }),
   to: t.field({ type: 'DateTime', resolve: (result: TimesResult) => result.range.to }),
   complaintCount: t.int({ description: 'Complaints received in the period.', resolve: (result: TimesResult) => result.times.complaints }),
