@@ -168,6 +168,10 @@ describe('complaint ownership', () => {
     expect((await reveal(tokens.ben, bens)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const byKey = await data<AssignResult>(tenant.manager, ASSIGN, { input: { complaintId: bens, employeeId: ben } });
     expect(byKey.assignComplaint.complaint?.history.map((event) => [event.kind, event.actor?.name ?? null])).toEqual([['ASSIGNED', 'Lena Lead'], ['ASSIGNED', null]]);
+    const owned = await data<{ feedback: { edges: { node: { id: string } }[] } }>(tokens.ben, 'query($o: ID) { feedback(first: 50, filter: { ownerId: $o, status: OPEN }) { edges { node { id } } } }', { o: ben });
+    expect(owned.feedback.edges.map((edge) => edge.node.id)).toContain(bens);
+    const cleos = await data<{ feedback: { edges: { node: { id: string } }[] } }>(tokens.cleo, 'query($o: ID) { feedback(first: 50, filter: { ownerId: $o }) { edges { node { id } } } }', { o: cleo });
+    expect(cleos.feedback.edges.map((edge) => edge.node.id)).not.toContain(bens);
     const foreign = await data<AssignResult>(other.admin, ASSIGN, { input: { complaintId: bens, employeeId: ben } });
     expect(foreign.assignComplaint.errors[0]?.code).toBe('NOT_FOUND');
   });
