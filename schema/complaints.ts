@@ -217,6 +217,13 @@ const RevealPayload = builder.objectRef<{ customer: complaints.ComplaintCustomer
 
 const complaintPath = ['input', 'complaintId'];
 
+/** The error code of a refused take or assignment: praise or an idea is the wrong record, a resolved complaint is too late. */
+function problemCode(complaint: { kind: string; status: string }, otherwise: 'CONFLICT' | 'VALIDATION'): 'CONFLICT' | 'INVALID_TRANSITION' | 'VALIDATION' {
+  if (complaint.kind !== 'complaint') return 'VALIDATION';
+  if (complaint.status !== 'open') return 'INVALID_TRANSITION';
+  return otherwise;
+}
+
 async function loadComplaint(ctx: GraphQLContext, permission: Parameters<typeof tenantFor>[1], globalId: string) {
   const tenant = tenantFor(ctx, permission);
   const complaint = await complaints.findComplaint(tenant, localIdFor('Feedback', globalId, complaintPath), complaintPath);
@@ -233,7 +240,7 @@ builder.mutationFields((t) => ({
         const { tenant, complaint } = await loadComplaint(ctx, 'complaints:own', input.complaintId);
         const me = await findEmployee(tenant, actingEmployeeId(ctx), complaintPath);
         const problem = takeProblem(complaint, asPerson(me));
-        if (problem) throw new UserErrors([{ code: complaint.status === 'open' && complaint.kind === 'complaint' ? 'CONFLICT' : 'INVALID_TRANSITION', path: complaintPath, message: problem }]);
+        if (problem) throw new UserErrors([{ code: problemCode(complaint, 'CONFLICT'), path: complaintPath, message: problem }]);
         return { complaint: await complaints.changeOwner(tenant, complaint, me.id, 'taken', me.id, ctx.now) };
       }, { complaint: null }),
   }),
@@ -248,8 +255,7 @@ builder.mutationFields((t) => ({
         const assigner = ctx.principal.kind === 'employee' ? asPerson(await findEmployee(tenant, ctx.principal.employeeId, complaintPath)) : null;
         const problem = assignProblem(complaint, assigner, asPerson(assignee));
         if (problem) {
-          const code = problem.field === 'employeeId' ? 'VALIDATION' : complaint.kind === 'complaint' && complaint.status === 'open' ? 'VALIDATION' : 'INVALID_TRANSITION';
-          throw new UserErrors([{ code, path: ['input', problem.field], message: problem.message }]);
+          throw new UserErrors([{ code: problem.field === 'employeeId' ? 'VALIDATION' : problemCode(complaint, 'VALIDATION'), path: ['input', problem.field], message: problem.message }]);
         }
         return { complaint: await complaints.changeOwner(tenant, complaint, assignee.id, 'assigned', actorIdOf(ctx.principal), ctx.now) };
       }, { complaint: null }),

@@ -172,6 +172,8 @@ describe('complaint ownership', () => {
     expect(owned.feedback.edges.map((edge) => edge.node.id)).toContain(bens);
     const cleos = await data<{ feedback: { edges: { node: { id: string } }[] } }>(tokens.cleo, 'query($o: ID) { feedback(first: 50, filter: { ownerId: $o }) { edges { node { id } } } }', { o: cleo });
     expect(cleos.feedback.edges.map((edge) => edge.node.id)).not.toContain(bens);
+    const praise = await data<RecordResult>(tenant.manager, RECORD, { input: { kind: 'PRAISE', source: 'MANAGER', body: 'Kind words', employeeId: ben } });
+    expect((await data<TakeResult>(tokens.ana, TAKE, { input: { complaintId: praise.recordFeedback.feedback!.id } })).takeComplaint.errors[0]).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('not a complaint') });
     const foreign = await data<AssignResult>(other.admin, ASSIGN, { input: { complaintId: bens, employeeId: ben } });
     expect(foreign.assignComplaint.errors[0]?.code).toBe('NOT_FOUND');
   });
