@@ -40,6 +40,21 @@ export const relations = defineRelations(schema, (r) => ({
     /** Null when it was resolved with an API key rather than an employee token. */
     resolvedByEmployee: r.one.employees({ from: r.feedback.resolvedBy, to: r.employees.id }),
     primaryTheme: r.one.themes({ from: r.feedback.primaryThemeId, to: r.themes.id }),
+    /**
+     * A complaint's owner. owner_id has no foreign key of its own (see features/voice/tables.ts),
+     * but is only ever written from a same-tenant employee id checked by a foreign key in the same
+     * write (employee_id, or the complaint_events row of a take or assignment).
+     */
+    owner: r.one.employees({ from: r.feedback.ownerId, to: r.employees.id }),
+    complaintEvents: r.many.complaintEvents({ from: r.feedback.id, to: r.complaintEvents.feedbackId }),
+  },
+  complaintEvents: {
+    complaint: r.one.feedback({ from: r.complaintEvents.feedbackId, to: r.feedback.id, optional: false }),
+    owner: r.one.employees({ from: r.complaintEvents.ownerId, to: r.employees.id }),
+    previousOwner: r.one.employees({ from: r.complaintEvents.previousOwnerId, to: r.employees.id }),
+    /** Null when a key did it (actor_id is then an API key id, which no employee has). */
+    actorEmployee: r.one.employees({ from: r.complaintEvents.actorId, to: r.employees.id }),
+    spend: r.one.budgetSpends({ from: r.complaintEvents.spendId, to: r.budgetSpends.id }),
   },
   themes: {
     mergedInto: r.one.themes({ from: r.themes.mergedIntoId, to: r.themes.id }),
@@ -122,6 +137,10 @@ export const relations = defineRelations(schema, (r) => ({
     employee: r.one.employees({ from: r.budgetSpends.employeeId, to: r.employees.id, optional: false }),
     feedback: r.one.feedback({ from: r.budgetSpends.feedbackId, to: r.feedback.id }),
     outcomeHistory: r.many.budgetSpendOutcomes({ from: r.budgetSpends.id, to: r.budgetSpendOutcomes.spendId }),
+    reviews: r.many.budgetSpendReviews({ from: r.budgetSpends.id, to: r.budgetSpendReviews.spendId }),
+  },
+  budgetSpendReviews: {
+    spend: r.one.budgetSpends({ from: r.budgetSpendReviews.spendId, to: r.budgetSpends.id, optional: false }),
   },
   budgetSpendOutcomes: {
     spend: r.one.budgetSpends({ from: r.budgetSpendOutcomes.spendId, to: r.budgetSpends.id, optional: false }),

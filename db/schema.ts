@@ -11,5 +11,6 @@ export * from '../features/incentives/tables.ts';
 export * from '../features/rewards/tables.ts';
 export * from '../features/points/tables.ts';
 export * from '../features/budgets/tables.ts';
+export * from '../features/complaints/tables.ts';
 export * from '../features/widgets/tables.ts';
 export * from '../features/summaries/tables.ts';

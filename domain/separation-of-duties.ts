@@ -31,6 +31,7 @@ export const SELF_DEALING_RULES = {
   setBudget: 'You cannot set your own empowerment budget: another manager or an API key must set it.',
   spendBudget: 'You set this budget for yourself, so it cannot be spent: ask another manager to set your budget.',
   recognize: 'You cannot recognise yourself: pick a colleague.',
+  reviewSpend: 'This is your own spend: another manager or an API key must review it.',
 } as const;
 
 export type ValueAction = keyof typeof SELF_DEALING_RULES;

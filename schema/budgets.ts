@@ -10,8 +10,8 @@ import * as v from 'valibot';
 import { PERIOD_KINDS, type PeriodKind } from '../features/incentives/tables.ts';
 import { loadPolicy } from '../features/recognition/service.ts';
 import * as budgetsService from '../features/budgets/service.ts';
-import { spentSql, type OutcomeReport } from '../features/budgets/service.ts';
-import { budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, type SpendKind, type SpendOutcome } from '../features/budgets/tables.ts';
+import { latestReviewSql, spentSql, type OutcomeReport } from '../features/budgets/service.ts';
+import { budgetSpends, empowermentBudgets, SPEND_KINDS, SPEND_OUTCOMES, SPEND_REASONS, SPEND_REVIEW_DECISIONS, type SpendKind, type SpendOutcome, type SpendReviewDecision } from '../features/budgets/tables.ts';
 import { missingMessage, notFoundError, parseInput, type UserErrorData, validationError } from '../domain/errors.ts';
 import { periodContaining } from '../domain/periods.ts';
 import { actorIdOf } from '../worker/auth/principal.ts';
@@ -28,6 +28,17 @@ const SpendKindEnum = upperEnum<SpendKind>('SpendKind', SPEND_KINDS);
 const SpendReasonEnum = upperEnum<(typeof SPEND_REASONS)[number]>('SpendReason', SPEND_REASONS);
 const SpendOutcomeEnum = upperEnum<SpendOutcome>('SpendOutcome', SPEND_OUTCOMES);
 const BudgetPeriodEnum = upperEnum<PeriodKind>('BudgetPeriod', PERIOD_KINDS);
+const SpendReviewDecisionEnum = upperEnum<SpendReviewDecision>('SpendReviewDecision', SPEND_REVIEW_DECISIONS);
+const SPEND_REVIEW_STATUSES = ['not_needed', 'pending', 'approved', 'questioned'] as const;
+const SpendReviewStatusEnum = upperEnum<(typeof SPEND_REVIEW_STATUSES)[number]>('SpendReviewStatus', SPEND_REVIEW_STATUSES);
+
+/** Where a spend's review stands: only flagged spends need one; the latest decision decides. */
+function reviewStatusOf(flagged: boolean, latest: SpendReviewDecision | null): (typeof SPEND_REVIEW_STATUSES)[number] {
+  if (!flagged) return 'not_needed';
+  if (latest === 'approve') return 'approved';
+  if (latest === 'question') return 'questioned';
+  return 'pending';
+}
 
 export const EmpowermentBudget = builder.drizzleNode('empowermentBudgets', {
   name: 'EmpowermentBudget',
@@ -80,6 +91,17 @@ export const SpendOutcomeRecord = builder.drizzleObject('budgetSpendOutcomes', {
   }),
 });
 
+export const SpendReview = builder.drizzleObject('budgetSpendReviews', {
+  name: 'SpendReview',
+  description: "A manager's review of a flagged spend. Append-only history; never by the employee who spent it.",
+  fields: (t) => ({
+    decision: t.expose('decision', { type: SpendReviewDecisionEnum }),
+    note: t.exposeString('note'),
+    reviewedBy: t.id({ description: 'An Employee id, or the id of the API key (ApiKey).', resolve: (review) => actorGlobalId(review.reviewedBy) ?? '' }),
+    reviewedAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
 export const BudgetSpend = builder.drizzleNode('budgetSpends', {
   name: 'BudgetSpend',
   description: 'One use of an empowerment budget, with what it answered and how it turned out.',
@@ -102,6 +124,16 @@ export const BudgetSpend = builder.drizzleNode('budgetSpends', {
     outcomeAt: t.expose('outcomeAt', { type: 'DateTime', nullable: true }),
     outcomeHistory: t.relation('outcomeHistory', {
       description: 'Every outcome recorded for this spend, oldest first, with who recorded it, when and why.',
+      query: { orderBy: { createdAt: 'asc', id: 'asc' } },
+    }),
+    reviewStatus: t.field({
+      type: SpendReviewStatusEnum,
+      description: 'NOT_NEEDED (within budget), PENDING (flagged, not reviewed yet), APPROVED, or QUESTIONED (reviewed with a question; it can be reviewed again).',
+      select: { columns: { flagged: true }, extras: { latestReview: (spend) => latestReviewSql(spend) } },
+      resolve: (spend) => reviewStatusOf(spend.flagged, spend.latestReview),
+    }),
+    reviews: t.relation('reviews', {
+      description: 'Reviews of this flagged spend, oldest first: decision, note, who and when.',
       query: { orderBy: { createdAt: 'asc', id: 'asc' } },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -203,6 +235,14 @@ const SpendOutcomeInput = builder.inputType('RecordSpendOutcomeInput', {
   }),
 });
 
+const ReviewSpendInput = builder.inputType('ReviewSpendInput', {
+  fields: (t) => ({
+    spendId: t.id({ required: true }),
+    decision: t.field({ type: SpendReviewDecisionEnum, required: true }),
+    note: t.string({ required: true, description: 'Why it is approved, or what you ask the employee.' }),
+  }),
+});
+
 const BudgetPayload = payloadType('EmpowermentBudgetPayload', 'budget', EmpowermentBudget);
 const BudgetSpendPayload = builder.objectRef<{ spend: typeof budgetSpends.$inferSelect | null; errors: UserErrorData[] }>('BudgetSpendPayload').implement({
   fields: (t) => ({
@@ -264,6 +304,26 @@ builder.mutationFields((t) => ({
           ['input', 'amount'],
         );
         return { spend };
+      }, { spend: null }),
+  }),
+  reviewSpend: t.withAuth({ permission: 'budgets:manage', tenant: true }).field({
+    type: BudgetSpendPayload,
+    description: 'Reviews a flagged spend (accepted over the budget): APPROVE ends the review, QUESTION asks the employee to explain. Managers and admins, never the employee who spent it.',
+    args: { input: t.arg({ type: ReviewSpendInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      runMutation(async () => {
+        const tenant = ctx.tenant;
+        const id = localIdFor('BudgetSpend', input.spendId, ['input', 'spendId']);
+        const note = parseInput(
+          v.pipe(v.string(), v.trim(), v.nonEmpty('Say why you approve it, or what you ask.'), v.maxLength(1000, 'Notes are at most 1000 characters.')),
+          input.note,
+          ['input', 'note'],
+        );
+        const spend = await budgetsService.findSpend(tenant, id);
+        if (!spend) throw notFoundError(['input', 'spendId'], missingMessage('BudgetSpend'));
+        refuseSelfDealing(ctx, 'reviewSpend', [spend.employeeId], ['input', 'spendId']);
+        const reviewed = await budgetsService.reviewSpend(tenant, spend, { decision: input.decision, note, reviewedBy: actorIdOf(ctx.principal) }, ctx.now, { spend: ['input', 'spendId'] });
+        return { spend: reviewed };
       }, { spend: null }),
   }),
   recordSpendOutcome: t.withAuth({ permission: 'budgets:outcome', tenant: true }).field({

@@ -8,6 +8,7 @@ import { FeedbackKindEnum, FeedbackSourceEnum, FeedbackStatusEnum } from './voic
 export interface FeedbackFilterValues {
   employeeId?: string | null;
   teamId?: string | null;
+  ownerId?: string | null;
   kind?: FeedbackKind | null;
   source?: FeedbackSource | null;
   status?: 'open' | 'resolved' | null;
@@ -20,6 +21,7 @@ export const FeedbackFilter = builder.inputType('FeedbackFilter', {
   fields: (t) => ({
     employeeId: t.id({ description: 'Only feedback about this employee.' }),
     teamId: t.id({ description: 'Only feedback about this team (or its people).' }),
+    ownerId: t.id({ description: 'Only complaints this employee owns (pass your own id for "my complaints").' }),
     kind: t.field({ type: FeedbackKindEnum }),
     source: t.field({ type: FeedbackSourceEnum }),
     status: t.field({ type: FeedbackStatusEnum }),
@@ -34,6 +36,7 @@ export function feedbackFilterSql(table: typeof feedback, filter: FeedbackFilter
   return feedbackWhere(table, {
     employee: filter.employeeId ? localIdFilter(filter.employeeId, 'Employee') : undefined,
     team: filter.teamId ? localIdFilter(filter.teamId, 'Team') : undefined,
+    owner: filter.ownerId ? localIdFilter(filter.ownerId, 'Employee') : undefined,
     kind: filter.kind,
     source: filter.source,
     status: filter.status,

@@ -1,4 +1,7 @@
 /** Feedback: praise, complaints and ideas about employees and teams, and their resolution. */
+import { GraphQLError } from 'graphql';
+import { findComplaint, resolveComplaint } from '../features/complaints/service.ts';
+import { hasPermission } from '../worker/auth/permissions.ts';
 import { parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
 import { sentimentLabel } from '../features/voice/rules/text-analysis.ts';
 import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../features/voice/rules/validation.ts';
@@ -71,6 +74,8 @@ const RecordFeedbackInput = builder.inputType('RecordFeedbackInput', {
     rating: t.int({ description: '1 to 5.' }),
     receivedAt: t.field({ type: 'DateTime', description: 'When the customer said it. Default: now.' }),
     externalRef: t.string({ description: 'Its id in another system; unique in your organisation.' }),
+    customerName: t.string({ description: `Who complained, at most ${VOICE_LIMITS.customerName} characters. Shown only to the complaint's owner and managers.` }),
+    customerContact: t.string({ description: 'Their email address or phone number, so the owner can make it right. Shown only to the owner and managers.' }),
   }),
 });
 
@@ -99,17 +104,31 @@ builder.mutationFields((t) => ({
         return { feedback: await recordFeedback(tenant, values, { employee: person, teamId }, ctx.now, await textAnalyser(tenant)) };
       }, { feedback: null }),
   }),
-  resolveFeedback: t.withAuth({ permission: 'voice:write', tenant: true }).field({
+  resolveFeedback: t.withAuth({ permission: 'feedback:resolve', tenant: true }).field({
     type: FeedbackPayload,
-    description: 'Marks feedback resolved, with a note on how it was made right.',
+    description:
+      "Marks feedback resolved, with a note on how it was made right. Leads, managers and admin or manager keys resolve any; a complaint's owner resolves their own complaint with their employee token.",
     args: { input: t.arg({ type: ResolveFeedbackInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      runMutation(async () => {
+    resolve: (_root, { input }, ctx) => {
+      // Leads and managers resolve any feedback; anyone else only a complaint they own.
+      const resolvesAny = hasPermission(ctx.principal, 'voice:write');
+      return runMutation(async () => {
         const tenant = ctx.tenant;
         const id = localIdFor('Feedback', input.id, ['input', 'id']);
         const { note } = parseInput(resolutionRules, { note: input.note });
-        return { feedback: await resolveFeedback(tenant, id, note, actorIdOf(ctx.principal), ctx.now) };
-      }, { feedback: null }),
+        const row = await findComplaint(tenant, id, ['input', 'id']);
+        if (!resolvesAny && !(row.kind === 'complaint' && ctx.principal.kind === 'employee' && row.ownerId === ctx.principal.employeeId)) {
+          throw new GraphQLError('Forbidden: resolving feedback needs a lead\'s, manager\'s or director\'s token or a manager or admin key; an employee resolves only complaints they own.', {
+            extensions: { code: 'FORBIDDEN' },
+          });
+        }
+        // Complaints resolve with their history (a RESOLVED event, the first action); other feedback as before.
+        const feedback = row.kind === 'complaint'
+          ? await resolveComplaint(tenant, row, note, actorIdOf(ctx.principal), ctx.now)
+          : await resolveFeedback(tenant, id, note, actorIdOf(ctx.principal), ctx.now);
+        return { feedback };
+      }, { feedback: null });
+    },
   }),
 }));
 
@@ -127,6 +146,8 @@ const ImportRecordInput = builder.inputType('ComplaintRecordInput', {
     teamId: t.id(),
     resolvedAt: t.field({ type: 'DateTime', description: 'When it was resolved, if it already was.' }),
     resolutionNote: t.string(),
+    customerName: t.string({ description: "Who complained. Shown only to the complaint's owner and managers." }),
+    customerContact: t.string({ description: 'Their email address or phone number.' }),
   }),
 });
 

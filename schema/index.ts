@@ -26,6 +26,7 @@ import './points.ts';
 import './rewards.ts';
 import './incentives.ts';
 import './budgets.ts';
+import './complaints.ts';
 import './widgets.ts';
 import './summaries.ts';
 

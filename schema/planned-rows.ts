@@ -11,7 +11,7 @@ import { jsonList } from '../db/batching.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { requestLoader } from './request-loaders.ts';
 
-type PlannedTable = 'feedback';
+type PlannedTable = 'feedback' | 'teams';
 type Row = Record<string, unknown> & { id: string };
 interface FindMany {
   findMany(config: Record<string, unknown>): Promise<Row[]>;

@@ -15,7 +15,7 @@ import { conflictError, invalidTransitionError, notFoundError, UserErrors, valid
 import type { Period } from '../../domain/periods.ts';
 import { assertNoSelfDealing, recordedActor } from '../../domain/separation-of-duties.ts';
 import { formatMoney, limitFor, outcomeChangeProblem } from './rules.ts';
-import { budgetSpendOutcomes, budgetSpends, empowermentBudgets, type SPEND_REASONS, type SpendKind, type SpendOutcome } from './tables.ts';
+import { budgetSpendOutcomes, budgetSpendReviews, budgetSpends, empowermentBudgets, type SPEND_REASONS, type SpendKind, type SpendOutcome, type SpendReviewDecision } from './tables.ts';
 
 export type BudgetRow = typeof empowermentBudgets.$inferSelect;
 export type SpendRow = typeof budgetSpends.$inferSelect;
@@ -152,6 +152,37 @@ export async function changeOutcome(
   ])) as [unknown, D1Result];
   if (!changed.meta.changes) throw conflictError(paths.spend, 'The outcome changed while you were working on it; reload the spend and try again.');
   return findSpend(tenant, id);
+}
+
+// ---- reviews of flagged spends -----------------------------------------------------------------
+
+/** The latest review decision of a spend, as SQL over a spend row (null: not reviewed yet). */
+export const latestReviewSql = (spendRow: { id: unknown; tenantId: unknown }) =>
+  sql<SpendReviewDecision | null>`(SELECT r.decision FROM budget_spend_reviews r WHERE r.tenant_id = ${spendRow.tenantId} AND r.spend_id = ${spendRow.id} ORDER BY r.created_at DESC, r.id DESC LIMIT 1)`;
+
+/**
+ * Records a manager's review of a flagged spend: APPROVE ends the review, QUESTION asks the
+ * spender to explain and leaves it open for another review. Written only while the spend is
+ * flagged and not yet approved (checked in the INSERT itself, so two approvals at once write one).
+ * The caller has checked that the reviewer is not the spender (separation of duties).
+ */
+export async function reviewSpend(
+  tenant: TenantScope,
+  spendRow: SpendRow,
+  review: { decision: SpendReviewDecision; note: string; reviewedBy: string },
+  now: Date,
+  paths: { spend: Path },
+): Promise<SpendRow | null> {
+  if (!spendRow.flagged) throw invalidTransitionError(paths.spend, 'This spend was within its budget: only flagged spends are reviewed.');
+  const t = tenant.tenantId;
+  const result = (await tenant.insertSelect(
+    budgetSpendReviews,
+    { id: newId('srv'), spendId: spendRow.id, decision: review.decision, note: review.note, reviewedBy: review.reviewedBy, createdAt: now.getTime() },
+    sql`FROM budget_spends s WHERE s.tenant_id = ${t} AND s.id = ${spendRow.id} AND s.flagged = 1
+      AND NOT EXISTS (SELECT 1 FROM budget_spend_reviews r WHERE r.tenant_id = ${t} AND r.spend_id = s.id AND r.decision = 'approve')`,
+  )) as D1Result;
+  if (!result.meta.changes) throw invalidTransitionError(paths.spend, 'This spend was already approved; its review is over.');
+  return findSpend(tenant, spendRow.id);
 }
 
 // ---- spend against outcomes --------------------------------------------------------------------

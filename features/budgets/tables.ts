@@ -107,3 +107,30 @@ export const budgetSpendOutcomes = sqliteTable(
     index('budget_spend_outcomes_tenant_spend_idx').on(t.tenantId, t.spendId, t.createdAt),
   ],
 );
+
+export const SPEND_REVIEW_DECISIONS = ['approve', 'question'] as const;
+export type SpendReviewDecision = (typeof SPEND_REVIEW_DECISIONS)[number];
+
+/**
+ * The review of a flagged spend (accepted over the budget under the FLAG policy): a manager
+ * approves it or questions it, with a note. Append-only history: a questioned spend can be
+ * reviewed again; once approved, the review is over. Never by the employee who spent it.
+ */
+export const budgetSpendReviews = sqliteTable(
+  'budget_spend_reviews',
+  {
+    id: idColumn(),
+    tenantId: tenantIdColumn(),
+    spendId: text('spend_id').notNull(),
+    decision: text('decision', { enum: SPEND_REVIEW_DECISIONS }).notNull(),
+    note: text('note').notNull(),
+    /** An employee id or an API key id. */
+    reviewedBy: text('reviewed_by').notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.spendId], foreignColumns: [budgetSpends.tenantId, budgetSpends.id] }),
+    uniqueIndex('budget_spend_reviews_tenant_id_unique').on(t.tenantId, t.id),
+    index('budget_spend_reviews_tenant_spend_idx').on(t.tenantId, t.spendId, t.createdAt),
+  ],
+);

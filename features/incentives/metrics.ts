@@ -19,6 +19,21 @@ function feedbackSubject(program: Program, t: string): SQL {
   return sql`1 = 1`;
 }
 
+/**
+ * Complaints owned by the program's subject: the employee, a member of the team (or, for a team's
+ * complaint nobody owns, the team), or everyone. The owner is owner_id, or by default the employee
+ * the complaint is about (the same default features/complaints applies; owner_id is set on every
+ * complaint written since ownership exists, and backfilled for older ones).
+ */
+function ownerSubject(program: Program, t: string): SQL {
+  const owner = sql`COALESCE(f.owner_id, f.employee_id)`;
+  if (program.scope === 'employee') return sql`${owner} = ${program.employeeId}`;
+  if (program.scope === 'team') {
+    return sql`(${owner} IN (SELECT e.id FROM employees e WHERE e.tenant_id = ${t} AND e.team_id = ${program.teamId}) OR (${owner} IS NULL AND f.team_id = ${program.teamId}))`;
+  }
+  return sql`1 = 1`;
+}
+
 /** The SELECT that measures `program` in `period`: one row, one column `value`. */
 function measureSql(tenant: TenantScope, program: Program, period: Period): SQL {
   const t = tenant.tenantId;
@@ -42,9 +57,11 @@ function measureSql(tenant: TenantScope, program: Program, period: Period): SQL 
       query = sql`SELECT count(*) AS value FROM feedback f WHERE f.tenant_id = ${t} AND f.kind = 'praise' AND f.received_at >= ${from} AND f.received_at < ${to} AND ${feedbackSubject(program, t)}`;
       break;
     case 'complaints_resolved_within':
+      // Counted per owner: whoever owned the complaint (and so made it right) gets the credit,
+      // whether it was about them or they took it (features/complaints).
       query = sql`SELECT count(*) AS value FROM feedback f WHERE f.tenant_id = ${t} AND f.kind = 'complaint' AND f.status = 'resolved'
         AND f.resolved_at >= ${from} AND f.resolved_at < ${to} AND f.resolved_at - f.received_at <= ${(program.withinHours ?? 0) * 3_600_000}
-        AND ${feedbackSubject(program, t)}`;
+        AND ${ownerSubject(program, t)}`;
       break;
     case 'survey_calls_made': {
       const subject =

@@ -25,6 +25,8 @@ const THEME_FILTER_MAX_CHARS = 200;
 export interface FeedbackFilter {
   employee?: LocalIdFilter;
   team?: LocalIdFilter;
+  /** Complaints owned by this employee (features/complaints). */
+  owner?: LocalIdFilter;
   kind?: FeedbackKind | null;
   source?: FeedbackSource | null;
   status?: 'open' | 'resolved' | null;
@@ -41,6 +43,7 @@ export function feedbackWhere(table: typeof feedback, filter: FeedbackFilter): S
   const conditions: (SQL | undefined)[] = [];
   if (filter.employee) conditions.push(idIs(table.employeeId, filter.employee));
   if (filter.team) conditions.push(idIs(table.teamId, filter.team));
+  if (filter.owner) conditions.push(idIs(table.ownerId, filter.owner));
   if (filter.kind) conditions.push(eq(table.kind, filter.kind));
   if (filter.source) conditions.push(eq(table.source, filter.source));
   if (filter.status) conditions.push(eq(table.status, filter.status));

@@ -143,6 +143,20 @@ export const feedback = sqliteTable(
      */
     resolvedBy: text('resolved_by'),
     resolvedAt: timestampColumn('resolved_at'),
+    /**
+     * Who owns a complaint (makes it right): by default the employee it is about, or whoever took
+     * it or was assigned it (features/complaints). Null for praise, ideas and complaints about a
+     * team only, until someone takes them. No foreign key: adding one would make drizzle-kit rebuild
+     * this table, which D1 cannot do while other tables reference it. Every write of it is checked
+     * anyway: the default is employee_id (which has one), and each take or assignment writes a
+     * complaint_events row whose owner_id has a composite foreign key, in the same batch.
+     */
+    ownerId: text('owner_id'),
+    /** The customer who complained, when the record or import says (personal data: need to know). */
+    customerName: text('customer_name'),
+    customerContact: text('customer_contact'),
+    /** When the owner first did something about a complaint (an action, or resolving it). */
+    firstActionAt: timestampColumn('first_action_at'),
     /** The id in the system it was imported from; unique per tenant, so re-imports do not duplicate. */
     externalRef: text('external_ref'),
     /** When the customer said it. */
@@ -159,6 +173,7 @@ export const feedback = sqliteTable(
     index('feedback_tenant_employee_idx').on(t.tenantId, t.employeeId, t.kind, t.receivedAt),
     index('feedback_tenant_team_idx').on(t.tenantId, t.teamId, t.kind, t.receivedAt),
     index('feedback_tenant_call_idx').on(t.tenantId, t.callId),
+    index('feedback_tenant_owner_idx').on(t.tenantId, t.ownerId, t.status),
   ],
 );
 

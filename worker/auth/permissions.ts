@@ -38,6 +38,24 @@ export const PERMISSIONS = {
   'themes:manage': { what: 'managing complaint themes', actors: ['admin', 'manager'] },
   /** See customers' names and contact details on survey calls (personal data). */
   'voice:contact': { what: "seeing customers' contact details", actors: ['admin', 'manager', 'employee:manager'] },
+  /**
+   * Own complaints as oneself: take one, record what you did, resolve it, and see its customer's
+   * name and contact, each only for a complaint you own (need to know; features/complaints/rules.ts).
+   * Scoped (widget) tokens never hold it.
+   */
+  'complaints:own': { what: 'owning complaints', actors: ['employee'] },
+  /**
+   * Resolve feedback: whoever may log it (voice:write) resolves any; any other employee only a
+   * complaint they own (checked on the record by resolveFeedback). Scoped tokens never hold it.
+   */
+  'feedback:resolve': { what: 'resolving feedback', actors: ['admin', 'manager', 'employee'] },
+  /**
+   * Ask to see a complaint's customer: holders of voice:contact see any complaint's, any other
+   * employee only the customer of a complaint they own (checked on the record, and audited).
+   */
+  'complaints:reveal': { what: "seeing a complaint's customer", actors: ['admin', 'manager', 'employee'] },
+  /** Assign a complaint to an owner: leads (their own team's), managers, directors, keys. */
+  'complaints:assign': { what: 'assigning complaints', actors: ['admin', 'manager', 'employee:lead'] },
   /** Read the caller's private notes on survey calls (manager material, like the contact). */
   'voice:notes': { what: "reading survey calls' private notes", actors: ['admin', 'manager', 'employee:manager'] },
   /** Submit, vote on, comment on and follow suggestions; propose and vote on agenda items. As oneself. */

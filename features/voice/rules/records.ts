@@ -23,6 +23,9 @@ export interface FeedbackFacts {
   resolvedAt?: Date | null;
   resolutionNote?: string | null;
   resolvedBy?: string | null;
+  /** The customer who said it, when the record says (a complaint's owner may see them). */
+  customerName?: string | null;
+  customerContact?: string | null;
   /** Words that are not themes in this text, such as the employee's name in a quote about them. */
   ignoreWords?: readonly string[];
 }
@@ -78,6 +81,11 @@ export function feedbackRows(facts: FeedbackFacts, analyser: TextAnalyser) {
       resolvedBy: resolved ? (facts.resolvedBy ?? null) : null,
       resolvedAt: facts.resolvedAt ?? null,
       externalRef: facts.externalRef ?? null,
+      // A complaint is owned by the employee it is about until someone takes it or is assigned it.
+      ownerId: facts.kind === 'complaint' ? (facts.employeeId ?? null) : null,
+      customerName: facts.customerName ?? null,
+      customerContact: facts.customerContact ?? null,
+      firstActionAt: null,
       receivedAt: facts.receivedAt,
     },
     themes: classified.themes,

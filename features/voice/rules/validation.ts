@@ -105,6 +105,21 @@ const body = requiredText(VOICE_LIMITS.body, 'Write what the customer said.', `F
 const rating = v.nullish(scale(1, 5, 'Ratings are whole numbers from 1 to 5.'));
 const externalRef = optionalText(VOICE_LIMITS.externalRef, `External references are at most ${VOICE_LIMITS.externalRef} characters.`);
 
+/**
+ * A complaint's customer, as a record or an import carries them: a name, and a contact that is an
+ * email address or a phone number (so the owner can actually reach them).
+ */
+const customerName = optionalText(VOICE_LIMITS.customerName, `Customer names are at most ${VOICE_LIMITS.customerName} characters.`);
+const customerContact = v.nullish(
+  v.pipe(
+    optionalText(VOICE_LIMITS.customerContact, `Customer contacts are at most ${VOICE_LIMITS.customerContact} characters.`),
+    v.check(
+      (value) => value == null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) || /^\+?[\d\s().-]{6,}$/.test(value) && (value.match(/\d/g) ?? []).length >= 6,
+      'Give the customer\'s email address or phone number, e.g. dana@example.com or +44 20 7946 0000.',
+    ),
+  ),
+);
+
 /** Feedback recorded by hand or by an integration. Survey-call feedback comes from logSurveyCall. */
 export function feedbackRules(now: Date) {
   return v.object({
@@ -117,6 +132,8 @@ export function feedbackRules(now: Date) {
     rating,
     receivedAt: v.nullish(pastMoment('receivedAt', now)),
     externalRef,
+    customerName,
+    customerContact,
   });
 }
 
@@ -130,6 +147,8 @@ export function importRecordRules(now: Date) {
     receivedAt: pastMoment('receivedAt', now),
     resolvedAt: v.nullish(pastMoment('resolvedAt', now)),
     resolutionNote: optionalText(2000, 'Resolution notes are at most 2000 characters.'),
+    customerName,
+    customerContact,
   });
 }
 
