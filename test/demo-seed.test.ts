@@ -56,6 +56,16 @@ describe('demo seed across capabilities', () => {
     expect(spends.results.length).toBeGreaterThan(3);
     expect(spends.results.every((row) => row.spender === row.about && row.kind === 'complaint')).toBe(true);
   });
+
+  it('complaint records carry a customer for their owner to reveal, and an owner by default', async () => {
+    await seedDemo(createDatabase(env.DB));
+    const records = await env.DB.prepare(
+      "SELECT count(*) AS n, count(customer_name) AS named, count(customer_contact) AS reachable, count(DISTINCT customer_name) AS customers, sum(employee_id IS NOT NULL AND owner_id IS NOT employee_id) AS misowned FROM feedback WHERE source = 'complaint_record' AND kind = 'complaint' AND tenant_id IN (SELECT id FROM tenants WHERE slug IN ('brewline', 'voltmart'))",
+    ).first<{ n: number; named: number; reachable: number; customers: number; misowned: number }>();
+    expect(records!.n).toBeGreaterThan(200);
+    expect(records).toMatchObject({ named: records!.n, reachable: records!.n, misowned: 0 });
+    expect(records!.customers).toBeGreaterThan(100);
+  });
 });
 
 describe('a demo quarter a person would believe', () => {

@@ -111,6 +111,14 @@ export function generateVoice(options: VoiceGeneratorOptions) {
   const firstName = (name: string) => name.split(' ')[0]!;
   /** Regulars come back: a mild skew towards the front of the pool, so a few customers have a few calls. */
   const customer = () => customers[Math.floor(Math.pow(rand(), 1.25) * customers.length)]!;
+  /**
+   * The customer on complaint record `n` (the owner may reveal it, audited). Chosen by index, not by
+   * `rand`, so adding customers to records left every other generated value as it was.
+   */
+  const recordCustomer = (n: number) => {
+    const who = customers[(n * 7919 + 13) % customers.length]!;
+    return { customerName: who.name, customerContact: who.contact };
+  };
   // The tenant's starting taxonomy, with fixed ids so the seed stays idempotent.
   const taxonomy = taxonomySeedRows(tenantId, options.trade, now).map((theme) => ({ ...theme, id: `thm_${key}_${theme.key.replace(/-/g, '_')}` }));
   const analyser = analyserFor(taxonomy.map((theme) => ({ ...theme, status: 'active' as const, terms: theme.terms ?? [], phrases: theme.phrases ?? [], excludes: theme.excludes ?? [] })));
@@ -207,6 +215,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       teamId: about?.teamId ?? null,
       rating: between(1, 2),
       externalRef: `CR-${key.toUpperCase()}-${10000 + n}`,
+      ...recordCustomer(n),
       receivedAt,
       resolvedAt,
       resolutionNote: resolved ? phrases.resolution(theme) : null,
@@ -231,6 +240,7 @@ export function generateVoice(options: VoiceGeneratorOptions) {
       teamId: answered.employee.teamId,
       rating: between(1, 2),
       externalRef: `CR-${key.toUpperCase()}-A${answered.ref}`,
+      ...recordCustomer(options.complaintRecords + Number(answered.ref)),
       receivedAt,
       resolvedAt: answered.resolution?.at ?? null,
       resolutionNote: answered.resolution?.note ?? null,
