@@ -4,7 +4,6 @@
  * about) takes or is assigned it, sees its customer on a need-to-know basis (each look audited),
  * records what they did with the budget spend that answered it, and resolves it (resolveFeedback).
  */
-import { sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import * as complaints from '../features/complaints/service.ts';
 import { actionRules, assignProblem, complaintTimes, revealBasis, takeProblem, type Person } from '../features/complaints/rules.ts';
@@ -58,8 +57,7 @@ builder.drizzleObjectFields(Feedback, (t) => ({
     description: "Whether a customer name or contact is on record (on this complaint or the call it came from). Only the owner, or a manager, can reveal them: revealComplaintCustomer.",
     select: {
       extras: {
-        customerOnRecord: (row) => sql<number>`(CASE WHEN ${row.customerName} IS NOT NULL OR ${row.customerContact} IS NOT NULL OR EXISTS (
-          SELECT 1 FROM survey_calls c WHERE c.tenant_id = ${row.tenantId} AND c.id = ${row.callId} AND (c.customer_name IS NOT NULL OR c.customer_contact IS NOT NULL)) THEN 1 ELSE 0 END)`,
+        customerOnRecord: (row) => complaints.customerOnRecordSql(row),
       },
     },
     resolve: (row) => Number(row.customerOnRecord) === 1,

@@ -7,7 +7,7 @@
  * name and contact, and the times to first action and to resolution, per complaint and aggregated
  * per team and tenant. Every write that must stand or fall together is one guarded D1 batch.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql, type SQLWrapper } from 'drizzle-orm';
 import { newId } from '../../db/ids.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { conflictError, notFoundError, validationError } from '../../domain/errors.ts';
@@ -248,3 +248,20 @@ export async function complaintTimesByTeam(tenant: TenantScope, range: { from: D
   return rows.map((row) => toTimes(row, row.grp));
 }
 
+/** The columns of a feedback row that say where its customer is on record. */
+export interface CustomerColumns {
+  tenantId: SQLWrapper;
+  callId: SQLWrapper;
+  customerName: SQLWrapper;
+  customerContact: SQLWrapper;
+}
+
+/**
+ * 1 when a customer name or contact is on record for the complaint (on the record itself, or on
+ * the survey call it came from), else 0: one correlated subquery in the row's own SELECT, so a
+ * page of complaints says it without a query per row. Says only whether, never what.
+ */
+export function customerOnRecordSql(row: CustomerColumns): SQL<number> {
+  return sql<number>`(CASE WHEN ${row.customerName} IS NOT NULL OR ${row.customerContact} IS NOT NULL OR EXISTS (
+    SELECT 1 FROM survey_calls c WHERE c.tenant_id = ${row.tenantId} AND c.id = ${row.callId} AND (c.customer_name IS NOT NULL OR c.customer_contact IS NOT NULL)) THEN 1 ELSE 0 END)`;
+}
