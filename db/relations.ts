@@ -47,6 +47,11 @@ export const relations = defineRelations(schema, (r) => ({
      */
     owner: r.one.employees({ from: r.feedback.ownerId, to: r.employees.id }),
     complaintEvents: r.many.complaintEvents({ from: r.feedback.id, to: r.complaintEvents.feedbackId }),
+    customerReveals: r.many.complaintCustomerReveals({ from: r.feedback.id, to: r.complaintCustomerReveals.feedbackId }),
+  },
+  complaintCustomerReveals: {
+    /** Null when a key revealed it (revealed_by is then an API key id). */
+    revealedByEmployee: r.one.employees({ from: r.complaintCustomerReveals.revealedBy, to: r.employees.id }),
   },
   complaintEvents: {
     complaint: r.one.feedback({ from: r.complaintEvents.feedbackId, to: r.feedback.id, optional: false }),

@@ -7,7 +7,7 @@
 import { GraphQLError } from 'graphql';
 import * as complaints from '../features/complaints/service.ts';
 import { actionRules, assignProblem, complaintTimes, revealBasis, takeProblem, type Person } from '../features/complaints/rules.ts';
-import { COMPLAINT_EVENT_KINDS, type ComplaintEventKind } from '../features/complaints/tables.ts';
+import { COMPLAINT_EVENT_KINDS, REVEAL_BASES, type ComplaintEventKind, type RevealBasis } from '../features/complaints/tables.ts';
 import { findEmployee } from '../features/people/service.ts';
 import { UserErrors, parseInput, validationError, type UserErrorData } from '../domain/errors.ts';
 import { resolveRange } from '../domain/periods.ts';
@@ -42,9 +42,27 @@ export const ComplaintEvent = builder.drizzleObject('complaintEvents', {
   }),
 });
 
+const RevealBasisEnum = upperEnum<RevealBasis>('ComplaintRevealBasis', REVEAL_BASES);
+
+export const ComplaintCustomerReveal = builder.drizzleObject('complaintCustomerReveals', {
+  name: 'ComplaintCustomerReveal',
+  description: "One look at a complaint's customer (revealComplaintCustomer), as audited: who, when, on what basis. Never the customer.",
+  fields: (t) => ({
+    basis: t.expose('basis', { type: RevealBasisEnum, description: "OWNER: the complaint's owner; CONTACT_PERMISSION: a manager, director or manager/admin key." }),
+    revealedBy: t.relation('revealedByEmployee', { nullable: true, description: 'The employee who looked; null when it was an API key (see revealedById).' }),
+    revealedById: t.id({ description: 'An Employee id, or the id of the API key (ApiKey).', resolve: (row) => actorGlobalId(row.revealedBy) ?? '' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
 
 builder.drizzleObjectFields(Feedback, (t) => ({
+  customerReveals: t.relation('customerReveals', {
+    authScopes: { permission: 'voice:contact' },
+    description: "The audit of who revealed this complaint's customer, newest first. Managers only (voice:contact): the owner may see the customer, not who else looked.",
+    query: { orderBy: { createdAt: 'desc', id: 'desc' } },
+  }),
   owner: t.relation('owner', {
     nullable: true,
     description: 'Who owns this complaint and makes it right: by default the employee it is about, or whoever took it or was assigned it. Null for praise and ideas.',

@@ -128,6 +128,26 @@ describe('complaint ownership', () => {
     expect(await revealRows(id)).toHaveLength(4);
   });
 
+  it('managers read the reveal audit of a complaint (who, when, on what basis); nobody else does', async () => {
+    const id = await complaint(tenant.manager, { body: 'Card charged twice.', employeeId: ben, customerName: 'Gus Client', customerContact: 'gus@example.com' });
+    await reveal(tokens.ben, id);
+    await reveal(tokens.maria, id);
+    const AUDIT = 'query($id: ID!) { node(id: $id) { ... on Feedback { customerReveals { basis revealedBy { name } revealedById createdAt } } } }';
+    type Audit = { node: { customerReveals: { basis: 'OWNER' | 'CONTACT_PERMISSION'; revealedBy: { name: string } | null; revealedById: string; createdAt: string }[] } };
+    const audit = await gql<Audit>(tenant.manager, AUDIT, { id });
+    expect(audit.body.errors).toBeUndefined();
+    expect(audit.body.data?.node.customerReveals.map((row) => [row.basis, row.revealedBy?.name]).sort()).toEqual([
+      ['CONTACT_PERMISSION', 'Maria Manager'],
+      ['OWNER', 'Ben Agent'],
+    ]);
+    expect(audit.headers.get('X-Frontline-Statements')).toBe('2');
+    // The owner may see the customer but not who else looked; a reader key neither.
+    for (const credential of [tokens.ben, tenant.reader]) {
+      const refused = await gql<Audit>(credential, AUDIT, { id });
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
   it("a survey call's complaint reveals the call's customer", async () => {
     const template = await data<{ createSurveyTemplate: { surveyTemplate: { id: string; questions: { id: string }[] } } }>(tenant.manager, 'mutation { createSurveyTemplate(input: { name: "Owner check", questions: ["How was it?"] }) { surveyTemplate { id questions { id } } } }');
     const call = await data<{ logSurveyCall: { surveyCall: { mentions: { id: string; kind: string }[] } | null; errors: Errors } }>(tenant.manager, 'mutation($input: LogSurveyCallInput!) { logSurveyCall(input: $input) { surveyCall { mentions { id kind } } errors { code path message } } }', {
