@@ -11,7 +11,7 @@ import { jsonError } from './http-errors.ts';
 import { routeWidgets } from './widgets.ts';
 import { yoga } from './yoga.ts';
 import { handleSummaryBatch, runScheduled, type SummaryMessage } from '../features/summaries/jobs.ts';
-import { handleThemesBatch } from '../features/themes/jobs.ts';
+import { handleThemesBatch, runThemesScheduled } from '../features/themes/jobs.ts';
 import type { ThemesMessage } from '../features/themes/queue.ts';
 import { handleUnsubscribe } from './unsubscribe.ts';
 import { requestNow } from './clock.ts';
@@ -36,12 +36,15 @@ export default {
     return log.finish(response, stats.statements);
   },
 
-  /** Hourly: enqueues the summaries due at the cron's own scheduledTime (never "now"). */
+  /** Hourly, at the cron's own scheduledTime (never "now"): enqueues the summaries due, and resumes stalled re-theme runs. */
   async scheduled(controller: ScheduledController, env: Env): Promise<void> {
     const stats = { statements: 0 };
     const counted: Env = { ...env, DB: countingD1(env.DB, () => void stats.statements++) };
     const scheduledTime = new Date(controller.scheduledTime).toISOString();
-    await loggedJob({ type: 'scheduled', source: controller.cron, scheduledTime }, stats, async () => void (await runScheduled(counted, controller.scheduledTime)));
+    await loggedJob({ type: 'scheduled', source: controller.cron, scheduledTime }, stats, async () => {
+      await runScheduled(counted, controller.scheduledTime);
+      await runThemesScheduled(counted, controller.scheduledTime);
+    });
   },
 
   async queue(batch: MessageBatch<SummaryMessage | ThemesMessage>, env: Env): Promise<void> {

@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { runBatch } from '../../db/batching.ts';
-import { createDatabase } from '../../db/client.ts';
+import { createDatabase, type Database } from '../../db/client.ts';
 import { TenantScope } from '../../db/tenant-scope.ts';
 import { rethemeFeedbackPage } from '../voice/service.ts';
 import type { ThemesEnv, ThemesMessage, ThemesProducer } from './queue.ts';
@@ -68,4 +68,30 @@ export async function handleThemesBatch(batch: MessageBatch<ThemesMessage>, env:
       message.retry({ delaySeconds: failureDelay(message.attempts) });
     }
   }
+}
+
+/** A running run untouched this long has lost its message (retried out into the dead-letter queue). */
+export const STALLED_RUN_MS = 3_600_000;
+/** At most this many runs resumed per hourly sweep. */
+const STALLED_SWEEP_LIMIT = 100;
+
+/**
+ * Cross-tenant on purpose (jobs only, like the summaries' stale sends): runs still `running` whose
+ * progress was last written more than STALLED_RUN_MS before `at` get their next page's message
+ * again, from their cursor. The hourly cron calls it, so no run stays RUNNING for ever after its
+ * message dead-lettered. A duplicate of a message still in flight is harmless: the cursor guard
+ * lets one of them write the page's progress, and the other is skipped.
+ */
+export async function resumeStalledRuns(db: Database, producer: ThemesProducer, at: Date): Promise<ThemesMessage[]> {
+  const rows = await db.all<{ tenant_id: string; id: string; cursor: string | null }>(sql`
+    SELECT tenant_id, id, cursor FROM theme_runs WHERE status = 'running' AND updated_at < ${at.getTime() - STALLED_RUN_MS}
+    ORDER BY updated_at LIMIT ${STALLED_SWEEP_LIMIT}`);
+  const messages = rows.map((row): ThemesMessage => ({ type: 'retheme', tenantId: row.tenant_id, runId: row.id, afterId: row.cursor }));
+  for (const message of messages) await producer.send(message);
+  return messages;
+}
+
+/** The hourly cron's share for themes (worker/index.ts): resume stalled runs at the cron's own time. */
+export async function runThemesScheduled(env: ThemesEnv, scheduledTime: number): Promise<ThemesMessage[]> {
+  return resumeStalledRuns(createDatabase(env.DB), env.THEMES_QUEUE, new Date(scheduledTime));
 }

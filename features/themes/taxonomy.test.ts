@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { TenantScope } from '../../db/tenant-scope.ts';
 import { createTenant, data, gql, localId, TEST_NOW, type TestTenant, type UserErrorCode } from '../../test/helpers.ts';
-import { handleRethemeMessage } from './jobs.ts';
+import { handleRethemeMessage, resumeStalledRuns } from './jobs.ts';
 import type { ThemesMessage, ThemesProducer } from './queue.ts';
 import { renameTheme } from './service.ts';
 
@@ -239,6 +239,34 @@ describe('re-theming after an edit', () => {
     expect(stored).toEqual({ status: 'done', processed: 7, total: 7 });
     const labels = await env.DB.prepare("SELECT DISTINCT label FROM feedback_themes WHERE tenant_id = ?").bind(localId(tenant.id)).all();
     expect(labels.results).toEqual([{ label: 'Queueing' }]);
+  });
+
+  it('a run whose messages were lost (dead-lettered) is resumed by the hourly cron from its cursor', async () => {
+    const tenant = await createTenant();
+    await importTexts(tenant, 'S', Array.from({ length: 5 }, (_, i) => `The queue took ages (${i})`));
+    const scope = new TenantScope(createDatabase(env.DB), localId(tenant.id), TEST_NOW);
+    const producer = new RecordingProducer();
+    const waiting = await byKey(tenant, 'waiting-time');
+    const { run } = await renameTheme(scope, producer, localId(waiting.id), 'Queueing');
+    expect(await handleRethemeMessage(scope, producer, producer.sent.shift()!, 2)).toBe('processed');
+    const next = producer.sent.shift()!; // lost: never delivered
+    const hour = 3_600_000;
+    // Not yet stalled: touched within the hour.
+    expect((await resumeStalledRuns(createDatabase(env.DB), producer, new Date(TEST_NOW.getTime() + hour - 1))).filter((m) => m.runId === run.id)).toEqual([]);
+    const resumed = (await resumeStalledRuns(createDatabase(env.DB), producer, new Date(TEST_NOW.getTime() + hour + 1))).filter((m) => m.runId === run.id);
+    expect(resumed).toEqual([next]);
+    expect(producer.sent.filter((m) => m.runId === run.id)).toEqual([next]);
+    while (producer.sent.length > 0) await handleRethemeMessage(scope, producer, producer.sent.shift()!, 2);
+    const stored = await env.DB.prepare('SELECT status, processed FROM theme_runs WHERE id = ?').bind(run.id).first();
+    expect(stored).toEqual({ status: 'done', processed: 5 });
+    // The Worker's hourly cron does the same sweep (here with a run stalled again on purpose).
+    await env.DB.prepare("UPDATE theme_runs SET status = 'running', updated_at = ? WHERE id = ?").bind(TEST_NOW.getTime() - 2 * hour, run.id).run();
+    const cronProducer = new RecordingProducer();
+    await worker.scheduled({ scheduledTime: TEST_NOW.getTime(), cron: '0 * * * *', noRetry: () => undefined }, { ...env, THEMES_QUEUE: cronProducer } as unknown as Env);
+    expect(cronProducer.sent.filter((m) => m.runId === run.id)).toHaveLength(1);
+    await env.DB.prepare("UPDATE theme_runs SET status = 'done' WHERE id = ?").bind(run.id).run();
+    // A finished run is never resumed.
+    expect((await resumeStalledRuns(createDatabase(env.DB), producer, new Date(TEST_NOW.getTime() + 10 * hour))).filter((m) => m.runId === run.id)).toEqual([]);
   });
 
   it('the Worker\'s queue handler routes the "themes" queue to the job and acks done pages', async () => {
