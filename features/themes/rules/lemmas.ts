@@ -71,7 +71,7 @@ const IRREGULAR: Record<string, string> = {
   is: 'be', are: 'be', been: 'be', am: 'be', being: 'be', had: 'have', has: 'have', having: 'have', did: 'do',
   does: 'do', done: 'do', forgot: 'forget', forgotten: 'forget', children: 'child', men: 'man', women: 'woman',
   people: 'person', feet: 'foot', teeth: 'tooth', knives: 'knife', shelves: 'shelf', ate: 'eat', eaten: 'eat',
-  drank: 'drink', drunk: 'drink', hung: 'hang', lost: 'lose', meant: 'mean', wore: 'wear', worn: 'wear', tore: 'tear',
+  drank: 'drink', drunk: 'drink', hung: 'hang', stank: 'stink', stunk: 'stink', lost: 'lose', meant: 'mean', wore: 'wear', worn: 'wear', tore: 'tear',
   torn: 'tear', threw: 'throw', thrown: 'throw', shook: 'shake', stole: 'steal', stolen: 'steal', wrote: 'write',
   written: 'write', spoke: 'speak', spoken: 'speak', knew: 'know', known: 'know', saw: 'see', seen: 'see',
   began: 'begin', begun: 'begin', chose: 'choose', chosen: 'choose', heard: 'hear', held: 'hold', led: 'lead',
