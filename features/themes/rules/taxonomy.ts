@@ -36,7 +36,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'instead of', 'leave out', 'leave off', 'someone else', 'somebody else', 'mix up', 'mixed up', 'get it wrong', 'item missing', 'missing item', 'send the wrong', 'get the wrong', 'wrong size', 'order ... get', 'get ... order',
       'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'ask for ... give', 'give ... ask for', 'get ... ask for', 'without ... order', 'make with', 'pay for ... hand', 'not in the bag',
       'receive ... buy', 'get ... buy', 'buy ... get', 'buy ... receive', 'different model', 'request ... get', 'request ... give',
-      'want ... get', 'send ... order', 'order ... send', 'not in the box', 'not in the parcel', 'order ... right', 'get it right', 'get ... right', 'someone elses', 'mess up', 'muddle', 'confuse', 'not what i ask', 'exactly what i ask', 'exactly as',
+      'want ... get', 'send ... order', 'order ... send', 'not in the box', 'not in the parcel', 'arrive without', 'send without', 'order ... right', 'get it right', 'get ... right', 'someone elses', 'mess up', 'muddle', 'confuse', 'not what i ask', 'exactly what i ask', 'exactly as',
       'different colour', 'order ... spot on', 'order ... correct'],
   }),
   theme('staff-attitude', 'Staff attitude', {
@@ -56,7 +56,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
     phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone', 'not be bother', 'know nothing',
       'short with', 'roll ... eye', 'talk over', 'credit to', 'offer help', 'laugh at', 'less interested', 'not interested',
       'hang up on', 'put the phone down', 'know ... stuff', 'know their stuff', 'treat ... like', 'follow ... round', 'follow ... around', 'make ... feel',
-      'could not care less', 'no apology', 'so helpful', 'a pleasure', 'extra mile', 'too much trouble', 'bend over backwards',
+      'could not care less', 'no apology', 'so helpful', 'a pleasure', 'extra mile', 'too much trouble', 'no idea', 'could not tell', 'could not answer', 'could not help', 'bend over backwards',
       'passive aggressive'],
   }),
   theme('delivery', 'Delivery', {
@@ -68,7 +68,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   theme('product-condition', 'Product condition', {
     terms: ['damage', 'dent', 'scratch', 'crack', 'smash', 'crush', 'shatter', 'stain', 'rip', 'hole', 'spill', 'chip',
       'squash', 'soak', 'scuff', 'mark', 'packing', 'packaging', 'batter', 'bash', 'bent', 'torn', 'tear', 'wet', 'ruin', 'chipped', 'bruise', 'tamper', 'secondhand'],
-    phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces', 'perfect condition', 'good condition', 'on arrival', 'in bits', 'out of the box', 'in two piece', 'in # piece', 'already open', 'be open', 'second hand'],
+    phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces', 'perfect condition', 'good condition', 'on arrival', 'in bits', 'out of the box', 'in two piece', 'in # piece', 'already open', 'second hand'],
   }),
   theme('refunds-returns', 'Refunds and returns', {
     terms: ['refund', 'return', 'exchange', 'receipt', 'reimburse', 'compensation', 'chargeback', 'replace', 'replacement',
@@ -92,25 +92,25 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
   }),
   theme('digital-channels', 'Digital channels (app, website, payment)', {
     terms: ['app', 'website', 'site', 'online', 'web', 'login', 'password', 'contactless', 'payment', 'crash', 'bug',
-      'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty', 'code', 'page', 'freeze', 'paypal',
+      'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty', 'code', 'page', 'paypal',
       'redeem', 'decline', 'declined', 'search', 'browser', 'download', 'portal', 'apple pay', 'google pay', 'online chat', 'internet', 'scanner', 'kiosk',
-      'touchscreen', 'terminal', 'subscription', 'sms', 'automated', 'promo'],
+      'touchscreen', 'terminal', 'subscription', 'sms', 'automated', 'promo', 'google'],
     phrases: ['card machine', 'card reader', 'log in', 'log out', 'chat bot', 'live chat', 'order ahead', 'mobile order',
       'online checkout', 'pay online', 'discount code', 'promo code', 'voucher code', 'log into', 'sign in', 'sign into', 'sign up',
-      'go round in circle', 'time out', 'book online', 'booking system', 'text message', 'keep crash', 'will not load', 'not load'],
+      'go round in circle', 'time out', 'keep freeze', 'app freeze', 'screen freeze', 'page freeze', 'freeze ... pay', 'book online', 'booking system', 'text message', 'keep crash', 'will not load', 'not load'],
   }),
   theme('product-quality', 'Product quality', {
     terms: ['quality', 'flimsy', 'defective', 'faulty', 'shoddy', 'durable', 'sturdy', 'stitching', 'seam', 'material',
       'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble', 'peel', 'perish', 'thin', 'zip', 'wear',
       'rubbish', 'cotton', 'wool', 'leather', 'reliable', 'unreliable', 'powerful', 'suction', 'performance', 'rattle', 'vibrate',
       'shake', 'wobble', 'squeak', 'buzz', 'hum', 'judder', 'overheat', 'rust', 'fray', 'robust', 'solid', 'sturdy', 'lightweight', 'break', 'plasticky', 'tacky', 'dodgy',
-      'temperamental', 'malfunction', 'unravel', 'pill',
+      'temperamental', 'malfunction', 'unravel', 'pill', 'lining',
       'junk', 'tat', 'craftsmanship', 'durability', 'well-made'],
     phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work', 'colour run', 'burn out', 'see through', 'break after', 'break within', 'break the first',
       'crack after', 'snap after', 'first use', 'first wash', 'break on',
       'not last', 'wear out', 'fall off', 'come off', 'come apart', 'die after', 'die within', 'pack up', 'pack in', 'conk out', 'give up',
       'wash well', 'work well', 'work great', 'work perfectly', 'stop work', 'go wrong', 'after # month', 'after # wash', 'after # wear',
-      'within # month', 'long lasting', 'hard wearing', 'built to last'],
+      'within # month', 'first week', 'first month', 'within a week', 'within a month', 'after a week', 'after a month', 'long lasting', 'hard wearing', 'built to last'],
   }),
   theme('stock-availability', 'Stock and availability', {
     terms: ['stock', 'unavailable', 'availability', 'restock', 'available', 'shelf', 'backorder', 'discontinue', 'shortage', 'range', 'choice', 'selection', 'limited', 'preorder', 'pre-order'],
@@ -161,7 +161,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
   appliances: {
     extraRules: {
       cleanliness: { excludes: ['dishwasher', 'washing machine', 'vacuum', 'hoover'] },
-      'product-quality': { terms: ['loud', 'heat', 'damp', 'motor', 'seal', 'cold', 'freeze', 'stop', 'temperature', 'spin', 'drum', 'efficient'] },
+      'product-quality': { terms: ['loud', 'heat', 'damp', 'motor', 'seal', 'cold', 'freeze', 'stop', 'temperature', 'spin', 'drum', 'efficient', 'bake', 'evenly', 'perform'] },
     },
     themes: [
       theme('installation', 'Installation', {
