@@ -5,7 +5,7 @@
  * them). Prints pairwise precision/recall/F1 of primary themes, per-theme precision/recall and
  * sentiment accuracy. Pure functions: no Worker, no database. Also times classification.
  *
- * Options: --misses (list the texts filed differently from their label).
+ * Options: --misses (list the development texts filed differently from their label; never the held-out ones).
  */
 import { parseArgs } from 'node:util';
 import { DEVELOPMENT } from '../features/themes/labelled/development.ts';
@@ -20,7 +20,8 @@ const { values } = parseArgs({ options: { misses: { type: 'boolean', default: fa
 for (const [name, texts] of [['development', DEVELOPMENT], ['held-out', HELD_OUT]] as const) {
   const measurement = measure(texts);
   console.log(formatMeasurement(name, measurement));
-  if (values.misses) {
+  // Misfiled texts only for the development part: reading the held-out texts would tune the rules to them.
+  if (values.misses && name === 'development') {
     for (const miss of measurement.misses) console.log(`  theme  ${miss.expected ?? '-'} -> ${miss.actual ?? '-'}: ${miss.text}`);
     for (const miss of measurement.sentimentMisses) console.log(`  mood   ${miss.expected} -> ${miss.actual} (rated ${miss.rating}): ${miss.text}`);
   }

@@ -16,6 +16,12 @@ describe('lemmas', () => {
   it('knows irregular forms and common misspellings', () => {
     expect(['took', 'brought', 'paid', 'broken', 'forgot', 'was'].map(lemmatise)).toEqual(['take', 'bring', 'pay', 'break', 'forget', 'be']);
     expect(['recieved', 'delievery', 'warrenty', 'mins'].map(lemmatise)).toEqual(['receive', 'delivery', 'warranty', 'minute']);
+    expect(['qeue', 'frendly', 'stank', 'arived'].map(lemmatise)).toEqual(['queue', 'friendly', 'stink', 'arrive']);
+  });
+
+  it('reads letters held down for emphasis as one', () => {
+    expect(lemmas('sooo slowww, loooong queue')).toEqual(['so', 'slow', 'long', 'queue']);
+    expect(['coffee', 'too', 'speedy'].map(lemmatise)).toEqual(['coffee', 'too', 'speedy']);
   });
 
   it('keeps a base form and its inflections on one match key, without merging different words', () => {

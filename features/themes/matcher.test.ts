@@ -16,6 +16,12 @@ describe('classifyThemes', () => {
     expect(accuracy.map((text) => primaryOf(text))).toEqual(accuracy.map(() => 'order-accuracy'));
   });
 
+  it('does not let a phrase skip a number between its words', () => {
+    // "on me three times" is a count, not "on time"; the repair is the subject.
+    expect(primaryOf('Engineer has cancelled on me three times now.', appliances)).toBe('repairs-warranty');
+    expect(primaryOf('The van arrived right on time.', appliances)).toBe('delivery');
+  });
+
   it('matches lemmas and phrases, and says which words matched', () => {
     const { primary } = classifyThemes('It took absolute ages and we waited 40 minutes', cafe);
     expect(primary?.key).toBe('waiting-time');

@@ -53,6 +53,18 @@ const MISSPELLINGS: Record<string, string> = {
   rudeness: 'rude', stuf: 'stuff', appologise: 'apologise', resturant: 'restaurant',
   buisness: 'business', tecnician: 'technician', techician: 'technician', machiene: 'machine', fridgefreezer: 'fridge',
   refunf: 'refund', parcle: 'parcel', pacakge: 'package', pakage: 'package',
+  // more of the slips phone typing makes in this domain's words
+  servise: 'service', sevice: 'service', custmer: 'customer', costumer: 'customer', delivry: 'delivery', staf: 'staff',
+  frendly: 'friendly', freindly: 'friendly', friendley: 'friendly', helpfull: 'helpful', unhelpfull: 'unhelpful',
+  qeue: 'queue', queu: 'queue', cofee: 'coffee', coffe: 'coffee', expencive: 'expensive', expensve: 'expensive',
+  retun: 'return', retrun: 'return', refun: 'refund', quailty: 'quality', qaulity: 'quality', qualty: 'quality',
+  warrantee: 'warranty', instal: 'install', instaled: 'installed', delivred: 'delivered', arived: 'arrived',
+  arrvied: 'arrived', scrached: 'scratched', scratced: 'scratched', sise: 'size', availabe: 'available', stok: 'stock',
+  ordr: 'order', wrond: 'wrong', wrnog: 'wrong', misssing: 'missing', forgoten: 'forgotten', attitute: 'attitude',
+  attitue: 'attitude', manger: 'manager', sandwhich: 'sandwich', sandwitch: 'sandwich', capucino: 'cappuccino',
+  dirtey: 'dirty', filthey: 'filthy', clen: 'clean', damadge: 'damage',
+  broekn: 'broken', reciet: 'receipt', receipe: 'receipt', engeener: 'engineer', technition: 'technician',
+  apointment: 'appointment', appoinment: 'appointment', collegue: 'colleague', resturaunt: 'restaurant',
 };
 
 /** Contractions without their apostrophe (as typed on phones): the negation must survive. */
@@ -71,7 +83,9 @@ const IRREGULAR: Record<string, string> = {
   is: 'be', are: 'be', been: 'be', am: 'be', being: 'be', had: 'have', has: 'have', having: 'have', did: 'do',
   does: 'do', done: 'do', forgot: 'forget', forgotten: 'forget', children: 'child', men: 'man', women: 'woman',
   people: 'person', feet: 'foot', teeth: 'tooth', knives: 'knife', shelves: 'shelf', ate: 'eat', eaten: 'eat',
-  drank: 'drink', drunk: 'drink', hung: 'hang', lost: 'lose', meant: 'mean', wore: 'wear', worn: 'wear', tore: 'tear',
+  drank: 'drink', drunk: 'drink', hung: 'hang', stank: 'stink', stunk: 'stink',
+  quieter: 'quiet', louder: 'loud', faster: 'fast', quicker: 'quick', slower: 'slow', bigger: 'big', smaller: 'small',
+  thinner: 'thin', longer: 'long', shorter: 'short', friendlier: 'friendly', tastier: 'tasty', dirtier: 'dirty', lost: 'lose', meant: 'mean', wore: 'wear', worn: 'wear', tore: 'tear',
   torn: 'tear', threw: 'throw', thrown: 'throw', shook: 'shake', stole: 'steal', stolen: 'steal', wrote: 'write',
   written: 'write', spoke: 'speak', spoken: 'speak', knew: 'know', known: 'know', saw: 'see', seen: 'see',
   began: 'begin', begun: 'begin', chose: 'choose', chosen: 'choose', heard: 'hear', held: 'hold', led: 'lead',
@@ -156,7 +170,9 @@ function repairStem(stem: string): string {
 
 /** The lemma of one lower-case word without apostrophes. */
 export function lemmatise(word: string): string {
-  const spelled = MISSPELLINGS[word] ?? word;
+  // Letters held down for emphasis ("sooo slowww", "loooong"): no English word has three in a row.
+  const plain = word.replace(/([a-z])\1{2,}/g, '$1');
+  const spelled = MISSPELLINGS[plain] ?? plain;
   const irregular = IRREGULAR[spelled];
   if (irregular) return irregular;
   const w = spelled;

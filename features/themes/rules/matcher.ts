@@ -12,7 +12,8 @@
  * - a phrase found counts its number of words (2 for "wrong order"), and its words do not count again
  *   as terms. A phrase's words may have up to two other words between them ("took absolute ages"
  *   matches "take age"); `...` allows any distance within the sentence ("ordered ... got" matches
- *   "ordered a black oven and got a silver one"); `#` is any number ("# minute" matches "twenty
+ *   "ordered a black oven and got a silver one"); the short gap never skips a number ("cancelled on me
+ *   three times" is not "on time"); `#` is any number ("# minute" matches "twenty
  *   minutes" and "40 mins", and counts no weight of its own); the term `£` is any amount of money;
  * - in a sentence with "but", what follows it counts 1.5x and what precedes it 0.75x: "lovely staff
  *   but the coffee was awful" is about the coffee;
@@ -137,6 +138,8 @@ function matchPhrase(text: PreparedText, phrase: readonly string[], start: numbe
     for (let next = at + 1; next <= at + 1 + reach && next < text.keys.length; next++) {
       if (text.tokens[next]?.sentence !== sentence) break;
       if (text.keys[next] === key) { found = next; break; }
+      // A short gap does not skip a number: "cancelled on me three times" is not "on time".
+      if (reach === gap && text.keys[next] === '#') break;
     }
     if (found < 0) return null;
     positions.push(found);

@@ -52,6 +52,9 @@ const VALENCES: Record<string, number> = {
   gem: 2.5, legend: 2.5, cosy: 2, beautiful: 2.5, beautifully: 2.5, correct: 1, free: 1, smile: 1.5, sorted: 1.5,
   attentive: 2, courteous: 2, reliable: 2, wow: 1.5, glad: 2, appreciate: 2, quality: 0.5, worth: 1.5,
   cheap: 0.5, quiet: 0.5, well: 0.5, nicely: 2, super: 2, accurate: 1.5, generous: 2, relaxed: 1.5, calm: 1,
+  gorgeous: 3, stunning: 3, incredible: 3, nicer: 2, nicest: 2.5, lush: 2, spot: 0.5,
+  marvellous: 3, fabulous: 3, fab: 2.5, terrific: 3, splendid: 3, exceptional: 3, faultless: 3, flawless: 3, divine: 3,
+  heavenly: 3, scrumptious: 3, ace: 2, cracking: 2,
   // complaints
   bad: -2.5, poor: -2, awful: -3, terrible: -3, horrible: -3, dreadful: -3, disgusting: -3, appalling: -3,
   shocking: -2.5, worst: -3, rubbish: -2.5, useless: -2.5, pathetic: -2.5, ridiculous: -2.5, unacceptable: -3,
@@ -70,6 +73,8 @@ const VALENCES: Record<string, number> = {
   hassle: -1.5, fault: -1.5, worthless: -3, peel: -1.5, perish: -2, lose: -1, lost: -1, struggle: -1.5,
   chaos: -2, madness: -2, mouse: -1.5, hair: -1, sorry: -0.5, apologise: -0.5, damp: -1, huge: -0.5, tight: -1,
   stain: -1.5, unavailable: -1.5, worse: -2.5, cheaply: -1.5, careless: -2, miserably: -2, weak: -1,
+  gross: -2.5, clueless: -2, incompetent: -2.5, unprofessional: -2, vile: -3, grim: -2,
+  dire: -3, diabolical: -3, atrocious: -3, abysmal: -3, horrendous: -3, lousy: -2.5, mediocre: -2, subpar: -2, naff: -2,
   // complaint words of this domain that a general lexicon leaves neutral
   instead: -1.5, ruin: -2, squash: -1.5, steep: -1.5, stew: -1, dry: -1, reject: -1.5, empty: -1, throw: -1,
   charge: -1, different: -1, mark: -1, scuff: -1.5, badly: -2, crooked: -1.5, hole: -1, chip: -1, scrape: -1.5,
