@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { findComplaint, resolveComplaint } from '../features/complaints/service.ts';
 import { hasPermission } from '../worker/auth/permissions.ts';
 import { parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
-import { sentimentLabel } from '../features/voice/rules/text-analysis.ts';
+import { sentimentLabel } from '../features/themes/service.ts';
 import { feedbackRules, importRecordRules, resolutionRules, VOICE_LIMITS } from '../features/voice/rules/validation.ts';
 import { importFeedbackRecords, recordFeedback, resolveFeedback, type ImportEntry } from '../features/voice/service.ts';
 import { feedback } from '../features/voice/tables.ts';

@@ -3,7 +3,7 @@
  * the customer mentioned. Each mention becomes feedback on that employee (and their team).
  */
 import { parseInput, UserErrors, validationError, type UserErrorData } from '../domain/errors.ts';
-import { sentimentLabel } from '../features/voice/rules/text-analysis.ts';
+import { sentimentLabel } from '../features/themes/service.ts';
 import { callRules } from '../features/voice/rules/validation.ts';
 import { logSurveyCall, surveyCallWhere } from '../features/voice/service.ts';
 import { surveyCalls } from '../features/voice/tables.ts';

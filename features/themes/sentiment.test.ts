@@ -54,3 +54,12 @@ describe('sentimentOf', () => {
     for (const score of scores) expect(Math.abs(score)).toBeLessThanOrEqual(1);
   });
 });
+
+// The one label cut: the API's sentimentLabel fields (schema/feedback.ts, survey-calls.ts) use it too.
+describe('sentiment labels', () => {
+  it('cut at ±0.1', () => {
+    expect(sentimentLabel(0.05)).toBe('neutral');
+    expect(sentimentLabel(0.2)).toBe('positive');
+    expect(sentimentLabel(-0.2)).toBe('negative');
+  });
+});

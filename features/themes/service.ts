@@ -24,6 +24,8 @@ import { themeRuns, themes, type ThemeOrigin, type ThemeStatus } from './tables.
 export type ThemeRow = typeof themes.$inferSelect;
 export type ThemeRunRow = typeof themeRuns.$inferSelect;
 export { themes, themeRuns } from './tables.ts';
+/** The label cut of the sentiment score this feature computes (the API shows both). */
+export { sentimentLabel, type SentimentLabel } from './rules/sentiment.ts';
 export type { ThemesEnv, ThemesMessage, ThemesProducer } from './queue.ts';
 
 const missing = 'No theme with this id exists in your organisation.';
@@ -107,15 +109,6 @@ export function analyserFor(rows: readonly Pick<ThemeRow, 'id' | 'key' | 'label'
 /** The analyser of the tenant's active taxonomy: one read per request or batch (imports classify in memory). */
 export async function textAnalyser(tenant: TenantScope): Promise<TextAnalyser> {
   return analyserFor(await tenantThemes(tenant));
-}
-
-/** The analyser of a trade's starting taxonomy, for seeds that write before any tenant reads (ids are the keys). */
-export function seedAnalyser(trade: TenantTrade, themeIds: ReadonlyMap<string, string>): TextAnalyser {
-  const pack = trade === 'general' ? null : trade;
-  return analyserFor(taxonomyFor(pack).map((definition) => ({
-    id: themeIds.get(definition.key) ?? definition.key, key: definition.key, label: definition.label,
-    terms: [...definition.terms], phrases: [...definition.phrases], excludes: [...definition.excludes], status: 'active' as const,
-  })));
 }
 
 // ---- the taxonomy's filter --------------------------------------------------------------------

@@ -7,8 +7,6 @@
  * features/themes/service.ts from the tenant's active taxonomy once per request or batch, so voice's
  * writers neither read the taxonomy themselves nor depend on how texts are classified.
  */
-export { sentimentLabel, type SentimentLabel } from './sentiment.ts';
-
 /** A theme of the tenant's taxonomy, as a record refers to it. */
 export interface ThemeRef {
   readonly id: string;

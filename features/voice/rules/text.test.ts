@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentimentLabel } from './sentiment.ts';
 import { commonThemes, themeKey, themesOf } from './themes.ts';
-
-// The sentiment score is the themes feature's now (features/themes/sentiment.test.ts); only the label cut lives here.
-describe('sentiment labels', () => {
-  it('cut at ±0.1', () => {
-    expect(sentimentLabel(0.05)).toBe('neutral');
-    expect(sentimentLabel(0.2)).toBe('positive');
-    expect(sentimentLabel(-0.2)).toBe('negative');
-  });
-});
 
 describe('themes', () => {
   it('finds key phrases with stemming and without stop words', () => {
