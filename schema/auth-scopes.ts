@@ -19,6 +19,8 @@
  * no SQL statement. A failure is a top-level FORBIDDEN error, built here with the same messages the
  * API always had, checked in a fixed order whatever order the field lists its scopes in.
  */
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { forbidden, hasPermission, type Permission } from '../worker/auth/permissions.ts';
@@ -96,3 +98,12 @@ export function scopesOfField(extensions: Readonly<Record<string, unknown>> | nu
  * matches no row (a key is not a person, so it has voted for nothing).
  */
 export const viewerEmployeeId = (ctx: GraphQLContext): string => ctx.employeeId ?? '';
+
+/**
+ * How many of `table`'s rows matching `related` (a relation's filter for the parent row) are the
+ * viewer's: the count behind viewerHasVoted and viewerFollows, as a subquery in the parent's own
+ * SELECT (no statement per row). Always 0 for keys.
+ */
+export function viewerRowCount(ctx: GraphQLContext, table: SQLiteTable & { employeeId: SQLiteColumn }, related: SQL | undefined) {
+  return ctx.db.$count(table, and(related, eq(table.employeeId, viewerEmployeeId(ctx))));
+}

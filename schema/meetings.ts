@@ -3,7 +3,7 @@
  * meeting. The agenda lists items by votes, proposes the team's top open suggestions, and shows
  * the complaint trends of the four weeks before the meeting.
  */
-import { and, eq, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { agendaVotes, meetings } from '../features/meetings/tables.ts';
 import { parseInput } from '../domain/errors.ts';
 import { trailingWindow } from '../domain/periods.ts';
@@ -17,7 +17,7 @@ import { TrendEntry } from './friction-trends.ts';
 import { localIdFor, tryDecodeId } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
 import { findSuggestion } from './suggestion-mutations.ts';
-import { viewerEmployeeId } from './auth-scopes.ts';
+import { viewerRowCount } from './auth-scopes.ts';
 import { assertAgendaOpen, changeAgendaVote, findMeeting, meetingWhere, proposeAgendaItem, scheduleMeeting, teamComplaintTrends } from '../features/meetings/service.ts';
 import type { TrendRow } from '../features/suggestions/service.ts';
 
@@ -61,7 +61,7 @@ export const AgendaItem = builder.drizzleNode('agendaItems', {
     viewerHasVoted: t.relatedField('votes', {
       type: 'Boolean',
       select: (buildFilter, _args, ctx) => ({
-        extras: { viewerVotes: (parent) => ctx.db.$count(agendaVotes, and(buildFilter(parent), eq(agendaVotes.employeeId, viewerEmployeeId(ctx)))) },
+        extras: { viewerVotes: (parent) => viewerRowCount(ctx, agendaVotes, buildFilter(parent)) },
       }),
       resolve: (item) => item.viewerVotes > 0,
     }),

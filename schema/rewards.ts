@@ -26,7 +26,7 @@ import { upperEnum } from './enums.ts';
 import { UserErrorInterface } from './errors.ts';
 import { idEquals, localIdFor } from './global-ids.ts';
 import { payloadType, runMutation } from './mutations.ts';
-import { viewerEmployeeId } from './auth-scopes.ts';
+import { viewerRowCount } from './auth-scopes.ts';
 
 export const RewardKindEnum = upperEnum<RewardKind>('RewardKind', REWARD_KINDS);
 export const RewardStatusEnum = upperEnum<RewardStatus>('RewardStatus', REWARD_STATUSES);
@@ -48,7 +48,7 @@ export const Reward = builder.drizzleNode('rewards', {
       type: 'Boolean',
       description: 'Whether the employee of this employee token voted for it (false for keys).',
       select: (buildFilter, _args, ctx) => ({
-        extras: { viewerVotes: (parent) => ctx.db.$count(rewardVotes, and(buildFilter(parent), eq(rewardVotes.employeeId, viewerEmployeeId(ctx)))) },
+        extras: { viewerVotes: (parent) => viewerRowCount(ctx, rewardVotes, buildFilter(parent)) },
       }),
       resolve: (reward) => reward.viewerVotes > 0,
     }),

@@ -6,7 +6,7 @@
  * every caller, and no filter, ordering or count here takes an author. Per-viewer fields
  * (`viewerHasVoted`, `viewerFollows`) depend only on what the viewer did, never on authorship.
  */
-import { and, eq, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import {
   COMMENT_KINDS,
@@ -24,7 +24,7 @@ import { SUGGESTION_LIMITS } from '../features/suggestions/rules.ts';
 import { suggestionWhere } from '../features/suggestions/service.ts';
 import type { GraphQLContext } from '../worker/context.ts';
 import { builder } from './builder.ts';
-import { viewerEmployeeId } from './auth-scopes.ts';
+import { viewerEmployeeId, viewerRowCount } from './auth-scopes.ts';
 import { type FilterArgs, tenantConnection } from './connections.ts';
 import { tryDecodeId } from './global-ids.ts';
 
@@ -122,7 +122,7 @@ export const Suggestion = builder.drizzleNode('suggestions', {
       description: 'Whether the employee of this employee token voted for it (false for keys).',
       select: (buildFilter, _args, ctx) => ({
         extras: {
-          viewerVotes: (parent) => ctx.db.$count(suggestionVotes, and(buildFilter(parent), eq(suggestionVotes.employeeId, viewerEmployeeId(ctx)))),
+          viewerVotes: (parent) => viewerRowCount(ctx, suggestionVotes, buildFilter(parent)),
         },
       }),
       resolve: (suggestion) => suggestion.viewerVotes > 0,
@@ -133,7 +133,7 @@ export const Suggestion = builder.drizzleNode('suggestions', {
       select: (buildFilter, _args, ctx) => ({
         extras: {
           viewerFollows: (parent) =>
-            ctx.db.$count(suggestionFollows, and(buildFilter(parent), eq(suggestionFollows.employeeId, viewerEmployeeId(ctx)))),
+            viewerRowCount(ctx, suggestionFollows, buildFilter(parent)),
         },
       }),
       resolve: (suggestion) => suggestion.viewerFollows > 0,
