@@ -2,6 +2,7 @@
  * DEVELOPMENT labelled texts: read freely while writing and tuning the rules (the held-out set in
  * held-out.ts is not). Same keys and conventions as held-out.ts.
  */
+import { INDEPENDENT_BATCH } from './independent.ts';
 import { labelled, type LabelledText } from './types.ts';
 
 const cafe = labelled('cafe', [
@@ -596,4 +597,4 @@ const thirdBatch = [
     ['Nobody in store could tell me the dimensions.', 'staff-attitude', null, 2, 'negative'],
   ]),
 ];
-export const DEVELOPMENT: readonly LabelledText[] = [...cafe, ...retail, ...appliances, ...cafeMore, ...retailMore, ...appliancesMore, ...secondBatch, ...thirdBatch];
+export const DEVELOPMENT: readonly LabelledText[] = [...cafe, ...retail, ...appliances, ...cafeMore, ...retailMore, ...appliancesMore, ...secondBatch, ...thirdBatch, ...INDEPENDENT_BATCH];
