@@ -60,6 +60,37 @@ describe('classifyThemes', () => {
     expect(primaryOf('Lovely friendly staff but the refund took six weeks', retail)).toBe('refunds-returns');
   });
 
+  it('files how long something took under the thing that took long, not under waiting', () => {
+    // The subject before the manner words in their clause, or after them past "for", "on", "to".
+    expect(primaryOf('Refund took forever to come through', retail)).toBe('refunds-returns');
+    expect(primaryOf('waited 3 weeks for a refund on a faulty toaster', appliances)).toBe('refunds-returns');
+    expect(primaryOf('Fitter didnt turn up for the install', appliances)).toBe('installation');
+    expect(primaryOf('Still waiting on the engineer, two weeks now', appliances)).toBe('repairs-warranty');
+    // Alone, or next to a product (a weak term) or a price, the same words are waiting time.
+    expect(primaryOf('Took forever, twenty minutes for a latte')).toBe('waiting-time');
+    expect(primaryOf('Waited 20 minutes for a £4 coffee')).toBe('waiting-time');
+    expect(primaryOf('Never turned up', retail)).toBe('delivery');
+    // Only what the linking word links to: a subject further on in the clause is not what was waited for.
+    expect(primaryOf('Waited half an hour for two coffees on a quiet Tuesday')).toBe('waiting-time');
+    // A subject in another clause is not what took long: each clause keeps its own.
+    const two = classifyThemes('The refund came through fine, but we waited 40 minutes at the till', retail);
+    expect(two.primary?.key).toBe('waiting-time');
+    expect(two.primary?.evidence).toEqual(['waited', '40 minutes', 'till']);
+  });
+
+  it('reads a number word in a rule as any number, as in the text', () => {
+    // "first wash" and "one turned up" are rules with number words; the text's "first"/"one" are numbers.
+    expect(classifyThemes('Faded on the very first wash', retail).primary?.evidence).toEqual(['Faded', 'first wash']);
+    expect(primaryOf('Ordered a navy jumper, a bright green one turned up.', retail)).toBe('order-accuracy');
+    // A fiver is money, not a number: the price theme names it.
+    expect(primaryOf('Soup, sandwich and a drink for a fiver, cannot argue with that')).toBe('price-value');
+  });
+
+  it('reads "was like" as judging the thing named, like an evaluative word', () => {
+    expect(primaryOf('Porridge was like wallpaper paste.')).toBe('food-drink-quality');
+    expect(primaryOf('Porridge with a friend.')).toBeNull();
+  });
+
   it('never returns names, numbers or filler: only themes of the taxonomy it is given', () => {
     const keys = new Set(cafe.map((theme) => theme.key));
     for (const text of ['Ana remembered', 'Two weeks, man', 'um like literally whatever lol', 'Tomasz Tomasz Tomasz 42']) {

@@ -1,36 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT } from './labelled/development.ts';
 import { HELD_OUT } from './labelled/held-out.ts';
-import { formatMeasurement, measure } from './labelled/measure.ts';
+import { HELD_OUT_INDEPENDENT } from './labelled/held-out-independent.ts';
+import { crossValidated, formatMeasurement, measure } from './labelled/measure.ts';
 import { pairwiseScores } from './rules/evaluation.ts';
 import { TRADES } from './rules/definition.ts';
 
-// The labelled sets are the measure of the matcher (issue 12): at least 300 texts, and a held-out part
-// of at least 100 that the rules were not written from. The issue aims at pairwise F1 of 0.85 on it;
-// the rules reach 0.79 (README "Complaint themes and sentiment"), so this asserts a floor just under
-// what they reach, to catch regressions, and says the aim is not met. `npm run bench` prints the tables.
-const HELD_OUT_F1_FLOOR = 0.78;
+// The labelled sets are the measure of the matcher (issue 12): at least 300 texts, and held-out parts
+// the rules were not written from. The issue aims at pairwise F1 of 0.85 on them: the held-out part
+// (written with the development texts) reaches 0.90; the independent part (written by someone who saw
+// neither the rules nor the other texts) reaches 0.63 and misses the aim (README "Complaint themes and
+// sentiment"). Each floor is just under what the matcher reaches, to catch regressions.
 const ISSUE_AIM_F1 = 0.85;
+const HELD_OUT_F1_FLOOR = 0.88;
+const INDEPENDENT_F1_FLOOR = 0.6;
 describe('theme and sentiment quality on hand-labelled texts', () => {
   it('has at least 300 labelled texts, 100 held out, in every trade', () => {
     expect(DEVELOPMENT.length + HELD_OUT.length).toBeGreaterThanOrEqual(300);
-    expect(HELD_OUT.length).toBeGreaterThanOrEqual(100);
-    for (const trade of TRADES) expect(HELD_OUT.filter((item) => item.trade === trade).length).toBeGreaterThanOrEqual(30);
+    for (const part of [HELD_OUT, HELD_OUT_INDEPENDENT]) {
+      expect(part.length).toBeGreaterThanOrEqual(100);
+      for (const trade of TRADES) expect(part.filter((item) => item.trade === trade).length).toBeGreaterThanOrEqual(30);
+    }
   });
 
   it(`groups the held-out texts like the labels: pairwise F1 >= ${HELD_OUT_F1_FLOOR} (the issue aims at ${ISSUE_AIM_F1})`, () => {
     const heldOut = measure(HELD_OUT);
     console.log(formatMeasurement('held-out', heldOut));
-    if (heldOut.themes.f1 < ISSUE_AIM_F1) console.log(`held-out pairwise F1 ${heldOut.themes.f1.toFixed(2)} is below the issue's aim of ${ISSUE_AIM_F1}`);
     expect(heldOut.themes.f1).toBeGreaterThanOrEqual(HELD_OUT_F1_FLOOR);
     expect(heldOut.sentiment.accuracy).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('groups the development texts like the labels: pairwise F1 >= 0.85', () => {
+  it(`groups the independent held-out texts like the labels: pairwise F1 >= ${INDEPENDENT_F1_FLOOR}`, () => {
+    const independent = measure(HELD_OUT_INDEPENDENT);
+    console.log(formatMeasurement('independent held-out', independent));
+    if (independent.themes.f1 < ISSUE_AIM_F1) console.log(`independent held-out pairwise F1 ${independent.themes.f1.toFixed(2)} is below the issue's aim of ${ISSUE_AIM_F1}`);
+    expect(independent.themes.f1).toBeGreaterThanOrEqual(INDEPENDENT_F1_FLOOR);
+    expect(independent.sentiment.accuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('groups the development texts like the labels, also with learned words trained without the text scored', () => {
     const development = measure(DEVELOPMENT);
     console.log(formatMeasurement('development', development));
-    expect(development.themes.f1).toBeGreaterThanOrEqual(ISSUE_AIM_F1);
+    expect(development.themes.f1).toBeGreaterThanOrEqual(0.92);
     expect(development.sentiment.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(crossValidated(DEVELOPMENT).themes.f1).toBeGreaterThanOrEqual(ISSUE_AIM_F1);
   });
 
   it('scores pairwise agreement as the issue defines it', () => {

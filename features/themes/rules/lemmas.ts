@@ -60,7 +60,7 @@ const MISSPELLINGS: Record<string, string> = {
   retun: 'return', retrun: 'return', refun: 'refund', quailty: 'quality', qaulity: 'quality', qualty: 'quality',
   warrantee: 'warranty', instal: 'install', instaled: 'installed', delivred: 'delivered', arived: 'arrived',
   arrvied: 'arrived', scrached: 'scratched', scratced: 'scratched', sise: 'size', availabe: 'available', stok: 'stock',
-  ordr: 'order', wrond: 'wrong', wrnog: 'wrong', misssing: 'missing', forgoten: 'forgotten', attitute: 'attitude',
+  ordr: 'order', orderd: 'ordered', oderd: 'ordered', recived: 'received', wrond: 'wrong', wrnog: 'wrong', misssing: 'missing', forgoten: 'forgotten', attitute: 'attitude',
   attitue: 'attitude', manger: 'manager', sandwhich: 'sandwich', sandwitch: 'sandwich', capucino: 'cappuccino',
   dirtey: 'dirty', filthey: 'filthy', clen: 'clean', damadge: 'damage',
   broekn: 'broken', reciet: 'receipt', receipe: 'receipt', engeener: 'engineer', technition: 'technician',
@@ -142,7 +142,7 @@ const NUMBER_WORDS = new Set([
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty',
   'fourty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'half', 'dozen', 'couple',
-  'first', 'second', 'third', 'fourth', 'fifth', 'once', 'twice', 'tenner', 'fiver',
+  'first', 'second', 'third', 'fourth', 'fifth', 'once', 'twice',
 ]);
 
 const CONTRAST_WORDS = new Set(['but', 'although', 'though', 'however', 'yet', 'whereas', 'except']);

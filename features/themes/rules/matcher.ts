@@ -30,7 +30,10 @@
  * of the taxonomy it is given, never words of the text. Numbers only help phrases such as "# minute".
  */
 import type { ThemeClassification, ThemeDefinition, ThemeMatch } from './definition.ts';
-import { lemmasOf, matchKey, type Token, tokenize } from './lemmas.ts';
+import { matchKey, type Token, tokenize } from './lemmas.ts';
+import { learnedFeatures, type LearnedWords, NO_THEME, themeLikelihoods } from './learned.ts';
+import { LEARNED_WORDS } from './learned-words.ts';
+import { isMannerWord, LINKING_WORDS } from './manner-words.ts';
 import { isEvaluative } from './sentiment.ts';
 import { isStopWord } from './stop-words.ts';
 
@@ -49,6 +52,12 @@ const BEFORE_BUT = 0.75;
 const ANY_GAP = '...';
 const PHRASE_GAP = 2;
 const FUZZY_MIN_LENGTH = 7;
+/** How much the learned words (rules/learned.ts) weigh against the rules: a likelihood of 1 counts as 1.5 terms. */
+const LEARNED_WEIGHT = 1.5;
+/** How sure the learned words must be to file a text no rule matched. */
+const LEARNED_ALONE = 0.8;
+/** "waited three weeks for": the linking word at most this many words after a manner phrase... */
+const LINK_REACH = 2;
 
 interface CompiledTheme {
   readonly definition: ThemeDefinition;
@@ -65,7 +74,8 @@ const MONEY = '£';
 
 const keysOf = (phrase: string): string[] =>
   phrase.trim() === MONEY ? [MONEY] :
-  phrase.split(ANY_GAP).map((part) => lemmasOf(part.replace(/[#~]/g, (c) => (c === '#' ? ' 0 ' : ' '))).map((lemma) => (/\d/.test(lemma) ? '#' : matchKey(lemma))))
+  // A number word in a rule ("first wash", "half hour") is any number, as it is in the text.
+  phrase.split(ANY_GAP).map((part) => tokenize(part.replace(/[#~]/g, (c) => (c === '#' ? ' 0 ' : ' '))).map((token) => (token.isNumber ? '#' : matchKey(token.lemma))))
     .reduce<string[]>((keys, part, i) => (i === 0 ? part : [...keys, ANY_GAP, ...part]), []);
 
 const compiled = new WeakMap<readonly ThemeDefinition[], readonly CompiledTheme[]>();
@@ -112,6 +122,10 @@ interface Hit {
   readonly weight: number;
   readonly position: number;
   readonly tokens: readonly Token[];
+  /** Only manner words ("took forever", "three weeks"): see rules/manner-words.ts. */
+  readonly manner: boolean;
+  /** Names what the text is about ("refund", "engineer", "wrong order"): not weak, not manner, not money. */
+  readonly subject: boolean;
 }
 
 interface PreparedText {
@@ -157,6 +171,15 @@ function contrastWeight(text: PreparedText, position: number): number {
   return token.index > but.index ? AFTER_BUT : BEFORE_BUT;
 }
 
+/** Verbs that make "like" a judgement: "was like dishwater", "tastes like cardboard", "looks like it was dropped". */
+const COMPARING_VERBS = new Set(['be', 'taste', 'look', 'smell', 'feel', 'sound']);
+
+/** True when the token at `i` is a "like" that compares the clause's subject to something ("the porridge was like paste"). */
+function isComparison(text: PreparedText, i: number): boolean {
+  const previous = text.tokens[i - 1];
+  return text.tokens[i]?.lemma === 'like' && !!previous && previous.clause === text.tokens[i]?.clause && COMPARING_VERBS.has(previous.lemma);
+}
+
 function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
   const vetoed = new Set<number>();
   for (const exclude of theme.excludes) {
@@ -177,7 +200,9 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
       if (seen.has(id)) continue;
       seen.add(id);
       const words = phrase.filter((key) => key !== '#' && key !== ANY_GAP).length;
-      hits.push({ weight: Math.max(words, 1) * contrastWeight(text, start), position: start, tokens: positions.map((p) => text.tokens[p]).filter((t): t is Token => !!t) });
+      const tokens = positions.map((p) => text.tokens[p]).filter((t): t is Token => !!t);
+      const manner = isManner(tokens);
+      hits.push({ weight: Math.max(words, 1) * contrastWeight(text, start), position: start, tokens, manner, subject: !manner && !phrase.includes(MONEY) });
     }
   }
   text.keys.forEach((key, position) => {
@@ -190,9 +215,10 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
     seen.add(term);
     const termWeight = theme.terms.get(term) ?? 1;
     const judged = termWeight === WEAK_WEIGHT
-      && text.tokens.some((other, i) => other.clause === token.clause && isEvaluative(text.keys[i] ?? ''));
+      && text.tokens.some((other, i) => other.clause === token.clause && (isEvaluative(text.keys[i] ?? '') || isComparison(text, i)));
     const weight = (judged ? JUDGED_WEAK_WEIGHT : termWeight) * contrastWeight(text, position);
-    hits.push({ weight, position, tokens: [token] });
+    const manner = isManner([token]);
+    hits.push({ weight, position, tokens: [token], manner, subject: !manner && termWeight !== WEAK_WEIGHT && term !== MONEY });
   });
   return hits;
 }
@@ -201,12 +227,65 @@ const evidenceOf = (hits: readonly Hit[]): string[] =>
   [...hits].sort((a, b) => a.position - b.position).map((hit) =>
     hit.tokens.map((token) => token.surface).filter((surface, i, all) => surface !== all[i - 1]).join(' '));
 
+// An amount of money says what something cost, not how it went: "£95 for installing" is about price.
+const isManner = (tokens: readonly Token[]): boolean =>
+  tokens.every((token) => isMannerWord(token.lemma, token.isNumber) && !/^[£$€]/.test(token.surface));
+
+interface ThemeHits { readonly theme: CompiledTheme; readonly order: number; readonly hits: readonly Hit[] }
+
+/**
+ * The linking word a manner phrase is "for" ("waited three weeks FOR"): the first one after it in its
+ * clause, past more manner words and at most LINK_REACH other words.
+ */
+function linkAfter(text: PreparedText, last: Token): Token | undefined {
+  let others = 0;
+  for (const token of text.tokens.slice(last.index + 1)) {
+    if (token.clause !== last.clause) return undefined;
+    if (LINKING_WORDS.has(token.lemma)) return token;
+    if (!isMannerWord(token.lemma, token.isNumber) && ++others > LINK_REACH) return undefined;
+  }
+  return undefined;
+}
+
+/** What a linking word links to: the first word after it that is not a stop word or a number ("for my replacement"). */
+function objectAfter(text: PreparedText, link: Token): Token | undefined {
+  return text.tokens.slice(link.index + 1).find((token) => !token.isNumber && !isStopWord(token.lemma));
+}
+
+/**
+ * True when a manner hit ("took forever") is about another theme's subject in its sentence: the
+ * subject comes before it ("the refund took forever", "the engineer never turned up"), or follows it
+ * in the same clause after a linking word ("waited three weeks for a refund").
+ */
+function aboutAnotherSubject(text: PreparedText, hit: Hit, all: readonly ThemeHits[], order: number): boolean {
+  const first = hit.tokens[0];
+  const last = hit.tokens[hit.tokens.length - 1];
+  if (!first || !last) return false;
+  const link = linkAfter(text, last);
+  return all.some((other) => other.order !== order && other.hits.some((subject) => {
+    const at = subject.tokens[0];
+    if (!subject.subject || !at || at.sentence !== first.sentence) return false;
+    if (at.index < first.index) return at.clause === first.clause;
+    return !!link && at.clause === link.clause && at.index === objectAfter(text, link)?.index;
+  }));
+}
+
+/**
+ * Each theme's hits, where a manner hit about another theme's subject counts for that subject
+ * instead: "the refund took forever" is about the refund, not about waiting.
+ */
+function attributedHits(text: PreparedText, themes: readonly CompiledTheme[]): ThemeHits[] {
+  const all = themes.map((theme, order) => ({ theme, order, hits: hitsOf(text, theme) }));
+  return all.map(({ theme, order, hits }) => ({
+    theme, order, hits: hits.filter((hit) => !hit.manner || !aboutAnotherSubject(text, hit, all, order)),
+  }));
+}
+
 interface Scored { readonly match: ThemeMatch; readonly first: number; readonly order: number }
 
 function scoreAll(text: PreparedText, themes: readonly ThemeDefinition[]): Scored[] {
-  return compile(themes)
-    .map((theme, order) => {
-      const hits = hitsOf(text, theme);
+  return attributedHits(text, compile(themes))
+    .map(({ theme, order, hits }) => {
       const score = Math.round(hits.reduce((sum, hit) => sum + hit.weight, 0) * 100) / 100;
       const first = Math.min(...hits.map((hit) => hit.position));
       const { key, label } = theme.definition;
@@ -216,13 +295,62 @@ function scoreAll(text: PreparedText, themes: readonly ThemeDefinition[]): Score
     .sort((a, b) => b.match.score - a.match.score || a.first - b.first || a.order - b.order);
 }
 
+interface Ranked { readonly match: ThemeMatch; readonly ruleScore: number }
+
+/**
+ * The themes the rules found, re-ranked by what the learned words (rules/learned.ts) say of the
+ * text: each theme's rule score plus LEARNED_WEIGHT times its likelihood. Only among themes the
+ * learned words know: where a tenant's own theme is in the running, its rules alone decide. When no
+ * rule matched, a theme the words make at least LEARNED_ALONE likely (more than "no theme") is filed,
+ * with the text's words that it was learned from as evidence.
+ */
+function rankThemes(text: PreparedText, themes: readonly ThemeDefinition[], learned: LearnedWords): Ranked[] {
+  const ruled = scoreAll(text, themes);
+  const keys = themes.map((theme) => theme.key);
+  if (ruled.some((scored) => !learned.classes[scored.match.key])) {
+    return ruled.map((scored) => ({ match: scored.match, ruleScore: scored.match.score }));
+  }
+  const likelihoods = themeLikelihoods(learned, learnedFeatures(text.tokens), keys);
+  if (ruled.length === 0) {
+    const [best] = [...likelihoods].filter(([key]) => key !== NO_THEME).sort((a, b) => b[1] - a[1]);
+    const theme = best && best[1] >= LEARNED_ALONE ? themes.find((candidate) => candidate.key === best[0]) : undefined;
+    if (!theme || !best) return [];
+    const counts = learned.classes[theme.key]?.counts ?? {};
+    const evidence = text.tokens.filter((token, i) => (counts[text.keys[i] ?? ''] ?? 0) > 0 && !isStopWord(token.lemma)).map((token) => token.surface);
+    return [{ match: { key: theme.key, label: theme.label, score: Math.round(best[1] * 100) / 100, evidence }, ruleScore: 0 }];
+  }
+  return ruled
+    .map((scored) => ({
+      scored,
+      score: Math.round((scored.match.score + LEARNED_WEIGHT * (likelihoods.get(scored.match.key) ?? 0)) * 100) / 100,
+    }))
+    .sort((a, b) => b.score - a.score || a.scored.first - b.scored.first || a.scored.order - b.scored.order)
+    .map(({ scored, score }) => ({ match: { ...scored.match, score }, ruleScore: scored.match.score }));
+}
+
+export interface ClassifyOptions {
+  /**
+   * The learned words to re-rank with (rules/learned.ts); measurements pass a model trained without
+   * the texts they score.
+   * @default LEARNED_WORDS, trained on the development texts
+   */
+  readonly learned?: LearnedWords;
+}
+
 /** The primary theme of a text and, where it really says two things, a secondary one. */
-export function classifyThemes(text: string, themes: readonly ThemeDefinition[]): ThemeClassification {
-  const [primary, second] = scoreAll(prepare(text), themes);
+export function classifyThemes(text: string, themes: readonly ThemeDefinition[], options: ClassifyOptions = {}): ThemeClassification {
+  const [primary, ...others] = rankThemes(prepare(text), themes, options.learned ?? LEARNED_WORDS);
   if (!primary) return { primary: null, secondary: null };
-  const secondary = second && second.match.score >= SECONDARY_MIN_SCORE && second.match.score >= primary.match.score * SECONDARY_RATIO
+  // A second subject is judged on what the rules found in the text: learned words only rank.
+  const [second] = [...others].sort((a, b) => b.ruleScore - a.ruleScore);
+  const secondary = second && second.ruleScore >= SECONDARY_MIN_SCORE && second.ruleScore >= primary.ruleScore * SECONDARY_RATIO
     ? second.match : null;
   return { primary: primary.match, secondary };
+}
+
+/** Every theme the text matched, strongest first (what classifyThemes picks from). */
+export function scoreThemes(text: string, themes: readonly ThemeDefinition[], options: ClassifyOptions = {}): ThemeMatch[] {
+  return rankThemes(prepare(text), themes, options.learned ?? LEARNED_WORDS).map((ranked) => ranked.match);
 }
 
 /** A phrase no theme covers: `phrase` is its lemmas (the grouping key), `words` as the customer wrote them. */
@@ -246,8 +374,7 @@ export interface UnmatchedOptions {
 export function unmatchedPhrases(text: string, themes: readonly ThemeDefinition[], options: UnmatchedOptions = {}): CandidatePhrase[] {
   const prepared = prepare(text);
   const matchedSentences = new Set<number>();
-  for (const theme of compile(themes)) {
-    const hits = hitsOf(prepared, theme);
+  for (const { hits } of attributedHits(prepared, compile(themes))) {
     // Only themes the text would be filed under: a lone weak term leaves its sentence unmatched.
     if (hits.reduce((sum, hit) => sum + hit.weight, 0) < MIN_SCORE) continue;
     for (const hit of hits) hit.tokens.forEach((token) => matchedSentences.add(token.sentence));

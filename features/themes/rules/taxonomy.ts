@@ -37,7 +37,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'order ... receive', 'order ... send', 'order ... come', 'ask for ... get', 'ask for ... give', 'give ... ask for', 'get ... ask for', 'without ... order', 'make with', 'pay for ... hand', 'not in the bag',
       'receive ... buy', 'get ... buy', 'buy ... get', 'buy ... receive', 'different model', 'request ... get', 'request ... give',
       'want ... get', 'send ... order', 'order ... send', 'not in the box', 'not in the parcel', 'arrive without', 'send without', 'order ... right', 'get it right', 'get ... right', 'someone elses', 'mess up', 'muddle', 'confuse', 'not what i ask', 'exactly what i ask', 'exactly as',
-      'different colour', 'order ... spot on', 'order ... correct'],
+      'different colour', 'order ... spot on', 'order ... correct', 'order ... bring', 'arrive but not', 'right model', 'right colour', 'not the ... one', 'one turn up'],
   }),
   theme('staff-attitude', 'Staff attitude', {
     terms: ['rude', 'friendly', 'unfriendly', 'polite', 'impolite', 'helpful', 'unhelpful', 'attitude', 'manners',
@@ -50,24 +50,25 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'stroppy', 'hostile', 'aggressive', 'unwelcome', 'unwelcoming', 'glare', 'stare', 'charming', 'chatty',
       'belittle', 'insult', 'clueless', 'incompetent', 'unprofessional', 'untrained', 'inexperienced',
       'friendliness', 'helpfulness', 'politeness', 'smiley', 'bubbly', 'awkward', 'cheeky', 'mock', 'judge', 'argue', 'argumentative',
-      'confrontational', 'superstar', 'hero', 'angel', 'pleasant', 'unpleasant', 'genuine', 'warmth', 'empathy', 'reassure', 'reassuring', 'suspicious', 'accommodating', 'considerate', 'thoughtful', 'apologetic', 'welcome', 'greet', 'swear', 'lecture',
+      'confrontational', 'superstar', 'clueless', 'hero', 'angel', 'pleasant', 'unpleasant', 'genuine', 'warmth', 'empathy', 'reassure', 'reassuring', 'suspicious', 'accommodating', 'considerate', 'thoughtful', 'apologetic', 'welcome', 'greet', 'swear', 'lecture',
       '~chap', '~bloke', '~fella', '~gentleman', '~employee', '~worker', '~colleague', '~server', '~rep', '~agent', '~advisor', '~adviser',
       '~receptionist', '~operator', '~security', '~guard', '~shop assistant', '~person'],
     phrases: ['above and beyond', 'out of her way', 'out of his way', 'out of their way', 'look down', 'talk down', 'on her phone', 'on his phone', 'on their phone', 'not be bother', 'know nothing',
       'short with', 'roll ... eye', 'talk over', 'credit to', 'offer help', 'laugh at', 'less interested', 'not interested',
       'hang up on', 'put the phone down', 'know ... stuff', 'know their stuff', 'treat ... like', 'follow ... round', 'follow ... around', 'make ... feel',
       'could not care less', 'no apology', 'so helpful', 'a pleasure', 'extra mile', 'too much trouble', 'no idea', 'could not tell', 'could not answer', 'could not help', 'bend over backwards',
-      'passive aggressive'],
+      'passive aggressive', 'no clue'],
+    excludes: ['can not argue', 'no complaint'],
   }),
   theme('delivery', 'Delivery', {
     terms: ['delivery', 'deliver', 'courier', 'driver', '~parcel', 'tracking', 'dispatch', 'shipping', 'postman', 'van',
       'slot', 'reschedule', 'late', '~arrive', 'doorstep', 'neighbour', 'signature', 'shipment', 'lorry', 'dpd', 'evri', 'hermes', 'ups', 'post', 'postage', 'ship', 'eta', 'redelivery', 'collect'],
     phrases: ['never arrive', 'not arrive', 'arrive late', 'arrive early', 'out for delivery', 'not turn up', 'never turn up', 'on time', 'no sign of', 'wrong address', 'wrong building', 'wrong house', 'never come', 'wait in',
-      'next day', 'leave outside', 'carry ... upstairs', 'over the fence', 'safe place', '# week', 'arrive ... early', 'arrive ... earlier', 'day early', 'day earlier', 'leave ... rain', 'royal mail', 'delivery man', 'two man'],
+      'next day', 'leave outside', 'carry ... upstairs', 'over the fence', 'safe place', '# week', 'arrive ... early', 'arrive ... earlier', 'day early', 'day earlier', 'leave ... rain', 'royal mail', 'delivery man'],
   }),
   theme('product-condition', 'Product condition', {
     terms: ['damage', 'dent', 'scratch', 'crack', 'smash', 'crush', 'shatter', 'stain', 'rip', 'hole', 'spill', 'chip',
-      'squash', 'soak', 'scuff', 'mark', 'packing', 'packaging', 'batter', 'bash', 'bent', 'torn', 'tear', 'wet', 'ruin', 'chipped', 'bruise', 'tamper', 'secondhand'],
+      'squash', 'soak', 'scuff', 'smudge', 'squish', 'warp', 'mark', 'packing', 'packaging', 'batter', 'bash', 'bent', 'torn', 'tear', 'wet', 'ruin', 'chipped', 'bruise', 'tamper', 'secondhand'],
     phrases: ['arrive broken', 'come broken', 'broken on arrival', 'in pieces', 'perfect condition', 'good condition', 'on arrival', 'in bits', 'out of the box', 'in two piece', 'in # piece', 'already open', 'second hand'],
   }),
   theme('refunds-returns', 'Refunds and returns', {
@@ -81,7 +82,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'robbery', 'bargain', 'discount', 'cheaper', 'deal', 'charge', 'fee', 'quid', 'pound', 'expense', '£', 'promotion', 'percent',
       'cheap', 'cheapest', 'competitor', 'extortionate', 'steep', 'fiver', 'tenner', 'reasonable', 'affordable', 'pricing', 'pricy', 'pricier', 'costly', 'inflate', 'markup', 'save', 'saving', 'budget'],
     phrases: ['rip off', 'worth it', 'not worth', 'value for money', 'price match', 'hidden charge', 'delivery charge', 'free delivery', 'charge extra', 'pay extra',
-      'full price', 'on sale', 'mark up', 'worth the money', 'for the money', 'for what it is', 'for what you get', 'in the sale', 'bit much', 'too much', 'special offer', 'offer ... apply'],
+      'full price', 'on sale', 'mark up', 'worth the money', 'for the money', 'for what it is', 'for what you get', 'in the sale', 'bit much', 'too much', 'much money', 'special offer', 'offer ... apply'],
   }),
   theme('cleanliness', 'Cleanliness', {
     terms: ['clean', 'dirty', 'filthy', 'sticky', 'mess', 'messy', 'spotless', 'tidy', 'untidy', 'smell', 'stink',
@@ -94,7 +95,7 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
     terms: ['app', 'website', 'site', 'online', 'web', 'login', 'password', 'contactless', 'payment', 'crash', 'bug',
       'glitch', 'error', 'chatbot', 'email', 'notification', 'basket', 'qr', 'wifi', 'cash', 'stamp', 'loyalty', 'code', 'page', 'paypal',
       'redeem', 'decline', 'declined', 'search', 'browser', 'download', 'portal', 'apple pay', 'google pay', 'online chat', 'internet', 'scanner', 'kiosk',
-      'touchscreen', 'terminal', 'subscription', 'sms', 'automated', 'promo', 'google'],
+      'touchscreen', 'terminal', 'self checkout', 'self-checkout', 'subscription', 'sms', 'automated', 'promo', 'google'],
     phrases: ['card machine', 'card reader', 'log in', 'log out', 'chat bot', 'live chat', 'order ahead', 'mobile order',
       'online checkout', 'pay online', 'discount code', 'promo code', 'voucher code', 'log into', 'sign in', 'sign into', 'sign up',
       'go round in circle', 'time out', 'keep freeze', 'app freeze', 'screen freeze', 'page freeze', 'freeze ... pay', 'book online', 'booking system', 'text message', 'keep crash', 'will not load', 'not load'],
@@ -104,17 +105,17 @@ export const DEFAULT_THEMES: readonly ThemeDefinition[] = [
       'fabric', 'snap', 'leak', 'noisy', 'quiet', 'fade', 'shrink', 'bobble', 'peel', 'perish', 'thin', 'zip', 'wear',
       'rubbish', 'cotton', 'wool', 'leather', 'reliable', 'unreliable', 'powerful', 'suction', 'performance', 'rattle', 'vibrate',
       'shake', 'wobble', 'squeak', 'buzz', 'hum', 'judder', 'overheat', 'rust', 'fray', 'robust', 'solid', 'sturdy', 'lightweight', 'break', 'plasticky', 'tacky', 'dodgy',
-      'temperamental', 'malfunction', 'unravel', 'pill', 'lining',
+      'temperamental', 'malfunction', 'unravel', 'pill', 'lining', 'flake', 'split',
       'junk', 'tat', 'craftsmanship', 'durability', 'well-made'],
     phrases: ['fall apart', 'cheaply made', 'badly made', 'well made', 'poor quality', 'stop working', 'not work', 'colour run', 'burn out', 'see through', 'break after', 'break within', 'break the first',
       'crack after', 'snap after', 'first use', 'first wash', 'break on',
       'not last', 'wear out', 'fall off', 'come off', 'come apart', 'die after', 'die within', 'pack up', 'pack in', 'conk out', 'give up',
       'wash well', 'work well', 'work great', 'work perfectly', 'stop work', 'go wrong', 'after # month', 'after # wash', 'after # wear',
-      'within # month', 'first week', 'first month', 'within a week', 'within a month', 'after a week', 'after a month', 'long lasting', 'hard wearing', 'built to last'],
+      'within # month', 'within a fortnight', 'after a fortnight', 'within # week', 'first week', 'first month', 'within a week', 'within a month', 'after a week', 'after a month', 'long lasting', 'hard wearing', 'built to last'],
   }),
   theme('stock-availability', 'Stock and availability', {
     terms: ['stock', 'unavailable', 'availability', 'restock', 'available', 'shelf', 'backorder', 'discontinue', 'shortage', 'range', 'choice', 'selection', 'limited', 'preorder', 'pre-order'],
-    phrases: ['sell out', 'sold out', 'out of stock', 'run out', 'none left', 'in stock', 'nothing in', 'never have ... in', 'no left', 'empty shelf', 'run low', 'none in', 'no more', 'have any', 'have none', 'ran out',
+    phrases: ['coming soon', 'out of ... again', 'sell out', 'sold out', 'out of stock', 'run out', 'none left', 'in stock', 'nothing in', 'never have ... in', 'no left', 'empty shelf', 'run low', 'none in', 'no more', 'have any', 'have none', 'ran out',
       'no ... left', 'nothing left', 'bare shelf', 'not in stock', 'back in stock'],
   }),
 ];
@@ -146,7 +147,6 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
   },
   retail: {
     extraRules: {
-      'waiting-time': { phrases: ['self checkout'] },
       cleanliness: { phrases: ['fitting room ... dirty', 'changing room ... dirty'] },
     },
     themes: [
@@ -172,6 +172,7 @@ export const TRADE_PACKS: Readonly<Record<Trade, TradePack>> = {
       }),
       theme('repairs-warranty', 'Repairs and warranty', {
         terms: ['repair', 'repairman', 'technician', 'engineer', 'fix', 'warranty', 'guarantee', 'claim', 'fault', 'part', 'void', 'callout', 'diagnose', 'mend', 'insurance', 'cover', 'appointment'],
+        excludes: ['can not fault'],
         phrases: ['call out', 'service visit', 'care plan', 'protection plan', 'error code', 'break down', 'not covered', 'extended guarantee'],
       }),
     ],

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { DEVELOPMENT } from './labelled/development.ts';
+import { HELD_OUT } from './labelled/held-out.ts';
+import { HELD_OUT_INDEPENDENT } from './labelled/held-out-independent.ts';
+import type { ThemeDefinition } from './rules/definition.ts';
+import { learnedFeatures, learnWords, NO_THEME, themeLikelihoods } from './rules/learned.ts';
+import { LEARNED_WORDS } from './rules/learned-words.ts';
+import { tokenize } from './rules/lemmas.ts';
+import { classifyThemes } from './rules/matcher.ts';
+import { taxonomyFor } from './rules/taxonomy.ts';
+
+const features = (text: string) => learnedFeatures(tokenize(text));
+
+// A tiny model, so each case says exactly what the words were learned from.
+const model = learnWords([
+  { text: 'The flapjack cabinet was bare again', primary: 'stock-availability' },
+  { text: 'Cabinet empty by ten, no flapjacks', primary: 'stock-availability' },
+  { text: 'The fee for the card was steep', primary: 'price-value' },
+  { text: 'Came in with my mum', primary: null },
+]);
+const theme = (key: string, terms: string[]): ThemeDefinition => ({ key, label: key, terms, phrases: [], excludes: [] });
+
+describe('learned theme words', () => {
+  it('is trained on the development texts only, and the committed file is current (else run `npm run themes:learn`)', () => {
+    expect(LEARNED_WORDS).toEqual(learnWords(DEVELOPMENT));
+    expect(LEARNED_WORDS.texts).toBe(DEVELOPMENT.length);
+    const trained = new Set(DEVELOPMENT.map((item) => item.text));
+    expect(HELD_OUT.filter((item) => trained.has(item.text))).toEqual([]);
+    // Both independent writers wrote this one generic line; it has no theme in either set.
+    expect(HELD_OUT_INDEPENDENT.filter((item) => trained.has(item.text)).map((item) => [item.text, item.primary])).toEqual([['10/10 would recommend to anyone', null]]);
+  });
+
+  it('counts each text\'s distinct lemmas under its theme, without stop words or numbers', () => {
+    expect(features('The cabinet, the CABINETS and 3 flapjacks again')).toEqual(['cabinet', 'flapjack']);
+    expect(model.classes['stock-availability']).toEqual({ texts: 2, words: 6, counts: { bare: 1, cabinet: 2, empty: 1, flapjack: 2 } });
+    expect(model.classes[NO_THEME]?.texts).toBe(1);
+  });
+
+  it('gives likelihoods that sum to 1 and follow the words; unknown words change nothing', () => {
+    const keys = ['stock-availability', 'price-value', 'waiting-time'];
+    const cabinet = themeLikelihoods(model, features('the cabinet was empty and bare'), keys);
+    expect([...cabinet.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    expect(cabinet.get('stock-availability')).toBeGreaterThan(0.8);
+    // A theme the model never saw gets no likelihood at all.
+    expect(cabinet.has('waiting-time')).toBe(false);
+    expect(themeLikelihoods(model, features('zebra quantum'), keys)).toEqual(themeLikelihoods(model, [], keys));
+  });
+});
+
+describe('classifyThemes with learned words', () => {
+  const themes = [theme('price-value', ['card']), theme('stock-availability', ['flapjack']), theme('waiting-time', ['queue'])];
+
+  it('re-ranks the themes the rules found: equal rule scores go to what the words say', () => {
+    // Rules: "card" and "flapjack" score 1 each, and the first mentioned would win.
+    expect(classifyThemes('Card machine fine, the flapjack cabinet was bare', themes, { learned: learnWords([]) }).primary?.key).toBe('price-value');
+    expect(classifyThemes('Card machine fine, the flapjack cabinet was bare', themes, { learned: model }).primary?.key).toBe('stock-availability');
+  });
+
+  it('files a text no rule matched only when the words make one theme likely, with those words as evidence', () => {
+    const filed = classifyThemes('Cabinet empty, bare again', themes, { learned: model });
+    expect(filed.primary).toMatchObject({ key: 'stock-availability', evidence: ['Cabinet', 'empty', 'bare'] });
+    expect(filed.primary?.score).toBeGreaterThanOrEqual(0.8);
+    // The same words, less sure (0.79 < 0.8): not filed.
+    expect(classifyThemes('Cabinet bare', themes, { learned: model }).primary).toBeNull();
+    // Words of the "no theme" class, or nothing known: no theme.
+    expect(classifyThemes('Came in with my mum', themes, { learned: model }).primary).toBeNull();
+    expect(classifyThemes('Lovely afternoon', themes, { learned: model }).primary).toBeNull();
+  });
+
+  it('never proposes a theme the tenant does not have (retired or never added)', () => {
+    const withoutStock = themes.filter((candidate) => candidate.key !== 'stock-availability');
+    expect(classifyThemes('Cabinet empty, bare again', withoutStock, { learned: model }).primary).toBeNull();
+  });
+
+  it('leaves the decision to the rules when a tenant\'s own theme is in the running', () => {
+    const own = [...themes, theme('parking', ['parking'])];
+    // "parking" is the tenant's theme (no learned words): first mentioned wins, as with rules alone.
+    expect(classifyThemes('Parking was bare, the flapjack cabinet too', own, { learned: model }).primary?.key).toBe('parking');
+  });
+
+  it('uses the committed words by default', () => {
+    // Rules alone file it under food (the cold soup); the words of the refunds texts say refund.
+    const text = 'Got a refund for the cold soup without any questions.';
+    expect(classifyThemes(text, taxonomyFor('cafe'), { learned: learnWords([]) }).primary?.key).toBe('food-drink-quality');
+    expect(classifyThemes(text, taxonomyFor('cafe')).primary?.key).toBe('refunds-returns');
+  });
+});
