@@ -13,8 +13,8 @@
  * The model is multinomial naive Bayes over distinct lemmas (no stop words or numbers) with add-half
  * smoothing, plus a "no theme" class. It is trained by `npm run themes:learn`, which writes
  * rules/learned-words.ts; a test fails when that file and the labelled texts disagree. Held-out
- * texts are never trained on. A tenant's own themes (and renamed keys' new rules) get no learned
- * words: they are matched by their rules only.
+ * texts are never trained on. A tenant's own themes (added or promoted) get no learned words: they
+ * are matched by their rules only. A renamed theme keeps its key, and so its learned words.
  */
 import { matchKey, type Token, tokenize } from './lemmas.ts';
 import { isStopWord } from './stop-words.ts';

@@ -8,13 +8,15 @@
  *   that names what the text is about without saying what was wrong or right with it (products,
  *   people), so it decides only when nothing stronger is said; in a clause with a word that judges
  *   ("lovely staff", "the coffee was awful": |valence| >= 2 in the sentiment lexicon) it counts
- *   JUDGED_WEAK_WEIGHT, as the customer is judging that thing;
+ *   JUDGED_WEAK_WEIGHT, as the customer is judging that thing (so does "was like": "the porridge was
+ *   like paste");
  * - a phrase found counts its number of words (2 for "wrong order"), and its words do not count again
  *   as terms. A phrase's words may have up to two other words between them ("took absolute ages"
  *   matches "take age"); `...` allows any distance within the sentence ("ordered ... got" matches
  *   "ordered a black oven and got a silver one"); the short gap never skips a number ("cancelled on me
  *   three times" is not "on time"); `#` is any number ("# minute" matches "twenty
- *   minutes" and "40 mins", and counts no weight of its own); the term `£` is any amount of money;
+ *   minutes" and "40 mins", and counts no weight of its own; a number word in a rule, "first wash",
+ *   is a number too); the term `£` is any amount of money;
  * - in a sentence with "but", what follows it counts 1.5x and what precedes it 0.75x: "lovely staff
  *   but the coffee was awful" is about the coffee;
  * - negation does not change what a text is about: "they will not refund me" is a refunds complaint,
@@ -22,9 +24,16 @@
  *   (rules/sentiment.ts) reads as good. Tried on the development texts, counting negated terms half
  *   only lost texts whose negated word was the subject ("not expensive considering the quality");
  * - an exclude found in a sentence vetoes the theme for that whole sentence ("can't wait to come back");
- * - words of seven letters or more also match a term one typing slip away ("delievery", "warrenty").
- * A theme needs a score of MIN_SCORE (one term, or two weak ones). The primary theme is the highest score (ties: the theme mentioned first, then taxonomy order). A
- * secondary theme needs at least SECONDARY_RATIO of the primary's score and SECONDARY_MIN_SCORE.
+ * - words of seven letters or more also match a term one typing slip away ("delievery", "warrenty");
+ * - manner words (rules/manner-words.ts: "took forever", "three weeks", "never turned up") count for
+ *   another theme's subject when one comes before them in their clause ("the refund took forever")
+ *   or right after a linking word that follows them ("waited three weeks for a refund"), not for
+ *   their own theme (waiting time, delivery). A subject is a term or phrase that is not weak, not
+ *   manner and not money: "twenty minutes for a £4 latte" stays waiting time.
+ * A theme needs a score of MIN_SCORE (one term, or two weak ones). Then the learned words
+ * (rules/learned.ts) re-rank: see rankThemes. The primary theme is the highest score (ties: the theme
+ * mentioned first, then taxonomy order). A secondary theme needs at least SECONDARY_RATIO of the
+ * primary's rule score and SECONDARY_MIN_SCORE.
  *
  * Names, numbers and filler are never themes, by construction: the matcher only ever returns themes
  * of the taxonomy it is given, never words of the text. Numbers only help phrases such as "# minute".
@@ -346,11 +355,6 @@ export function classifyThemes(text: string, themes: readonly ThemeDefinition[],
   const secondary = second && second.ruleScore >= SECONDARY_MIN_SCORE && second.ruleScore >= primary.ruleScore * SECONDARY_RATIO
     ? second.match : null;
   return { primary: primary.match, secondary };
-}
-
-/** Every theme the text matched, strongest first (what classifyThemes picks from). */
-export function scoreThemes(text: string, themes: readonly ThemeDefinition[], options: ClassifyOptions = {}): ThemeMatch[] {
-  return rankThemes(prepare(text), themes, options.learned ?? LEARNED_WORDS).map((ranked) => ranked.match);
 }
 
 /** A phrase no theme covers: `phrase` is its lemmas (the grouping key), `words` as the customer wrote them. */
