@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThemeDefinition } from './rules/definition.ts';
+import { learnWords } from './rules/learned.ts';
 import { classifyThemes, oneEditApart, unmatchedPhrases } from './rules/matcher.ts';
 import { DEFAULT_THEMES, taxonomyFor, TRADE_PACKS } from './rules/taxonomy.ts';
 
@@ -97,7 +98,10 @@ describe('classifyThemes', () => {
       const { primary, secondary } = classifyThemes(text, cafe);
       for (const match of [primary, secondary]) if (match) expect(keys.has(match.key)).toBe(true);
     }
-    expect(classifyThemes('Ana remembered my name, lovely', cafe).primary).toBeNull();
+    // No rule matches this praise; the learned words file it under staff attitude, and the name is
+    // at most evidence, never the theme.
+    expect(classifyThemes('Ana remembered my name, lovely', cafe, { learned: learnWords([]) }).primary).toBeNull();
+    expect(classifyThemes('Ana remembered my name, lovely', cafe).primary).toMatchObject({ key: 'staff-attitude', learnedOnly: true });
     expect(classifyThemes('', cafe)).toEqual({ primary: null, secondary: null });
   });
 

@@ -99,7 +99,10 @@ export function analyserFor(rows: readonly Pick<ThemeRow, 'id' | 'key' | 'label'
   return {
     themesOf(text) {
       const { primary, secondary } = classifyThemes(text, definitions);
-      return [primary, secondary].flatMap((match) => (match && byKey.has(match.key) ? [byKey.get(match.key)!] : []));
+      return [primary, secondary].flatMap((match) => {
+        const theme = match ? byKey.get(match.key) : undefined;
+        return theme && match ? [match.learnedOnly ? { ...theme, learnedOnly: true } : theme] : [];
+      });
     },
     unmatchedPhrases: (text, ignore) => unmatchedPhrases(text, definitions, { ignore }),
     sentimentOf: (text, told) => sentimentOf({ text, ...told }),

@@ -30,6 +30,11 @@ export interface ThemeMatch {
   readonly score: number;
   /** The words of the text that matched (not lemmas), e.g. ["waited", "forty minutes"]. */
   readonly evidence: readonly string[];
+  /**
+   * True when no rule matched and the learned words (rules/learned.ts) filed the text: its words are
+   * still what no rule covers, so they still count towards emerging themes.
+   */
+  readonly learnedOnly?: boolean;
 }
 
 /** One primary theme; a secondary only where the text really says two things. */

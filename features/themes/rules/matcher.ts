@@ -326,7 +326,7 @@ function rankThemes(text: PreparedText, themes: readonly ThemeDefinition[], lear
     if (!theme || !best) return [];
     const counts = learned.classes[theme.key]?.counts ?? {};
     const evidence = text.tokens.filter((token, i) => (counts[text.keys[i] ?? ''] ?? 0) > 0 && !isStopWord(token.lemma)).map((token) => token.surface);
-    return [{ match: { key: theme.key, label: theme.label, score: Math.round(best[1] * 100) / 100, evidence }, ruleScore: 0 }];
+    return [{ match: { key: theme.key, label: theme.label, score: Math.round(best[1] * 100) / 100, evidence, learnedOnly: true }, ruleScore: 0 }];
   }
   return ruled
     .map((scored) => ({

@@ -37,7 +37,9 @@ export function themeRowsOf(
   analyser: TextAnalyser,
   ignoreWords: readonly string[] = [],
 ) {
-  const phrases = themes.length > 0 ? [] : analyser.unmatchedPhrases(record.body, ignoreWords).slice(0, PHRASES_PER_RECORD);
+  // What no rule covers is a candidate for a new theme, even where learned words filed the record.
+  const ruled = themes.some((theme) => !theme.learnedOnly);
+  const phrases = ruled ? [] : analyser.unmatchedPhrases(record.body, ignoreWords).slice(0, PHRASES_PER_RECORD);
   return {
     columns: { themes: themes.map((theme) => theme.label), primaryThemeId: themes[0]?.id ?? null },
     themes: themes.map((theme, i) => ({

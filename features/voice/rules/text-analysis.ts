@@ -12,6 +12,8 @@ export interface ThemeRef {
   readonly id: string;
   readonly key: string;
   readonly label: string;
+  /** Filed by learned words where no rule matched: the record's words still count towards emerging themes. */
+  readonly learnedOnly?: boolean;
 }
 
 /** What the customer told us besides their words. */
@@ -24,7 +26,7 @@ export interface ToldScores {
 export interface TextAnalyser {
   /** The primary theme and, where the text really says two things, a secondary one (0 to 2 themes). */
   themesOf(text: string): readonly ThemeRef[];
-  /** Candidate phrases (lemmas, and the words as written) of the sentences no theme matched. `ignore`: names. */
+  /** Candidate phrases (lemmas, and the words as written) of the sentences no theme's rules matched. `ignore`: names. */
   unmatchedPhrases(text: string, ignore: readonly string[]): readonly { phrase: string; words: string }[];
   /** -1..1 from the words and what the customer told us. */
   sentimentOf(text: string, told?: ToldScores): number;
