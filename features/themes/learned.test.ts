@@ -25,9 +25,9 @@ describe('learned theme words', () => {
     expect(LEARNED_WORDS).toEqual(learnWords(DEVELOPMENT));
     expect(LEARNED_WORDS.texts).toBe(DEVELOPMENT.length);
     const trained = new Set(DEVELOPMENT.map((item) => item.text));
-    expect(HELD_OUT.filter((item) => trained.has(item.text))).toEqual([]);
-    // Both independent writers wrote this one generic line; it has no theme in either set.
-    expect(HELD_OUT_INDEPENDENT.filter((item) => trained.has(item.text)).map((item) => [item.text, item.primary])).toEqual([['10/10 would recommend to anyone', null]]);
+    // Writers working apart wrote two generic lines twice ("All good thanks."): neither has a theme.
+    const shared = [...HELD_OUT, ...HELD_OUT_INDEPENDENT].filter((item) => trained.has(item.text));
+    expect(shared.map((item) => [item.text, item.primary])).toEqual([['All good thanks.', null], ['10/10 would recommend to anyone', null]]);
   });
 
   it('counts each text\'s distinct lemmas and neighbouring pairs under its theme, without stop words or numbers', () => {
@@ -57,11 +57,20 @@ describe('classifyThemes with learned words', () => {
     expect(classifyThemes('Card machine fine, the flapjack cabinet was bare', themes, { learned: model }).primary?.key).toBe('stock-availability');
   });
 
+  it('lets a theme no rule found compete when the words are sure of it (likelihood >= 0.85)', () => {
+    // Rules find only "card" (price); the words are sure the cabinet is the subject.
+    const text = 'Paid by card, the cabinet was empty and bare';
+    expect(classifyThemes(text, themes, { learned: learnWords([]) }).primary?.key).toBe('price-value');
+    expect(classifyThemes(text, themes, { learned: model }).primary).toMatchObject({ key: 'stock-availability', learnedOnly: true, evidence: ['cabinet', 'empty', 'bare'] });
+    // Less sure ("bare" alone), the rules' theme stays.
+    expect(classifyThemes('Paid by card, the cabinet was bare', themes, { learned: model }).primary?.key).toBe('price-value');
+  });
+
   it('files a text no rule matched only when the words make one theme likely, with those words as evidence', () => {
     const filed = classifyThemes('Cabinet empty, bare again', themes, { learned: model });
     expect(filed.primary).toMatchObject({ key: 'stock-availability', evidence: ['Cabinet', 'empty', 'bare'] });
-    expect(filed.primary?.score).toBeGreaterThanOrEqual(0.8);
-    // Less sure (0.75 < 0.8): not filed.
+    expect(filed.primary?.score).toBeGreaterThanOrEqual(1.5 * 0.85);
+    // Less sure (0.75 < 0.85): not filed.
     expect(classifyThemes('Bare', themes, { learned: model }).primary).toBeNull();
     // Words of the "no theme" class, or nothing known: no theme.
     expect(classifyThemes('Came in with my mum', themes, { learned: model }).primary).toBeNull();

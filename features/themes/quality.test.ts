@@ -8,12 +8,12 @@ import { TRADES } from './rules/definition.ts';
 
 // The labelled sets are the measure of the matcher (issue 12): at least 300 texts, and held-out parts
 // the rules were not written from. The issue aims at pairwise F1 of 0.85 on them: the held-out part
-// (written with the first development texts) reaches 0.84, the independent part (written by someone
-// who saw neither the rules nor the other texts) 0.63; both miss the aim (README "Complaint themes and
-// sentiment"). Each floor is just under what the matcher reaches, to catch regressions.
+// (written with the first development texts) reaches it, the independent part (written by someone
+// who saw neither the rules nor the other texts) does not (README "Complaint themes and sentiment").
+// Each floor is a little under what the matcher reaches, to catch regressions.
 const ISSUE_AIM_F1 = 0.85;
-const HELD_OUT_F1_FLOOR = 0.82;
-const INDEPENDENT_F1_FLOOR = 0.6;
+const HELD_OUT_F1_FLOOR = 0.83;
+const INDEPENDENT_F1_FLOOR = 0.72;
 describe('theme and sentiment quality on hand-labelled texts', () => {
   it('has at least 300 labelled texts, 100 held out, in every trade', () => {
     expect(DEVELOPMENT.length + HELD_OUT.length).toBeGreaterThanOrEqual(300);
@@ -42,9 +42,9 @@ describe('theme and sentiment quality on hand-labelled texts', () => {
   it('groups the development texts like the labels, also with learned words trained without the text scored', () => {
     const development = measure(DEVELOPMENT);
     console.log(formatMeasurement('development', development));
-    expect(development.themes.f1).toBeGreaterThanOrEqual(0.89);
+    expect(development.themes.f1).toBeGreaterThanOrEqual(0.9);
     expect(development.sentiment.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(crossValidated(DEVELOPMENT).themes.f1).toBeGreaterThanOrEqual(0.78);
+    expect(crossValidated(DEVELOPMENT).themes.f1).toBeGreaterThanOrEqual(0.8);
   });
 
   it('scores pairwise agreement as the issue defines it', () => {

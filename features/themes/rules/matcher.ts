@@ -40,7 +40,7 @@
  */
 import type { ThemeClassification, ThemeDefinition, ThemeMatch } from './definition.ts';
 import { matchKey, type Token, tokenize } from './lemmas.ts';
-import { learnedFeatures, type LearnedWords, NO_THEME, themeLikelihoods } from './learned.ts';
+import { learnedFeatures, type LearnedWords, themeLikelihoods } from './learned.ts';
 import { LEARNED_WORDS } from './learned-words.ts';
 import { isMannerWord, LINKING_WORDS } from './manner-words.ts';
 import { isEvaluative } from './sentiment.ts';
@@ -63,8 +63,8 @@ const PHRASE_GAP = 2;
 const FUZZY_MIN_LENGTH = 7;
 /** How much the learned words (rules/learned.ts) weigh against the rules: a likelihood of 1 counts as 1.5 terms. */
 const LEARNED_WEIGHT = 1.5;
-/** How sure the learned words must be to file a text no rule matched. */
-const LEARNED_ALONE = 0.8;
+/** How likely the learned words must make a theme for it to be in the running although no rule matched it. */
+const LEARNED_SURE = 0.85;
 /** "waited three weeks for": the linking word at most this many words after a manner phrase... */
 const LINK_REACH = 2;
 
@@ -307,28 +307,28 @@ function scoreAll(text: PreparedText, themes: readonly ThemeDefinition[]): Score
 interface Ranked { readonly match: ThemeMatch; readonly ruleScore: number }
 
 /**
- * The themes the rules found, re-ranked by what the learned words (rules/learned.ts) say of the
- * text: each theme's rule score plus LEARNED_WEIGHT times its likelihood. Only among themes the
- * learned words know: where a tenant's own theme is in the running, its rules alone decide. When no
- * rule matched, a theme the words make at least LEARNED_ALONE likely (more than "no theme") is filed,
- * with the text's words that it was learned from as evidence.
+ * The themes in the running, ranked: those the rules found, plus any theme the learned words
+ * (rules/learned.ts) make at least LEARNED_SURE likely although no rule matched it. Each scores its
+ * rule score plus LEARNED_WEIGHT times its likelihood, so the rules decide where the words are
+ * unsure and the words can overrule a single stray term ("cold" in "got a refund for the cold soup").
+ * A theme only the words found carries the text's words it was learned from as evidence. Only among
+ * themes the words know: where a tenant's own theme is in the running, its rules alone decide.
  */
 function rankThemes(text: PreparedText, themes: readonly ThemeDefinition[], learned: LearnedWords): Ranked[] {
   const ruled = scoreAll(text, themes);
-  const keys = themes.map((theme) => theme.key);
   if (ruled.some((scored) => !learned.classes[scored.match.key])) {
     return ruled.map((scored) => ({ match: scored.match, ruleScore: scored.match.score }));
   }
-  const likelihoods = themeLikelihoods(learned, learnedFeatures(text.tokens), keys);
-  if (ruled.length === 0) {
-    const [best] = [...likelihoods].filter(([key]) => key !== NO_THEME).sort((a, b) => b[1] - a[1]);
-    const theme = best && best[1] >= LEARNED_ALONE ? themes.find((candidate) => candidate.key === best[0]) : undefined;
-    if (!theme || !best) return [];
+  const likelihoods = themeLikelihoods(learned, learnedFeatures(text.tokens), themes.map((theme) => theme.key));
+  const found = new Set(ruled.map((scored) => scored.match.key));
+  const learnedOnly = themes.flatMap((theme, order): Scored[] => {
+    if (found.has(theme.key) || (likelihoods.get(theme.key) ?? 0) < LEARNED_SURE) return [];
     const counts = learned.classes[theme.key]?.counts ?? {};
     const evidence = text.tokens.filter((token, i) => (counts[text.keys[i] ?? ''] ?? 0) > 0 && !isStopWord(token.lemma)).map((token) => token.surface);
-    return [{ match: { key: theme.key, label: theme.label, score: Math.round(best[1] * 100) / 100, evidence, learnedOnly: true }, ruleScore: 0 }];
-  }
-  return ruled
+    // Ties go to what the rules found: a theme of the words alone counts as mentioned last.
+    return [{ match: { key: theme.key, label: theme.label, score: 0, evidence, learnedOnly: true }, first: Number.POSITIVE_INFINITY, order }];
+  });
+  return [...ruled, ...learnedOnly]
     .map((scored) => ({
       scored,
       score: Math.round((scored.match.score + LEARNED_WEIGHT * (likelihoods.get(scored.match.key) ?? 0)) * 100) / 100,
