@@ -319,7 +319,9 @@ function rankThemes(text: PreparedText, themes: readonly ThemeDefinition[], lear
   if (ruled.some((scored) => !learned.classes[scored.match.key])) {
     return ruled.map((scored) => ({ match: scored.match, ruleScore: scored.match.score }));
   }
-  const likelihoods = themeLikelihoods(learned, learnedFeatures(text.tokens), themes.map((theme) => theme.key));
+  // Over every theme the words know, not only the tenant's: the words of a retired theme ("filthy")
+  // keep their likelihood there instead of flowing to whichever active theme is left.
+  const likelihoods = themeLikelihoods(learned, learnedFeatures(text.tokens), Object.keys(learned.classes));
   const found = new Set(ruled.map((scored) => scored.match.key));
   const learnedOnly = themes.flatMap((theme, order): Scored[] => {
     if (found.has(theme.key) || (likelihoods.get(theme.key) ?? 0) < LEARNED_SURE) return [];
