@@ -17,6 +17,8 @@ describe('lemmas', () => {
     expect(['took', 'brought', 'paid', 'broken', 'forgot', 'was'].map(lemmatise)).toEqual(['take', 'bring', 'pay', 'break', 'forget', 'be']);
     expect(['recieved', 'delievery', 'warrenty', 'mins'].map(lemmatise)).toEqual(['receive', 'delivery', 'warranty', 'minute']);
     expect(['qeue', 'frendly', 'stank', 'arived'].map(lemmatise)).toEqual(['queue', 'friendly', 'stink', 'arrive']);
+    // Slang praise is not the verb: "a cracking little spot" has no crack in it.
+    expect(['cracking', 'cracked', 'orderd'].map(lemmatise)).toEqual(['cracking', 'crack', 'order']);
   });
 
   it('reads letters held down for emphasis as one', () => {

@@ -87,6 +87,16 @@ describe('classifyThemes', () => {
     expect(primaryOf('Soup, sandwich and a drink for a fiver, cannot argue with that')).toBe('price-value');
   });
 
+  it('files no theme for chat that only mentions a receipt, a neighbour or a van, or says "cracking"', () => {
+    const empty = { learned: learnWords([]) };
+    for (const text of ['Filled this in because the receipt asked me to', 'Cracking little spot, never lets us down', 'Is there anywhere nearby to park a van?']) {
+      expect(classifyThemes(text, retail, empty).primary).toBeNull();
+    }
+    // Beside what they are about, they still count.
+    expect(primaryOf('Refused to refund without a receipt', retail)).toBe('refunds-returns');
+    expect(primaryOf('Parcel left with a neighbour without asking', retail)).toBe('delivery');
+  });
+
   it('reads "was like" as judging the thing named, like an evaluative word', () => {
     expect(primaryOf('Porridge was like wallpaper paste.')).toBe('food-drink-quality');
     expect(primaryOf('Porridge with a friend.')).toBeNull();

@@ -76,6 +76,8 @@ const NEGATED_CONTRACTIONS: Record<string, string> = {
 
 /** Irregular forms to their lemma. Regular forms go through the suffix rules below. */
 const IRREGULAR: Record<string, string> = {
+  // "Cracking" is praise ("a cracking little spot"), not a crack.
+  cracking: 'cracking',
   took: 'take', taken: 'take', came: 'come', went: 'go', gone: 'go', brought: 'bring', bought: 'buy', sent: 'send',
   left: 'leave', paid: 'pay', said: 'say', told: 'tell', got: 'get', gotten: 'get', made: 'make', gave: 'give',
   given: 'give', broke: 'break', broken: 'break', fell: 'fall', fallen: 'fall', found: 'find', thought: 'think',
