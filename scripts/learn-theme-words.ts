@@ -1,5 +1,5 @@
 /**
- * Writes features/themes/rules/learned-words.ts from the labelled development texts
+ * Writes features/themes/rules/learned-words.ts (theme and sentiment words) from the labelled development texts
  * (`npm run themes:learn`): run it after adding or relabelling development texts. The held-out texts
  * are never trained on. features/themes/learned.test.ts fails when the committed file is stale.
  */

@@ -3,8 +3,8 @@ import { DEVELOPMENT } from './labelled/development.ts';
 import { HELD_OUT } from './labelled/held-out.ts';
 import { HELD_OUT_INDEPENDENT } from './labelled/held-out-independent.ts';
 import type { ThemeDefinition } from './rules/definition.ts';
-import { learnedFeatures, learnWords, NO_THEME, themeLikelihoods } from './rules/learned.ts';
-import { LEARNED_WORDS } from './rules/learned-words.ts';
+import { classLikelihoods, learnedFeatures, learnSentiment, learnWords, NO_THEME, sentimentFeatures } from './rules/learned.ts';
+import { LEARNED_SENTIMENT, LEARNED_WORDS } from './rules/learned-words.ts';
 import { tokenize } from './rules/lemmas.ts';
 import { classifyThemes } from './rules/matcher.ts';
 import { taxonomyFor } from './rules/taxonomy.ts';
@@ -23,6 +23,7 @@ const theme = (key: string, terms: string[]): ThemeDefinition => ({ key, label: 
 describe('learned theme words', () => {
   it('is trained on the development texts only, and the committed file is current (else run `npm run themes:learn`)', () => {
     expect(LEARNED_WORDS).toEqual(learnWords(DEVELOPMENT));
+    expect(LEARNED_SENTIMENT).toEqual(learnSentiment(DEVELOPMENT));
     expect(LEARNED_WORDS.texts).toBe(DEVELOPMENT.length);
     const trained = new Set(DEVELOPMENT.map((item) => item.text));
     // Writers working apart wrote a few generic lines twice ("All good thanks."): none has a theme.
@@ -38,14 +39,23 @@ describe('learned theme words', () => {
     expect(model.classes[NO_THEME]?.texts).toBe(1);
   });
 
+  it('counts a lemma after a negation in its clause apart for sentiment, and keeps only words two texts have', () => {
+    expect(sentimentFeatures(tokenize('Not helpful at all, but the cake was good'))).toEqual(['not_helpful', 'cake', 'good']);
+    const sentiment = learnSentiment([
+      { text: 'Not helpful', sentiment: 'negative' }, { text: 'Not helpful again', sentiment: 'negative' }, { text: 'Helpful staff', sentiment: 'positive' },
+    ]);
+    expect(sentiment.classes['negative']?.counts).toEqual({ not_helpful: 2 });
+    expect(sentiment.classes['positive']?.counts).toEqual({});
+  });
+
   it('gives likelihoods that sum to 1 and follow the words; unknown words change nothing', () => {
     const keys = ['stock-availability', 'price-value', 'waiting-time'];
-    const cabinet = themeLikelihoods(model, features('the cabinet was empty and bare'), keys);
+    const cabinet = classLikelihoods(model, features('the cabinet was empty and bare'), keys);
     expect([...cabinet.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1);
     expect(cabinet.get('stock-availability')).toBeGreaterThan(0.8);
     // A theme the model never saw gets no likelihood at all.
     expect(cabinet.has('waiting-time')).toBe(false);
-    expect(themeLikelihoods(model, features('zebra quantum'), keys)).toEqual(themeLikelihoods(model, [], keys));
+    expect(classLikelihoods(model, features('zebra quantum'), keys)).toEqual(classLikelihoods(model, [], keys));
   });
 });
 

@@ -36,7 +36,9 @@ describe('theme and sentiment quality on hand-labelled texts', () => {
     console.log(formatMeasurement('independent held-out', independent));
     if (independent.themes.f1 < ISSUE_AIM_F1) console.log(`independent held-out pairwise F1 ${independent.themes.f1.toFixed(2)} is below the issue's aim of ${ISSUE_AIM_F1}`);
     expect(independent.themes.f1).toBeGreaterThanOrEqual(INDEPENDENT_F1_FLOOR);
-    expect(independent.sentiment.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(independent.sentiment.accuracy).toBeGreaterThanOrEqual(0.9);
+    // From the words alone (survey answers, feedback without a rating): 0.63 with the lexicon alone.
+    expect(independent.sentimentWordsOnly.accuracy).toBeGreaterThanOrEqual(0.85);
   });
 
   it('groups the development texts like the labels, also with learned words trained without the text scored', () => {
@@ -44,7 +46,9 @@ describe('theme and sentiment quality on hand-labelled texts', () => {
     console.log(formatMeasurement('development', development));
     expect(development.themes.f1).toBeGreaterThanOrEqual(0.9);
     expect(development.sentiment.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(crossValidated(DEVELOPMENT).themes.f1).toBeGreaterThanOrEqual(0.81);
+    const fair = crossValidated(DEVELOPMENT);
+    expect(fair.themes.f1).toBeGreaterThanOrEqual(0.81);
+    expect(fair.sentimentWordsOnly.accuracy).toBeGreaterThanOrEqual(0.84);
   });
 
   it('scores pairwise agreement as the issue defines it', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { learnWords } from './rules/learned.ts';
 import { sentimentLabel, sentimentOf } from './rules/sentiment.ts';
 
 const label = (text: string, told: { rating?: number; nps?: number; satisfaction?: number } = {}) => sentimentLabel(sentimentOf({ text, ...told }));
@@ -21,8 +22,19 @@ describe('sentimentOf', () => {
   it('reads praise and complaints from the words alone', () => {
     expect(label('Priya was wonderful, so friendly and helpful!')).toBe('positive');
     expect(label('The delivery was late and the driver was rude.')).toBe('negative');
-    expect(label('We ordered a latte at nine.')).toBe('neutral');
+    expect(label('Popped in with the kids after swimming.')).toBe('neutral');
     expect(label('The latte was cold and the croissant stale')).toBe('negative');
+  });
+
+  it('reads complaints no lexicon word names from the learned words, and leaves unknown words neutral', () => {
+    const lexiconOnly = { learned: learnWords([]) };
+    expect(sentimentOf({ text: 'Kettle packed in after a month' }, lexiconOnly)).toBe(0);
+    expect(label('Kettle packed in after a month')).toBe('negative');
+    expect(label('The jumper bobbled after two washes')).toBe('negative');
+    expect(sentimentOf({ text: 'Zorbly quuxes' })).toBe(0);
+    // The cost: words customers mostly complain about tilt a plain statement negative.
+    expect(label('We ordered a latte at nine.', {})).toBe('negative');
+    expect(sentimentLabel(sentimentOf({ text: 'We ordered a latte at nine.' }, lexiconOnly))).toBe('neutral');
   });
 
   it('handles negation within the clause', () => {

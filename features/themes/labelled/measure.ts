@@ -3,7 +3,7 @@
  * (rules/evaluation.ts): shared by the quality test (themes.quality.test.ts) and `npm run bench`.
  */
 import { type ClassScores, labelScores, type LabelScores, type PairwiseScores, pairwiseScores, perClassScores } from '../rules/evaluation.ts';
-import { learnWords, type LearnedWords } from '../rules/learned.ts';
+import { learnSentiment, learnWords, type LearnedWords } from '../rules/learned.ts';
 import { classifyThemes } from '../rules/matcher.ts';
 import { type SentimentLabel, sentimentLabel, sentimentOf } from '../rules/sentiment.ts';
 import { taxonomyFor } from '../rules/taxonomy.ts';
@@ -24,25 +24,41 @@ export interface Measurement {
   readonly sentimentMisses: readonly { readonly text: string; readonly rating: number; readonly expected: SentimentLabel; readonly actual: SentimentLabel }[];
 }
 
-/**
- * Scores the matcher on `texts`. `learned` replaces the learned words the matcher re-ranks with
- * (default: those trained on the development texts); `actual` gives each text's primary theme
- * directly, for a cross-validated measurement.
- */
-export function measure(texts: readonly LabelledText[], options: { readonly learned?: LearnedWords; readonly actual?: readonly (string | null)[] } = {}): Measurement {
+/** The learned words to classify with; measurements pass models trained without the texts they score. */
+export interface MeasureModels {
+  /** @default LEARNED_WORDS */
+  readonly themes?: LearnedWords;
+  /** @default LEARNED_SENTIMENT */
+  readonly sentiment?: LearnedWords;
+}
+
+interface Output { readonly theme: string | null; readonly withRating: SentimentLabel; readonly wordsOnly: SentimentLabel }
+
+function outputOf(item: LabelledText, models: MeasureModels): Output {
+  return {
+    theme: classifyThemes(item.text, taxonomyFor(item.trade), { learned: models.themes }).primary?.key ?? null,
+    withRating: sentimentLabel(sentimentOf({ text: item.text, rating: item.rating }, { learned: models.sentiment })),
+    wordsOnly: sentimentLabel(sentimentOf({ text: item.text }, { learned: models.sentiment })),
+  };
+}
+
+/** Scores the matcher and the sentiment scorer on `texts`, with the committed learned words unless `models` says otherwise. */
+export function measure(texts: readonly LabelledText[], models: MeasureModels = {}): Measurement {
+  return scoreOutputs(texts, texts.map((item) => outputOf(item, models)));
+}
+
+function scoreOutputs(texts: readonly LabelledText[], outputs: readonly Output[]): Measurement {
   const expected = texts.map((item) => item.primary);
-  const actual = options.actual
-    ?? texts.map((item) => classifyThemes(item.text, taxonomyFor(item.trade), { learned: options.learned }).primary?.key ?? null);
+  const actual = outputs.map((output) => output.theme);
   const expectedSentiment = texts.map((item) => item.sentiment);
-  const withRating = texts.map((item) => sentimentLabel(sentimentOf({ text: item.text, rating: item.rating })));
-  const wordsOnly = texts.map((item) => sentimentLabel(sentimentOf({ text: item.text })));
+  const withRating = outputs.map((output) => output.withRating);
   return {
     texts: texts.length,
     themes: pairwiseScores(expected, actual),
     primaryAccuracy: expected.filter((key, i) => key === actual[i]).length / Math.max(1, texts.length),
     perTheme: perClassScores(expected, actual),
     sentiment: labelScores(expectedSentiment, withRating),
-    sentimentWordsOnly: labelScores(expectedSentiment, wordsOnly),
+    sentimentWordsOnly: labelScores(expectedSentiment, outputs.map((output) => output.wordsOnly)),
     misses: texts.flatMap((item, i) => (expected[i] === actual[i] ? [] : [{ text: item.text, expected: expected[i] ?? null, actual: actual[i] ?? null }])),
     sentimentMisses: texts.flatMap((item, i) => {
       const got = withRating[i] ?? 'neutral';
@@ -52,19 +68,19 @@ export function measure(texts: readonly LabelledText[], options: { readonly lear
 }
 
 /**
- * The development texts measured fairly: in `folds` rounds, each text is classified with learned words
- * trained on the other folds only, so no text is scored by words learned from itself. (The rules were
- * still written from these texts: only the held-out sets measure wording the rules never saw.)
+ * The development texts measured fairly: in `folds` rounds, each text is scored with theme and
+ * sentiment words learned from the other folds only, so no text is scored by words learned from
+ * itself. (The rules and the lexicon were still written from some of these texts: only the held-out
+ * sets measure wording they never saw.)
  */
 export function crossValidated(texts: readonly LabelledText[], folds = 5): Measurement {
-  const actual = texts.map(() => null as string | null);
+  const outputs: Output[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const learned = learnWords(texts.filter((_, i) => i % folds !== fold));
-    texts.forEach((item, i) => {
-      if (i % folds === fold) actual[i] = classifyThemes(item.text, taxonomyFor(item.trade), { learned }).primary?.key ?? null;
-    });
+    const training = texts.filter((_, i) => i % folds !== fold);
+    const models = { themes: learnWords(training), sentiment: learnSentiment(training) };
+    texts.forEach((item, i) => { if (i % folds === fold) outputs[i] = outputOf(item, models); });
   }
-  return measure(texts, { actual });
+  return scoreOutputs(texts, outputs);
 }
 
 const pct = (value: number): string => value.toFixed(2);

@@ -40,7 +40,7 @@
  */
 import type { ThemeClassification, ThemeDefinition, ThemeMatch } from './definition.ts';
 import { matchKey, type Token, tokenize } from './lemmas.ts';
-import { learnedFeatures, type LearnedWords, themeLikelihoods } from './learned.ts';
+import { learnedFeatures, type LearnedWords, classLikelihoods } from './learned.ts';
 import { LEARNED_WORDS } from './learned-words.ts';
 import { isMannerWord, LINKING_WORDS } from './manner-words.ts';
 import { isEvaluative } from './sentiment.ts';
@@ -321,7 +321,7 @@ function rankThemes(text: PreparedText, themes: readonly ThemeDefinition[], lear
   }
   // Over every theme the words know, not only the tenant's: the words of a retired theme ("filthy")
   // keep their likelihood there instead of flowing to whichever active theme is left.
-  const likelihoods = themeLikelihoods(learned, learnedFeatures(text.tokens), Object.keys(learned.classes));
+  const likelihoods = classLikelihoods(learned, learnedFeatures(text.tokens), Object.keys(learned.classes));
   const found = new Set(ruled.map((scored) => scored.match.key));
   const learnedOnly = themes.flatMap((theme, order): Scored[] => {
     if (found.has(theme.key) || (likelihoods.get(theme.key) ?? 0) < LEARNED_SURE) return [];

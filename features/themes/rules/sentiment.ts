@@ -3,7 +3,12 @@
  *
  * The formula (score from -1, very negative, to 1, very positive):
  *
- *   words   W = tanh(S / 4), S = the sum of the valences (-3..3) of the lexicon words in the text, where
+ *   words   W = 0.5 L + 0.5 M, or L alone when the lexicon reads sarcasm or a negated word (what it
+ *           knows and the learned words do not), where M is what the learned sentiment words say
+ *           (rules/learned.ts: naive Bayes over the labelled development texts' lemmas, a negated
+ *           lemma counted apart as `not_helpful`): P(positive) - P(negative); L alone too when the
+ *           text has no word the learned words know; and
+ *   lexicon L = tanh(S / 4), S = the sum of the valences (-3..3) of the lexicon words in the text, where
  *             - a negation ("not", "no", "never", "didn't", ...) up to 3 words before, in the same clause,
  *               turns a valence into -0.6 x itself ("not good" is bad, "not bad" mildly good);
  *             - an intensifier just before ("very", "so", "really", "absolutely") multiplies it by 1.5,
@@ -23,10 +28,22 @@
  * rated 5) is never negative: C = 1 gives a score of at least 0.6 - 0.4 = 0.2. What the customer
  * told us outweighs our reading of their words, which can miss irony or a domain word.
  *
+ * Why both: the lexicon knows negation, intensifiers, "but" and sarcasm; the learned words know far
+ * more words. On 2,250 labelled texts the lexicon never saw, each scored with words learned without it,
+ * the label from the words alone was right 0.71 of the time with the lexicon alone and 0.86 with both
+ * (0.94 -> 0.96 with the rating). The cost: words customers mostly complain about tilt a plain
+ * statement negative ("Collected my parcel on Tuesday" reads -0.44); what the customer told us
+ * (rating, satisfaction) still outweighs the words.
+ *
  * Limits: English only; a fixed lexicon of service words (about 300, lemmatised with rules/lemmas.ts);
  * sarcasm only through the plain markers above.
  */
+import { classLikelihoods, type LearnedWords, sentimentFeatures } from './learned.ts';
+import { LEARNED_SENTIMENT } from './learned-words.ts';
 import { matchKey, type Token, tokenize } from './lemmas.ts';
+
+/** The lexicon's share of the words' score; the learned sentiment words have the rest. */
+const LEXICON_SHARE = 0.5;
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
@@ -162,12 +179,19 @@ function isSarcastic(tokens: readonly Token[], keys: readonly string[], scored: 
   });
 }
 
-/** The words' score, -1..1 (W in the formula above). */
-export function wordsScore(text: string): number {
-  const tokens = tokenize(text);
+interface LexiconReading {
+  /** -1..1: L in the formula above. */
+  readonly score: number;
+  /** It read sarcasm or a negated word: what the lexicon knows and the learned words do not. */
+  readonly decides: boolean;
+}
+
+/** The lexicon's reading of the words. */
+function lexiconScore(tokens: readonly Token[]): LexiconReading {
   const keys = tokens.map(keyOf);
   const used = new Set<number>();
   const scored: Scored[] = [];
+  let negated = false;
   keys.forEach((_, start) => {
     for (const phrase of phrases) {
       if (!used.has(start) && startsAt(keys, start, phrase.keys)) {
@@ -185,7 +209,10 @@ export function wordsScore(text: string): number {
     let valence = base;
     if (sameClause && INTENSIFIERS.has(before.lemma)) valence *= 1.5;
     if (sameClause && SOFTENERS.has(before.lemma)) valence *= 0.5;
-    if (isNegated(tokens, position)) valence *= -0.6;
+    if (isNegated(tokens, position)) {
+      valence *= -0.6;
+      negated = true;
+    }
     scored.push({ token, valence });
   });
   const negatedSomething = new Set(scored.flatMap(({ token }) =>
@@ -205,7 +232,37 @@ export function wordsScore(text: string): number {
     const contrast = but === undefined ? 1 : token.index < but ? 0.5 : 1.5;
     sum += (sarcastic && valence > 0 ? -valence : valence) * contrast;
   }
-  return Math.tanh(sum / 4);
+  return { score: Math.tanh(sum / 4), decides: sarcastic || negated };
+}
+
+/**
+ * What the learned sentiment words say, -1..1 (M in the formula above): how much likelier the text is
+ * positive than negative. Null when it has no word the model knows: unknown words say nothing, rather
+ * than the negative majority of the texts it learned from.
+ */
+function learnedScore(tokens: readonly Token[], model: LearnedWords): number | null {
+  const features = sentimentFeatures(tokens);
+  const known = features.some((feature) => Object.values(model.classes).some((learned) => learned.counts[feature] !== undefined));
+  if (!known) return null;
+  const likelihoods = classLikelihoods(model, features, ['positive', 'neutral', 'negative']);
+  return (likelihoods.get('positive') ?? 0) - (likelihoods.get('negative') ?? 0);
+}
+
+/** The words' score, -1..1 (W in the formula above). */
+function wordsScore(text: string, model: LearnedWords): number {
+  const tokens = tokenize(text);
+  const lexicon = lexiconScore(tokens);
+  const learned = lexicon.decides ? null : learnedScore(tokens, model);
+  return learned === null ? lexicon.score : LEXICON_SHARE * lexicon.score + (1 - LEXICON_SHARE) * learned;
+}
+
+export interface SentimentOptions {
+  /**
+   * The learned sentiment words (rules/learned.ts); measurements pass a model trained without the
+   * texts they score.
+   * @default LEARNED_SENTIMENT, trained on the development texts
+   */
+  readonly learned?: LearnedWords;
 }
 
 const fromFivePoint = (value: number): number => (Math.min(5, Math.max(1, value)) - 3) / 2;
@@ -218,13 +275,13 @@ const fromNps = (value: number): number => {
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 /** -1 (very negative) to 1 (very positive): what the customer told us, weighed with their words. */
-export function sentimentOf(input: SentimentInput): number {
+export function sentimentOf(input: SentimentInput, options: SentimentOptions = {}): number {
   const told = [
     input.rating == null ? null : fromFivePoint(input.rating),
     input.satisfaction == null ? null : fromFivePoint(input.satisfaction),
     input.nps == null ? null : fromNps(input.nps),
   ].filter((value): value is number => value !== null);
-  const words = wordsScore(input.text);
+  const words = wordsScore(input.text, options.learned ?? LEARNED_SENTIMENT);
   if (told.length === 0) return round(words);
   const customer = told.reduce((sum, value) => sum + value, 0) / told.length;
   return round(0.6 * customer + 0.4 * words);
