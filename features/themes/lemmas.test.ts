@@ -19,6 +19,8 @@ describe('lemmas', () => {
     expect(['qeue', 'frendly', 'stank', 'arived'].map(lemmatise)).toEqual(['queue', 'friendly', 'stink', 'arrive']);
     // Slang praise is not the verb: "a cracking little spot" has no crack in it.
     expect(['cracking', 'cracked', 'orderd'].map(lemmatise)).toEqual(['cracking', 'crack', 'order']);
+    // Irregular past forms customers use of staff and goods: "the driver swore", "it shrank".
+    expect(['swore', 'shrank', 'shrunk', 'blew', 'stuck'].map(lemmatise)).toEqual(['swear', 'shrink', 'shrink', 'blow', 'stick']);
   });
 
   it('reads letters held down for emphasis as one', () => {

@@ -78,6 +78,10 @@ const NEGATED_CONTRACTIONS: Record<string, string> = {
 const IRREGULAR: Record<string, string> = {
   // "Cracking" is praise ("a cracking little spot"), not a crack.
   cracking: 'cracking',
+  swore: 'swear', sworn: 'swear', drove: 'drive', driven: 'drive', rode: 'ride', ridden: 'ride', shaken: 'shake',
+  stuck: 'stick', shrank: 'shrink', shrunk: 'shrink', spoilt: 'spoil', dealt: 'deal', fed: 'feed', blew: 'blow',
+  blown: 'blow', grew: 'grow', flew: 'fly', forgave: 'forgive', mistook: 'mistake', overheard: 'overhear',
+  leant: 'lean', learnt: 'learn', dreamt: 'dream',
   took: 'take', taken: 'take', came: 'come', went: 'go', gone: 'go', brought: 'bring', bought: 'buy', sent: 'send',
   left: 'leave', paid: 'pay', said: 'say', told: 'tell', got: 'get', gotten: 'get', made: 'make', gave: 'give',
   given: 'give', broke: 'break', broken: 'break', fell: 'fall', fallen: 'fall', found: 'find', thought: 'think',
