@@ -67,11 +67,12 @@ export interface SentimentTrainingText {
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none']);
 const NEGATED = 'not_';
 
+/** A word that can say something: not a number, punctuation-like token or stop word. */
+const carriesMeaning = (token: Token): boolean => !token.isNumber && /^[a-z]/.test(token.lemma) && !isStopWord(token.lemma);
+
 /** The distinct lemmas of a text that can say something about its theme, and pairs of neighbouring ones. */
 export function learnedFeatures(tokens: readonly Token[]): string[] {
-  const keys = tokens
-    .filter((token) => !token.isNumber && /^[a-z]/.test(token.lemma) && !isStopWord(token.lemma))
-    .map((token) => matchKey(token.lemma));
+  const keys = tokens.filter(carriesMeaning).map((token) => matchKey(token.lemma));
   const pairs = keys.slice(1).map((key, i) => `${keys[i] ?? ''}${PAIR}${key}`);
   return [...new Set([...keys, ...pairs])];
 }
@@ -85,7 +86,7 @@ export function sentimentFeatures(tokens: readonly Token[]): string[] {
   let negatedClause = -1;
   for (const token of tokens) {
     if (NEGATORS.has(token.lemma)) negatedClause = token.clause;
-    else if (!token.isNumber && /^[a-z]/.test(token.lemma) && !isStopWord(token.lemma)) {
+    else if (carriesMeaning(token)) {
       features.add(`${token.clause === negatedClause ? NEGATED : ''}${matchKey(token.lemma)}`);
     }
   }

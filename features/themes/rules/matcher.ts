@@ -210,7 +210,7 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
       seen.add(id);
       const words = phrase.filter((key) => key !== '#' && key !== ANY_GAP).length;
       const tokens = positions.map((p) => text.tokens[p]).filter((t): t is Token => !!t);
-      const manner = isManner(tokens);
+      const manner = isManner(text, tokens);
       hits.push({ weight: Math.max(words, 1) * contrastWeight(text, start), position: start, tokens, manner, subject: !manner && !phrase.includes(MONEY) });
     }
   }
@@ -226,7 +226,7 @@ function hitsOf(text: PreparedText, theme: CompiledTheme): Hit[] {
     const judged = termWeight === WEAK_WEIGHT
       && text.tokens.some((other, i) => other.clause === token.clause && (isEvaluative(text.keys[i] ?? '') || isComparison(text, i)));
     const weight = (judged ? JUDGED_WEAK_WEIGHT : termWeight) * contrastWeight(text, position);
-    const manner = isManner([token]);
+    const manner = isManner(text, [token]);
     hits.push({ weight, position, tokens: [token], manner, subject: !manner && termWeight !== WEAK_WEIGHT && term !== MONEY });
   });
   return hits;
@@ -236,9 +236,10 @@ const evidenceOf = (hits: readonly Hit[]): string[] =>
   [...hits].sort((a, b) => a.position - b.position).map((hit) =>
     hit.tokens.map((token) => token.surface).filter((surface, i, all) => surface !== all[i - 1]).join(' '));
 
-// An amount of money says what something cost, not how it went: "£95 for installing" is about price.
-const isManner = (tokens: readonly Token[]): boolean =>
-  tokens.every((token) => isMannerWord(token.lemma, token.isNumber) && !/^[£$€]/.test(token.surface));
+// An amount of money (prepare's MONEY key) says what something cost, not how it went: "£95 for
+// installing" is about price.
+const isManner = (text: PreparedText, tokens: readonly Token[]): boolean =>
+  tokens.every((token) => text.keys[token.index] !== MONEY && isMannerWord(token.lemma, token.isNumber));
 
 interface ThemeHits { readonly theme: CompiledTheme; readonly order: number; readonly hits: readonly Hit[] }
 
