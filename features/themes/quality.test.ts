@@ -8,12 +8,13 @@ import { TRADES } from './rules/definition.ts';
 
 // The labelled sets are the measure of the matcher (issue 12): at least 300 texts, and held-out parts
 // the rules were not written from. The issue aims at pairwise F1 of 0.85 on them: the held-out part
-// (written with the first development texts) reaches 0.90; the independent part (written by someone
-// who saw neither the rules nor the other texts) 0.77, below it (README "Complaint themes and sentiment").
-// Each floor is a little under what the matcher reaches, to catch regressions.
+// (written with the first development texts) reaches 0.89, the independent part (written by someone
+// who saw neither the rules nor the other texts) 0.87 (README "Complaint themes and sentiment").
+// Each floor is a little under what the matcher reaches, to catch regressions; the independent
+// part's is the aim itself.
 const ISSUE_AIM_F1 = 0.85;
 const HELD_OUT_F1_FLOOR = 0.87;
-const INDEPENDENT_F1_FLOOR = 0.74;
+const INDEPENDENT_F1_FLOOR = ISSUE_AIM_F1;
 describe('theme and sentiment quality on hand-labelled texts', () => {
   it('has at least 300 labelled texts, 100 held out, in every trade', () => {
     expect(DEVELOPMENT.length + HELD_OUT.length).toBeGreaterThanOrEqual(300);
@@ -47,7 +48,7 @@ describe('theme and sentiment quality on hand-labelled texts', () => {
     expect(development.themes.f1).toBeGreaterThanOrEqual(0.9);
     expect(development.sentiment.accuracy).toBeGreaterThanOrEqual(0.9);
     const fair = crossValidated(DEVELOPMENT);
-    expect(fair.themes.f1).toBeGreaterThanOrEqual(0.81);
+    expect(fair.themes.f1).toBeGreaterThanOrEqual(0.84);
     expect(fair.sentimentWordsOnly.accuracy).toBeGreaterThanOrEqual(0.84);
   });
 

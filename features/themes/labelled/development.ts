@@ -3,6 +3,7 @@
  * held-out.ts is not). Same keys and conventions as held-out.ts.
  */
 import { INDEPENDENT_BATCH } from './independent.ts';
+import { INDEPENDENT_MORE } from './independent-more.ts';
 import { labelled, type LabelledText } from './types.ts';
 
 const cafe = labelled('cafe', [
@@ -597,4 +598,4 @@ const thirdBatch = [
     ['Nobody in store could tell me the dimensions.', 'staff-attitude', null, 2, 'negative'],
   ]),
 ];
-export const DEVELOPMENT: readonly LabelledText[] = [...cafe, ...retail, ...appliances, ...cafeMore, ...retailMore, ...appliancesMore, ...secondBatch, ...thirdBatch, ...INDEPENDENT_BATCH];
+export const DEVELOPMENT: readonly LabelledText[] = [...cafe, ...retail, ...appliances, ...cafeMore, ...retailMore, ...appliancesMore, ...secondBatch, ...thirdBatch, ...INDEPENDENT_BATCH, ...INDEPENDENT_MORE];
