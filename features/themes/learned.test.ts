@@ -41,6 +41,8 @@ describe('learned theme words', () => {
 
   it('counts a lemma after a negation in its clause apart for sentiment, and keeps only words two texts have', () => {
     expect(sentimentFeatures(tokenize('Not helpful at all, but the cake was good'))).toEqual(['not_helpful', 'cake', 'good']);
+    // The lexicon's negations too (negation.ts): "hardly", "without", "nor" turn what follows around.
+    expect(sentimentFeatures(tokenize('Hardly friendly. Left without help, nor a smile'))).toEqual(['not_friendly', 'leave', 'not_help', 'not_smile']);
     const sentiment = learnSentiment([
       { text: 'Not helpful', sentiment: 'negative' }, { text: 'Not helpful again', sentiment: 'negative' }, { text: 'Helpful staff', sentiment: 'positive' },
     ]);

@@ -22,6 +22,7 @@
  * key, and so its learned words.
  */
 import { matchKey, type Token, tokenize } from './lemmas.ts';
+import { isNegator } from './negation.ts';
 import { isStopWord } from './stop-words.ts';
 
 /** The class of texts filed under no theme. */
@@ -63,8 +64,7 @@ export interface SentimentTrainingText {
   readonly sentiment: string;
 }
 
-/** Words that turn what follows them in their clause around ("not helpful", "never again"). */
-const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none']);
+/** The prefix of a lemma after a negation (negation.ts) in its clause. */
 const NEGATED = 'not_';
 
 /** A word that can say something: not a number, punctuation-like token or stop word. */
@@ -85,7 +85,7 @@ export function sentimentFeatures(tokens: readonly Token[]): string[] {
   const features = new Set<string>();
   let negatedClause = -1;
   for (const token of tokens) {
-    if (NEGATORS.has(token.lemma)) negatedClause = token.clause;
+    if (isNegator(token)) negatedClause = token.clause;
     else if (carriesMeaning(token)) {
       features.add(`${token.clause === negatedClause ? NEGATED : ''}${matchKey(token.lemma)}`);
     }
