@@ -23,6 +23,25 @@ export class UserErrors extends Error {
   }
 }
 
+/**
+ * Codes of failures of a service outside the Worker that an operation depends on (Workers AI's theme
+ * proposals): neither the input nor the credential is at fault, so they are not payload errors but
+ * top-level GraphQL errors with this `extensions.code` (worker/yoga.ts passes `ServiceError`s through
+ * with their message; anything else stays masked).
+ */
+export const SERVICE_ERROR_CODES = ['AI_NOT_CONFIGURED', 'AI_UNAVAILABLE'] as const;
+export type ServiceErrorCode = (typeof SERVICE_ERROR_CODES)[number];
+
+/** A failure of an outside service, with a stable code and a message for a person (never the service's own text). */
+export class ServiceError extends Error {
+  readonly code: ServiceErrorCode;
+  constructor(code: ServiceErrorCode, message: string) {
+    super(message);
+    this.name = 'ServiceError';
+    this.code = code;
+  }
+}
+
 export const validationError = (path: string[], message: string) => new UserErrors([{ code: 'VALIDATION', path, message }]);
 export const notFoundError = (path: string[], message: string) => new UserErrors([{ code: 'NOT_FOUND', path, message }]);
 

@@ -15,6 +15,7 @@ import './survey-calls.ts';
 import './voice.ts';
 import './complaint-trends.ts';
 import './themes.ts';
+import './theme-proposals.ts';
 import './suggestions.ts';
 import './suggestion-mutations.ts';
 import './experiments.ts';

@@ -39,6 +39,12 @@ export interface Env extends SummaryEnv, ThemesEnv {
    * widget feedback and failed authentication (worker/client-key.ts).
    */
   WIDGET_CLIENT_SALT?: string;
+  /**
+   * Optional Workers AI binding (wrangler.toml `[ai]`, commented out by default): only
+   * `themeProposals` uses it, and answers AI_NOT_CONFIGURED without it. Workers AI always runs
+   * remotely and needs a Cloudflare login, so `npm start` and the tests run without it.
+   */
+  AI?: Ai;
   /** Overrides ENVIRONMENT's choice of who may introspect: "all" or "secret_keys" (worker/security-settings.ts). */
   INTROSPECTION?: string;
   /** Overrides ENVIRONMENT's choice of "Did you mean …?" suggestions for verified callers: "on" or "off". */

@@ -6,7 +6,7 @@ import { PothosError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { createDatabase } from '../db/client.ts';
-import { UserErrors } from '../domain/errors.ts';
+import { ServiceError, UserErrors } from '../domain/errors.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
@@ -130,9 +130,10 @@ function hasEnv(value: unknown): value is Pick<ServerContext, 'env'> {
 }
 
 /**
- * Errors we raise on purpose are GraphQLErrors with an `extensions.code`, and pass through.
- * Pothos's argument checks (page size, cursor) become BAD_USER_INPUT. Everything else (a bug, a
- * database failure) is logged and replaced by a generic message: no stack, no SQL.
+ * Errors we raise on purpose are GraphQLErrors with an `extensions.code`, and pass through; so do
+ * ServiceErrors (AI_NOT_CONFIGURED, AI_UNAVAILABLE), with their own code. Pothos's argument checks
+ * (page size, cursor) become BAD_USER_INPUT. Everything else (a bug, a database failure) is logged
+ * and replaced by a generic message: no stack, no SQL.
  */
 function maskError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
@@ -144,6 +145,10 @@ function maskError(error: unknown, message: string): Error {
         path: error.path,
         extensions: { code: 'BAD_USER_INPUT', fields: original.errors.map((problem) => problem.path) },
       });
+    }
+    // An outside service (Workers AI) is missing or failed: its own code and message, nothing of the service's.
+    if (original instanceof ServiceError) {
+      return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code } });
     }
     // Pothos's errors are GraphQLErrors too: only its argument checks are meant for clients.
     if (original instanceof PothosValidationError) {

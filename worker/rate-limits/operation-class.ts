@@ -3,9 +3,10 @@
  * out. Every operation counts against exactly one class:
  *
  * - `expensive`: a root field that reads or writes in bulk (imports, trends, summary previews and
- *   runs, incentive evaluation, top-reward approval), or any operation whose measured cost (the
- *   operation-limits plugin's measure, worker/plugins/operation-cost.ts) is at least
- *   EXPENSIVE_COST: e.g. 100 suggestions with 20 comments each (about 34,500);
+ *   runs, incentive evaluation, top-reward approval) or calls an AI model (theme proposals), or any
+ *   operation whose measured cost (the operation-limits plugin's measure,
+ *   worker/plugins/operation-cost.ts) is at least EXPENSIVE_COST: e.g. 100 suggestions with 20
+ *   comments each (about 34,500);
  * - `mutation`: any other mutation;
  * - `query`: any other query (introspection included).
  */
@@ -27,6 +28,8 @@ export const EXPENSIVE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'runSummaries',
   'evaluateIncentiveProgram',
   'approveTopRewards',
+  // A Workers AI call per request (billed per use), besides its two reads.
+  'themeProposals',
 ]);
 
 /** A measured cost from which an operation counts as expensive (the refusal limit is 50,000). */

@@ -14,18 +14,24 @@ export const THEME_LIMITS = {
   themes: 200,
 } as const;
 
+/**
+ * One rule (a term, phrase or exclude) as a manager writes it: trimmed, lower-cased, 1 to 60
+ * characters. Theme proposals (rules/proposals.ts) normalise a model's phrases with it too.
+ */
+export function ruleText(what: string) {
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.toLowerCase(),
+    v.minLength(1, `Empty ${what} are not allowed; remove the blank entry.`),
+    v.maxLength(THEME_LIMITS.rule, `Each of the ${what} is at most ${THEME_LIMITS.rule} characters.`),
+  );
+}
+
 /** A list of rules (terms, phrases or excludes): trimmed, lower-cased, no empty entries, no duplicates. */
 function ruleList(what: string) {
   return v.pipe(
-    v.array(
-      v.pipe(
-        v.string(),
-        v.trim(),
-        v.toLowerCase(),
-        v.minLength(1, `Empty ${what} are not allowed; remove the blank entry.`),
-        v.maxLength(THEME_LIMITS.rule, `Each of the ${what} is at most ${THEME_LIMITS.rule} characters.`),
-      ),
-    ),
+    v.array(ruleText(what)),
     v.maxLength(THEME_LIMITS.rulesPerList, `A theme has at most ${THEME_LIMITS.rulesPerList} ${what}.`),
     v.check((list) => firstDuplicate(list) === null, (issue) => `The ${what} list has "${firstDuplicate(issue.input) ?? ''}" twice; keep one.`),
   );
