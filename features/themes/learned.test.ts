@@ -4,6 +4,7 @@ import { HELD_OUT } from './labelled/held-out.ts';
 import { HELD_OUT_INDEPENDENT } from './labelled/held-out-independent.ts';
 import type { ThemeDefinition } from './rules/definition.ts';
 import { classLikelihoods, learnedFeatures, learnSentiment, learnWords, NO_THEME, sentimentFeatures } from './rules/learned.ts';
+import { packLearned, unpackLearned } from './rules/learned-packing.ts';
 import { LEARNED_SENTIMENT, LEARNED_WORDS } from './rules/learned-words.ts';
 import { tokenize } from './rules/lemmas.ts';
 import { classifyThemes } from './rules/matcher.ts';
@@ -30,6 +31,17 @@ describe('learned theme words', () => {
     const shared = [...HELD_OUT, ...HELD_OUT_INDEPENDENT].filter((item) => trained.has(item.text));
     expect(shared.filter((item) => item.primary !== null)).toEqual([]);
     expect(shared.length).toBeLessThanOrEqual(3);
+  });
+
+  it('is written packed, each feature once with the classes that have it, and unpacks to what was learned', () => {
+    const packed = packLearned(model);
+    expect(packed.classes).toEqual([[NO_THEME, 1], ['price-value', 1], ['stock-availability', 2]]);
+    expect(packed.features).toBe('bare|cabinet|card|empty|fee|flapjack|mum|steep');
+    // "cabinet": 2 texts of column 2 (stock); "card": 1 of column 1 (price).
+    expect(packed.counts).toBe('21;22;11;21;11;22;01;11');
+    expect(unpackLearned(packed)).toEqual(model);
+    const tooMany = learnWords(Array.from({ length: 37 }, (_, i) => ({ text: 'cold', primary: `theme-${i}` })));
+    expect(() => packLearned(tooMany)).toThrow('at most 36 classes');
   });
 
   it('counts each text\'s distinct lemmas and neighbouring pairs under its theme, without stop words or numbers', () => {
