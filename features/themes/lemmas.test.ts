@@ -4,6 +4,10 @@ import { lemmatise, matchKey, tokenize } from './rules/lemmas.ts';
 const lemmas = (text: string) => tokenize(text).map((token) => token.lemma);
 
 describe('lemmas', () => {
+  it('looks words up in its tables only where the tables have them ("constructor" is no misspelling)', () => {
+    expect(lemmas("The constructor's valueof __proto__")).toEqual(['the', 'constructor', 'valueof', 'proto']);
+  });
+
   it('reduces verb and plural forms to one lemma', () => {
     expect(['waited', 'waiting', 'waits', 'wait'].map(lemmatise)).toEqual(['wait', 'wait', 'wait', 'wait']);
     expect(['queued', 'queuing', 'queues'].map(lemmatise)).toEqual(['queue', 'queue', 'queue']);

@@ -10,6 +10,17 @@ const appliances = taxonomyFor('appliances');
 const primaryOf = (text: string, themes: readonly ThemeDefinition[] = cafe) => classifyThemes(text, themes).primary?.key ?? null;
 
 describe('classifyThemes', () => {
+  it('reads words that name an object property ("constructor") like any other word', () => {
+    // The word tables and learned counts are keyed by what customers write: a plain object would
+    // find Object.prototype's "constructor" there, and tokenizing threw.
+    expect(primaryOf('The constructor at the desk was rude', retail)).toBe('staff-attitude');
+    const own: ThemeDefinition = { key: 'constructor', label: 'Constructor', terms: ['constructor'], phrases: [], excludes: [] };
+    expect(classifyThemes('The constructor never came back', [own, ...retail]).primary).toMatchObject({ key: 'constructor', score: 1 });
+    const words = Object.getOwnPropertyNames(Object.prototype).join(' ');
+    expect(() => classifyThemes(words, retail)).not.toThrow();
+    expect(unmatchedPhrases('Bought a constructor kit for my son', retail).map((phrase) => phrase.phrase)).toContain('constructor kit');
+  });
+
   it('groups differently worded complaints under one theme', () => {
     const waiting = ['We waited forever', 'Took ages to get served', 'The queue barely moved', 'Stood there for 25 mins', 'Painfully slow service'];
     expect(waiting.map((text) => primaryOf(text))).toEqual(waiting.map(() => 'waiting-time'));

@@ -5,6 +5,11 @@ import { sentimentLabel, sentimentOf } from './rules/sentiment.ts';
 const label = (text: string, told: { rating?: number; nps?: number; satisfaction?: number } = {}) => sentimentLabel(sentimentOf({ text, ...told }));
 
 describe('sentimentOf', () => {
+  it('reads words that name an object property ("constructor") like any other word', () => {
+    expect(label('The constructor was lovely and so helpful')).toBe('positive');
+    expect(Number.isFinite(sentimentOf({ text: Object.getOwnPropertyNames(Object.prototype).join(' ') }))).toBe(true);
+  });
+
   it('a call rated 5 with NPS 10 is never negative, whatever the words', () => {
     for (const text of ['Terrible, awful, rude, dirty, the worst', 'Never again', 'The queue was long and the coffee cold', '']) {
       expect(sentimentOf({ text, satisfaction: 5, nps: 10 })).toBeGreaterThan(0.1);

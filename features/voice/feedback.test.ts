@@ -40,6 +40,15 @@ describe('feedback', () => {
     expect(result.recordFeedback.feedback!.themes.length).toBeGreaterThan(0);
   });
 
+  it('is recorded whatever words the customer used, "constructor" included (it once made theming throw)', async () => {
+    const result = await data<RecordResult>(tenant.manager, RECORD, {
+      input: { kind: 'COMPLAINT', source: 'WIDGET', body: 'The constructor kit came with half the pieces missing and the staff were rude about it.', teamId: team },
+    });
+    expect(result.recordFeedback.errors).toEqual([]);
+    expect(result.recordFeedback.feedback).toMatchObject({ sentimentLabel: 'NEGATIVE', body: 'The constructor kit came with half the pieces missing and the staff were rude about it.' });
+    expect(result.recordFeedback.feedback!.themes.length).toBeGreaterThan(0);
+  });
+
   it('is resolved once, with a note and who resolved it', async () => {
     const created = await data<RecordResult>(tenant.manager, RECORD, { input: { kind: 'COMPLAINT', source: 'WIDGET', body: 'Cold coffee again', teamId: team } });
     const id = created.recordFeedback.feedback!.id;

@@ -6,6 +6,7 @@
  * classes that have it and their counts: 41 KB. The Worker unpacks both models once, when the module
  * loads (about 7 ms).
  */
+import { dictionary } from './dictionary.ts';
 import type { LearnedClass, LearnedWords } from './learned.ts';
 
 export interface PackedLearned {
@@ -60,16 +61,16 @@ export function packLearned(model: LearnedWords): PackedLearned {
 export function unpackLearned(packed: PackedLearned): LearnedWords {
   const features = packed.features === '' ? [] : packed.features.split(FEATURE_SEPARATOR);
   const rows = packed.counts === '' ? [] : packed.counts.split(ROW_SEPARATOR);
-  const counts = packed.classes.map(() => ({}) as Record<string, number>);
+  const counts = packed.classes.map(() => dictionary<number>());
   features.forEach((feature, row) => {
     for (const cell of (rows[row] ?? '').split(COUNT_SEPARATOR)) {
       const target = counts[parseInt(cell.charAt(0), COLUMN_RADIX)];
       if (target) target[feature] = Number(cell.slice(1));
     }
   });
-  const classes: Record<string, LearnedClass> = {};
+  const classes = dictionary<LearnedClass>();
   packed.classes.forEach(([key, texts], column) => {
-    const own = counts[column] ?? {};
+    const own = counts[column] ?? dictionary<number>();
     classes[key] = { texts, words: Object.values(own).reduce((sum, n) => sum + n, 0), counts: own };
   });
   return { texts: packed.texts, vocabulary: features.length, classes };

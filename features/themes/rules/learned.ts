@@ -21,6 +21,7 @@
  * promoted) get no learned words: they are matched by their rules only. A renamed theme keeps its
  * key, and so its learned words.
  */
+import { dictionary } from './dictionary.ts';
 import { matchKey, type Token, tokenize } from './lemmas.ts';
 import { isNegator } from './negation.ts';
 import { isStopWord } from './stop-words.ts';
@@ -130,10 +131,10 @@ function learnClasses(items: readonly { readonly label: string; readonly feature
       }
     }
   }
-  const classes: Record<string, LearnedClass> = {};
+  const classes = dictionary<LearnedClass>();
   for (const key of [...docs.keys()].sort()) {
     const words = [...(counts.get(key) ?? new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    classes[key] = { texts: docs.get(key) ?? 0, words: words.reduce((sum, [, n]) => sum + n, 0), counts: Object.fromEntries(words) };
+    classes[key] = { texts: docs.get(key) ?? 0, words: words.reduce((sum, [, n]) => sum + n, 0), counts: dictionary(words) };
   }
   return { texts: items.length, vocabulary: vocabulary.size, classes };
 }

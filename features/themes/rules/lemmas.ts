@@ -13,6 +13,7 @@
  * Limits: English only, no part-of-speech tagging ("left" is always `leave`, never the side), no
  * spelling correction beyond the table (the matcher adds a one-edit tolerance for long words).
  */
+import { dictionary } from './dictionary.ts';
 
 export interface Token {
   /** The word as written (apostrophes kept, original case). */
@@ -34,7 +35,7 @@ export interface Token {
 }
 
 /** Misspellings customers type often, to the word they meant. Lower-case, no apostrophes. */
-const MISSPELLINGS: Record<string, string> = {
+const MISSPELLINGS = dictionary<string>({
   recieve: 'receive', recieved: 'received', reciept: 'receipt', reciepts: 'receipts', completly: 'completely',
   definately: 'definitely', defintely: 'definitely', wierd: 'weird', seperate: 'separate', freind: 'friend',
   expresso: 'espresso', capuccino: 'cappuccino', cappucino: 'cappuccino', latee: 'latte',
@@ -65,17 +66,17 @@ const MISSPELLINGS: Record<string, string> = {
   dirtey: 'dirty', filthey: 'filthy', clen: 'clean', damadge: 'damage',
   broekn: 'broken', reciet: 'receipt', receipe: 'receipt', engeener: 'engineer', technition: 'technician',
   apointment: 'appointment', appoinment: 'appointment', collegue: 'colleague', resturaunt: 'restaurant',
-};
+});
 
 /** Contractions without their apostrophe (as typed on phones): the negation must survive. */
-const NEGATED_CONTRACTIONS: Record<string, string> = {
+const NEGATED_CONTRACTIONS = dictionary<string>({
   dont: 'do', didnt: 'did', doesnt: 'does', isnt: 'is', wasnt: 'was', werent: 'were', arent: 'are', havent: 'have',
   hasnt: 'has', hadnt: 'had', couldnt: 'could', wouldnt: 'would', shouldnt: 'should', cant: 'can', wont: 'will',
   cannot: 'can', aint: 'is', mustnt: 'must', neednt: 'need',
-};
+});
 
 /** Irregular forms to their lemma. Regular forms go through the suffix rules below. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = dictionary<string>({
   // "Cracking" is praise ("a cracking little spot"), not a crack.
   cracking: 'cracking',
   swore: 'swear', sworn: 'swear', drove: 'drive', driven: 'drive', rode: 'ride', ridden: 'ride', shaken: 'shake',
@@ -117,7 +118,7 @@ const IRREGULAR: Record<string, string> = {
   dies: 'die', movies: 'movie', species: 'species', raised: 'raise', seemed: 'seem', ceased: 'cease', biased: 'bias',
   focused: 'focus', focusing: 'focus', focuses: 'focus', bonuses: 'bonus', buses: 'bus', statuses: 'status',
   caused: 'cause', causes: 'cause', used: 'use', uses: 'use', using: 'use', closed: 'close', closing: 'close',
-};
+});
 
 /** Base words ending in a silent e whose suffix-stripped form loses it ("charg" -> "charge"). */
 const SILENT_E = new Set([
