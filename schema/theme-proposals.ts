@@ -4,6 +4,7 @@
  * Two reads and one model call, whatever is selected: every proposal's examples come in one
  * statement (the examples' nested selection planned from the query).
  */
+import { validationError } from '../domain/errors.ts';
 import { resolveRange } from '../domain/periods.ts';
 import { proposeThemes, type ThemeProposal } from '../features/themes/proposals.ts';
 import { PROPOSAL_LIMITS } from '../features/themes/rules/proposals.ts';
@@ -37,11 +38,15 @@ builder.queryField('themeProposals', (t) =>
     description: `Themes a Workers AI model proposes for the period's feedback that matched no theme (default: the last 90 days), most matches first. The model reads the customer's words of the newest ${PROPOSAL_LIMITS.texts} such records and nothing else; nothing is applied. Needs an admin or manager key (each call is billed); an expensive operation for rate limits. Top-level errors: AI_NOT_CONFIGURED (this deployment has no AI binding), AI_UNAVAILABLE (the model failed, timed out or answered something unusable).`,
     args: {
       ...rangeArgs(t.arg),
-      first: t.arg.int({ defaultValue: DEFAULT_FIRST, description: `At most ${PROPOSAL_LIMITS.proposals}.` }),
+      first: t.arg.int({ defaultValue: DEFAULT_FIRST, description: `1 to ${PROPOSAL_LIMITS.proposals}; anything else is BAD_USER_INPUT, before the model is asked.` }),
     },
     resolve: (_root, args, ctx) => {
+      const first = args.first ?? DEFAULT_FIRST;
+      if (first < 1 || first > PROPOSAL_LIMITS.proposals) {
+        throw validationError(['first'], `Ask for 1 to ${PROPOSAL_LIMITS.proposals} proposals; first was ${first}.`);
+      }
       const range = resolveRange(args, ctx.now, ['themeProposals']);
-      return proposeThemes(ctx.tenant, ctx.env.AI, range, args.first ?? DEFAULT_FIRST);
+      return proposeThemes(ctx.tenant, ctx.env.AI, range, first);
     },
   }),
 );

@@ -97,6 +97,16 @@ describe('rate limits per credential and operation class', () => {
     expect((await gql(tenant.reader, '{ viewer { role } }')).status).toBe(200);
   });
 
+  it('counts each expensive root field an operation selects, so aliases cannot run many for one count', async () => {
+    const tenant = await createTenant();
+    const aliases = 20;
+    const many = `{ ${Array.from({ length: aliases }, (_, i) => `t${i}: complaintTrends { periodStart }`).join(' ')} }`;
+    // 60 units a minute: a window boundary can let up to two windows' worth through, and no more.
+    const loop = await untilRefused((2 * STANDARD.expensive) / aliases + 2, () => gql(tenant.reader, many));
+    expectRateLimited(loop.refusal, /^Too many expensive operations/);
+    expect(loop.answers.slice(0, -1).every((answer) => answer.status === 200)).toBe(true);
+  });
+
   it('limits an employee per employee, whichever of their tokens they use', async () => {
     const tenant = await createTenant();
     const employeeId = await createEmployee(tenant.admin, { name: 'Loop Ing' });

@@ -236,8 +236,19 @@ describe('themeProposals', () => {
     const ai = new FakeAi(() => ({ response: { themes: [{ label: 'Parking', phrases: ['park'] }, { label: 'Bike racks', phrases: ['bike'] }] } }));
     const one = await withAi<{ themeProposals: Proposal[] }>(ai, tenant.manager, PROPOSALS, { first: 1 });
     expect(one.body.data!.themeProposals.map((proposal) => [proposal.label, proposal.matches])).toEqual([['Parking', 4]]);
-    const many = await withAi<{ themeProposals: Proposal[] }>(ai, tenant.manager, PROPOSALS, { first: 50 });
+    const many = await withAi<{ themeProposals: Proposal[] }>(ai, tenant.manager, PROPOSALS, { first: PROPOSAL_LIMITS.proposals });
     expect(many.body.data!.themeProposals.map((proposal) => proposal.label)).toEqual(['Parking', 'Bike racks']);
+  });
+
+  it('refuses a `first` outside 1-10 before the model is called', async () => {
+    const tenant = await parkingTenant();
+    const ai = answering([{ label: 'Parking', phrases: ['park'] }]);
+    for (const first of [0, -1, PROPOSAL_LIMITS.proposals + 1]) {
+      const refused = await withAi<{ themeProposals: Proposal[] }>(ai, tenant.manager, PROPOSALS, { first });
+      expect(refused.status).toBe(200);
+      expect(refused.body.errors?.[0]).toMatchObject({ message: `Ask for 1 to 10 proposals; first was ${first}.`, extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    expect(ai.calls).toHaveLength(0);
   });
 
   it('gives up on a model that does not answer in time', async () => {

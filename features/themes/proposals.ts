@@ -111,7 +111,8 @@ export interface ProposeOptions {
  * in `range` that matched no theme, checked and scored. No binding: AI_NOT_CONFIGURED (before any
  * SQL). No unthemed feedback: [] without calling the model. The model failing, timing out or
  * answering something unusable: AI_UNAVAILABLE. Reads two statements (the taxonomy and the sample)
- * and writes nothing.
+ * and applies nothing (the taxonomy read seeds the default taxonomy for an organisation that has
+ * none, as every themes read does).
  */
 export async function proposeThemes(
   tenant: TenantScope,

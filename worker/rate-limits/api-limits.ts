@@ -50,13 +50,20 @@ export function rateLimitKey(principal: Principal): string | null {
   }
 }
 
-/** Counts the request and answers null when it may run, or the RATE_LIMITED error to answer. */
-export async function checkApiRateLimit(env: Env, principal: Principal, tier: RateLimitTier, operationClass: OperationClass): Promise<GraphQLError | null> {
+/**
+ * Counts the request as `units` of its class (operation-class.ts `chargedUnits`: one per expensive
+ * root field) and answers null when it may run, or the RATE_LIMITED error to answer. The binding
+ * counts one per call, so a request of n units calls it n times (at most the alias limit, 30).
+ */
+export async function checkApiRateLimit(env: Env, principal: Principal, tier: RateLimitTier, operationClass: OperationClass, units = 1): Promise<GraphQLError | null> {
   const key = rateLimitKey(principal);
   if (key === null || tier === 'unlimited') return null;
-  const { success } = await env[LIMITERS[tier][operationClass]].limit({ key });
-  if (success) return null;
-  return rateLimitedError(`Too many ${CLASS_WORDS[operationClass]} with this credential in the last minute`);
+  const limiter = env[LIMITERS[tier][operationClass]];
+  for (let unit = 0; unit < units; unit++) {
+    const { success } = await limiter.limit({ key });
+    if (!success) return rateLimitedError(`Too many ${CLASS_WORDS[operationClass]} with this credential in the last minute`);
+  }
+  return null;
 }
 
 /** HTTP 429 with Retry-After: the binding does not say when its window ends, so the whole period. */

@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../schema/index.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../schema/builder.ts';
-import { classifyOperation, EXPENSIVE_ROOT_FIELDS } from './operation-class.ts';
+import { chargedUnits, classifyOperation, EXPENSIVE_ROOT_FIELDS } from './operation-class.ts';
 
 const pages = { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
 const classOf = (document: string) => classifyOperation(schema, parse(document), undefined, undefined, pages);
@@ -18,5 +18,15 @@ describe('classifyOperation', () => {
     expect(classOf('{ themeProposals { label } }')).toBe('expensive');
     expect(classOf('query { ...P } fragment P on Query { themeProposals(first: 1) { label } }')).toBe('expensive');
     expect(classOf('{ emergingThemes { phrase } }')).toBe('query');
+  });
+
+  it('charges one unit per expensive root field, aliases and fragments included, and fields GraphQL merges once', () => {
+    const units = (document: string) => chargedUnits(parse(document), undefined);
+    expect(units('{ themeProposals { label } }')).toBe(1);
+    expect(units('{ a: themeProposals { label } b: themeProposals(first: 2) { label } c: complaintTrends { key } }')).toBe(3);
+    expect(units('{ complaintTrends { key } frictionTrends { categories { key } } ...T } fragment T on Query { t: complaintTrends { key } }')).toBe(3);
+    // The same response key twice is merged and run once.
+    expect(units('{ complaintTrends { key } complaintTrends { count } }')).toBe(1);
+    expect(units('{ viewer { role } }')).toBe(1);
   });
 });

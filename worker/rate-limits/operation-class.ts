@@ -9,6 +9,9 @@
  *   comments each (about 34,500);
  * - `mutation`: any other mutation;
  * - `query`: any other query (introspection included).
+ *
+ * An operation counts once, except that each expensive root field it selects counts once
+ * (`chargedUnits`): aliases would otherwise run thirty trends, imports or AI calls for one count.
  */
 import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { measureOperation, selectOperation, type PageSizes } from '../plugins/operation-cost.ts';
@@ -28,7 +31,7 @@ export const EXPENSIVE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'runSummaries',
   'evaluateIncentiveProgram',
   'approveTopRewards',
-  // A Workers AI call per request (billed per use), besides its two reads.
+  // A Workers AI call per selection (billed per use), besides its two reads.
   'themeProposals',
 ]);
 
@@ -45,21 +48,39 @@ export function classifyOperation(
   const operation = selectOperation(document, operationName);
   // No runnable operation: execution answers with an error and touches nothing; count it as a query.
   if (!operation) return 'query';
-  if (rootFieldNames(document, operation).some((name) => EXPENSIVE_ROOT_FIELDS.has(name))) return 'expensive';
+  if (rootFields(document, operation).some((field) => EXPENSIVE_ROOT_FIELDS.has(field.name))) return 'expensive';
   if (measureOperation(schema, document, operation, variables, pageSizes).cost >= EXPENSIVE_COST) return 'expensive';
   return operation.operation === 'mutation' ? 'mutation' : 'query';
 }
 
+/**
+ * How many units of its class's limit an operation uses: one, or for an expensive operation one per
+ * expensive root field it runs. GraphQL runs fields that share a response key once, so those are
+ * counted by key: `{ a: complaintTrends b: complaintTrends }` is two, the same field twice is one.
+ */
+export function chargedUnits(document: DocumentNode, operationName: string | null | undefined): number {
+  const operation = selectOperation(document, operationName);
+  if (!operation) return 1;
+  const expensiveKeys = new Set(rootFields(document, operation).filter((field) => EXPENSIVE_ROOT_FIELDS.has(field.name)).map((field) => field.responseKey));
+  return Math.max(1, expensiveKeys.size);
+}
+
+interface RootField {
+  name: string;
+  /** The alias, or the name: fields with the same key are merged and run once. */
+  responseKey: string;
+}
+
 /** The operation's root fields, through fragments and inline fragments (each fragment once). */
-function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+function rootFields(document: DocumentNode, operation: OperationDefinitionNode): RootField[] {
   const fragments = new Map(
     document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
   );
-  const names: string[] = [];
+  const fields: RootField[] = [];
   const visited = new Set<string>();
   const walk = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+      if (selection.kind === Kind.FIELD) fields.push({ name: selection.name.value, responseKey: selection.alias?.value ?? selection.name.value });
       else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
       else if (!visited.has(selection.name.value)) {
         visited.add(selection.name.value);
@@ -69,5 +90,5 @@ function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNo
     }
   };
   walk(operation.selectionSet);
-  return names;
+  return fields;
 }
