@@ -42,6 +42,7 @@ describe('learned theme words', () => {
     expect(unpackLearned(packed)).toEqual(model);
     const tooMany = learnWords(Array.from({ length: 37 }, (_, i) => ({ text: 'cold', primary: `theme-${i}` })));
     expect(() => packLearned(tooMany)).toThrow('at most 36 classes');
+    expect(() => packLearned({ texts: 1, vocabulary: 1, classes: { a: { texts: 1, words: 1, counts: { '': 1 } } } })).toThrow('is empty or holds');
   });
 
   it('counts each text\'s distinct lemmas and neighbouring pairs under its theme, without stop words or numbers', () => {

@@ -1,7 +1,7 @@
 /**
- * The source text of rules/learned-words.ts (theme and sentiment words), trained on the given labelled texts: shared by the
- * script that writes it (scripts/learn-theme-words.ts) and the test that checks it is not stale. The words are written
- * packed (rules/learned-packing.ts) and unpacked when the module loads.
+ * The source text of rules/learned-words.ts (theme and sentiment words), trained on the given labelled texts, for the
+ * script that writes it (scripts/learn-theme-words.ts); features/themes/learned.test.ts checks that what the file holds
+ * equals what the texts teach. The words are written packed (rules/learned-packing.ts) and unpacked when the module loads.
  */
 import { learnSentiment, learnWords } from '../rules/learned.ts';
 import { packLearned } from '../rules/learned-packing.ts';

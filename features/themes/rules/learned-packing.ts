@@ -26,21 +26,21 @@ export interface PackedLearned {
 const FEATURE_SEPARATOR = '|';
 const ROW_SEPARATOR = ';';
 const COUNT_SEPARATOR = ',';
-/** A column is one base-36 digit: the taxonomy has 16 themes (and NO_THEME), sentiment 3 labels. */
+/** A column is one base-36 digit: the taxonomy has 15 themes (16 columns with NO_THEME), sentiment 3 labels. */
 const COLUMN_RADIX = 36;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Packs learned words. Throws where the packed form cannot hold them: more than 36 classes, or a
- * feature holding the separator (learnedFeatures and sentimentFeatures make neither).
+ * Packs learned words. Throws where the packed form cannot hold them: more than 36 classes, or an
+ * empty feature or one holding the separator (learnedFeatures and sentimentFeatures make none).
  */
 export function packLearned(model: LearnedWords): PackedLearned {
   const keys = Object.keys(model.classes).sort(byText);
   if (keys.length > COLUMN_RADIX) throw new Error(`The packed form holds at most ${COLUMN_RADIX} classes, not ${keys.length}`);
   const features = [...new Set(keys.flatMap((key) => Object.keys(model.classes[key]?.counts ?? {})))].sort(byText);
-  const clash = features.find((feature) => feature.includes(FEATURE_SEPARATOR));
-  if (clash !== undefined) throw new Error(`The learned feature "${clash}" holds "${FEATURE_SEPARATOR}", the separator of the packed form`);
+  const clash = features.find((feature) => feature === '' || feature.includes(FEATURE_SEPARATOR));
+  if (clash !== undefined) throw new Error(`The learned feature "${clash}" is empty or holds "${FEATURE_SEPARATOR}", the separator of the packed form`);
   const rows = features.map((feature) =>
     keys
       .flatMap((key, column) => {
