@@ -30,7 +30,7 @@ const LIMITERS: Record<LimitedTier, Record<OperationClass, ApiLimiterName>> = {
 const CLASS_WORDS: Record<OperationClass, string> = {
   query: 'queries',
   mutation: 'mutations',
-  expensive: 'expensive operations (imports, trends, summaries, large reads)',
+  expensive: 'expensive operations (imports, trends, summaries, AI theme proposals, large reads)',
 };
 
 /**
@@ -53,7 +53,10 @@ export function rateLimitKey(principal: Principal): string | null {
 /**
  * Counts the request as `units` of its class (operation-class.ts `chargedUnits`: one per expensive
  * root field) and answers null when it may run, or the RATE_LIMITED error to answer. The binding
- * counts one per call, so a request of n units calls it n times (at most the alias limit, 30).
+ * counts one per call, so a request of n units calls it n times (n is at most 34: 30 aliases plus
+ * the unaliased expensive root fields). The binding cannot give units back, so a request refused
+ * part-way has used the units it took: with 41 of 60 used, a 20-unit request is refused and leaves
+ * none for the rest of the minute.
  */
 export async function checkApiRateLimit(env: Env, principal: Principal, tier: RateLimitTier, operationClass: OperationClass, units = 1): Promise<GraphQLError | null> {
   const key = rateLimitKey(principal);

@@ -57,6 +57,7 @@ export function classifyOperation(
  * How many units of its class's limit an operation uses: one, or for an expensive operation one per
  * expensive root field it runs. GraphQL runs fields that share a response key once, so those are
  * counted by key: `{ a: complaintTrends b: complaintTrends }` is two, the same field twice is one.
+ * A field under `@skip`/`@include` counts whatever the condition (the safe side, as for the class).
  */
 export function chargedUnits(document: DocumentNode, operationName: string | null | undefined): number {
   const operation = selectOperation(document, operationName);

@@ -39,6 +39,7 @@
  * of the taxonomy it is given, never words of the text. Numbers only help phrases such as "# minute".
  */
 import type { ThemeClassification, ThemeDefinition, ThemeMatch } from './definition.ts';
+import { dictionary } from './dictionary.ts';
 import { matchKey, type Token, tokenize } from './lemmas.ts';
 import { learnedFeatures, type LearnedWords, classLikelihoods } from './learned.ts';
 import { LEARNED_WORDS } from './learned-words.ts';
@@ -332,7 +333,7 @@ function rankThemes(text: PreparedText, themes: readonly ThemeDefinition[], lear
   const found = new Set(ruled.map((scored) => scored.match.key));
   const learnedOnly = themes.flatMap((theme, order): Scored[] => {
     if (found.has(theme.key) || (likelihoods.get(theme.key) ?? 0) < LEARNED_SURE) return [];
-    const counts = learned.classes[theme.key]?.counts ?? {};
+    const counts = learned.classes[theme.key]?.counts ?? dictionary<number>();
     const evidence = text.tokens.filter((token, i) => (counts[text.keys[i] ?? ''] ?? 0) > 0 && !isStopWord(token.lemma)).map((token) => token.surface);
     // Ties go to what the rules found: a theme of the words alone counts as mentioned last.
     return [{ match: { key: theme.key, label: theme.label, score: 0, evidence, learnedOnly: true }, first: Number.POSITIVE_INFINITY, order }];
