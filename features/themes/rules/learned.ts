@@ -142,11 +142,29 @@ function learnClasses(items: readonly { readonly label: string; readonly feature
 /**
  * How likely each of `keys` (and NO_THEME) is for a text of these features (learnedFeatures or
  * sentimentFeatures), 0..1 summing to 1 over them. Keys the model never saw get nothing. Only words
- * the model knows count: an unknown word says nothing.
+ * the model knows count: an unknown word says nothing, and a text of none gets the classes' priors.
  */
 export function classLikelihoods(model: LearnedWords, textFeatures: readonly string[], keys: readonly string[]): Map<string, number> {
-  const known = [...keys, NO_THEME].filter((key, i, all) => model.classes[key] && all.indexOf(key) === i);
-  const features = textFeatures.filter((feature) => known.some((key) => model.classes[key]?.counts[feature] !== undefined));
+  const known = knownClasses(model, keys);
+  return likelihoodsOver(model, known, knownFeatures(model, known, textFeatures));
+}
+
+/** classLikelihoods, or null when the model knows none of the text's features (only priors would speak). */
+export function wordLikelihoods(model: LearnedWords, textFeatures: readonly string[], keys: readonly string[]): Map<string, number> | null {
+  const known = knownClasses(model, keys);
+  const features = knownFeatures(model, known, textFeatures);
+  return features.length === 0 ? null : likelihoodsOver(model, known, features);
+}
+
+/** `keys` and NO_THEME, once each, where the model has the class. */
+const knownClasses = (model: LearnedWords, keys: readonly string[]): string[] =>
+  [...keys, NO_THEME].filter((key, i, all) => model.classes[key] && all.indexOf(key) === i);
+
+/** The features some class of `known` has counted. */
+const knownFeatures = (model: LearnedWords, known: readonly string[], textFeatures: readonly string[]): string[] =>
+  textFeatures.filter((feature) => known.some((key) => model.classes[key]?.counts[feature] !== undefined));
+
+function likelihoodsOver(model: LearnedWords, known: readonly string[], features: readonly string[]): Map<string, number> {
   const logs = known.map((key) => {
     const learned = model.classes[key];
     if (!learned) return Number.NEGATIVE_INFINITY;

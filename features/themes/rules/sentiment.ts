@@ -38,7 +38,7 @@
  * Limits: English only; a fixed lexicon of service words (about 300, lemmatised with rules/lemmas.ts);
  * sarcasm only through the plain markers above.
  */
-import { classLikelihoods, type LearnedWords, sentimentFeatures } from './learned.ts';
+import { type LearnedWords, sentimentFeatures, wordLikelihoods } from './learned.ts';
 import { LEARNED_SENTIMENT } from './learned-words.ts';
 import { matchKey, type Token, tokenize } from './lemmas.ts';
 import { isNegator } from './negation.ts';
@@ -239,10 +239,8 @@ function lexiconScore(tokens: readonly Token[]): LexiconReading {
  * than the negative majority of the texts it learned from.
  */
 function learnedScore(tokens: readonly Token[], model: LearnedWords): number | null {
-  const features = sentimentFeatures(tokens);
-  const known = features.some((feature) => Object.values(model.classes).some((learned) => learned.counts[feature] !== undefined));
-  if (!known) return null;
-  const likelihoods = classLikelihoods(model, features, ['positive', 'neutral', 'negative']);
+  const likelihoods = wordLikelihoods(model, sentimentFeatures(tokens), ['positive', 'neutral', 'negative']);
+  if (!likelihoods) return null;
   return (likelihoods.get('positive') ?? 0) - (likelihoods.get('negative') ?? 0);
 }
 
