@@ -10,7 +10,7 @@ import type { RateLimitTier } from '../../db/tenants.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Env } from '../env.ts';
 import { checkApiRateLimit } from '../rate-limits/api-limits.ts';
-import { chargedUnits, classifyOperation } from '../rate-limits/operation-class.ts';
+import { chargeOperation } from '../rate-limits/operation-class.ts';
 import type { PageSizes } from './operation-cost.ts';
 
 /** What the plugin reads from the GraphQL context: the caller and its tenant's tier. */
@@ -26,8 +26,7 @@ export function useApiRateLimits<TContext extends RateLimitedContext>(options: {
     async onExecute({ args, setResultAndStopExecution }) {
       const { env, principal, rateLimitTier } = args.contextValue;
       if (!rateLimitTier) return;
-      const operationClass = classifyOperation(args.schema, args.document, args.operationName, args.variableValues ?? undefined, options.pageSizes);
-      const units = operationClass === 'expensive' ? chargedUnits(args.document, args.operationName) : 1;
+      const { operationClass, units } = chargeOperation(args.schema, args.document, args.operationName, args.variableValues ?? undefined, options.pageSizes);
       const refusal = await checkApiRateLimit(env, principal, rateLimitTier, operationClass, units);
       if (refusal) setResultAndStopExecution({ errors: [refusal] });
     },

@@ -51,7 +51,7 @@ export function rateLimitKey(principal: Principal): string | null {
 }
 
 /**
- * Counts the request as `units` of its class (operation-class.ts `chargedUnits`: one per expensive
+ * Counts the request as `units` of its class (operation-class.ts `chargeOperation`: one per expensive
  * root field) and answers null when it may run, or the RATE_LIMITED error to answer. The binding
  * counts one per call, so a request of n units calls it n times (n is at most 34: 30 aliases plus
  * the unaliased expensive root fields). The binding cannot give units back, so a request refused

@@ -3,12 +3,13 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../schema/index.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../schema/builder.ts';
-import { chargedUnits, classifyOperation, EXPENSIVE_ROOT_FIELDS } from './operation-class.ts';
+import { chargeOperation, EXPENSIVE_ROOT_FIELDS } from './operation-class.ts';
 
 const pages = { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
-const classOf = (document: string) => classifyOperation(schema, parse(document), undefined, undefined, pages);
+const chargeOf = (document: string) => chargeOperation(schema, parse(document), undefined, undefined, pages);
+const classOf = (document: string) => chargeOf(document).operationClass;
 
-describe('classifyOperation', () => {
+describe('chargeOperation', () => {
   it('names only root fields the schema has', () => {
     const roots = new Set([...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())]);
     expect([...EXPENSIVE_ROOT_FIELDS].filter((name) => !roots.has(name))).toEqual([]);
@@ -21,7 +22,7 @@ describe('classifyOperation', () => {
   });
 
   it('charges one unit per expensive root field, aliases and fragments included, and fields GraphQL merges once', () => {
-    const units = (document: string) => chargedUnits(parse(document), undefined);
+    const units = (document: string) => chargeOf(document).units;
     expect(units('{ themeProposals { label } }')).toBe(1);
     expect(units('{ a: themeProposals { label } b: themeProposals(first: 2) { label } c: complaintTrends { key } }')).toBe(3);
     expect(units('{ complaintTrends { key } frictionTrends { categories { key } } ...T } fragment T on Query { t: complaintTrends { key } }')).toBe(3);

@@ -1,6 +1,6 @@
 /**
- * Which rate-limit class an operation counts against. Pure: a document and the schema in, a class
- * out. Every operation counts against exactly one class:
+ * Which rate-limit class an operation counts against, and how many units. Pure: a document and the
+ * schema in, a charge out. Every operation counts against exactly one class:
  *
  * - `expensive`: a root field that reads or writes in bulk (imports, trends, summary previews and
  *   runs, incentive evaluation, top-reward approval) or calls an AI model (theme proposals), or any
@@ -10,8 +10,8 @@
  * - `mutation`: any other mutation;
  * - `query`: any other query (introspection included).
  *
- * An operation counts once, except that each expensive root field it selects counts once
- * (`chargedUnits`): aliases would otherwise run thirty trends, imports or AI calls for one count.
+ * An operation counts once, except that each expensive root field it selects counts once (the
+ * charge's `units`): aliases would otherwise run thirty trends, imports or AI calls for one count.
  */
 import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { measureOperation, selectOperation, type PageSizes } from '../plugins/operation-cost.ts';
@@ -38,32 +38,32 @@ export const EXPENSIVE_ROOT_FIELDS: ReadonlySet<string> = new Set([
 /** A measured cost from which an operation counts as expensive (the refusal limit is 50,000). */
 export const EXPENSIVE_COST = 10_000;
 
-export function classifyOperation(
+/** What an operation is charged: its class, and how many units of that class's limit. */
+export interface OperationCharge {
+  readonly operationClass: OperationClass;
+  /**
+   * One, or for an operation with expensive root fields one per field it runs. GraphQL runs fields
+   * that share a response key once, so those are counted by key: `{ a: complaintTrends b:
+   * complaintTrends }` is two, the same field twice is one. A field under `@skip`/`@include` counts
+   * whatever the condition (the safe side).
+   */
+  readonly units: number;
+}
+
+export function chargeOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Readonly<Record<string, unknown>> | undefined,
   pageSizes: PageSizes,
-): OperationClass {
+): OperationCharge {
   const operation = selectOperation(document, operationName);
   // No runnable operation: execution answers with an error and touches nothing; count it as a query.
-  if (!operation) return 'query';
-  if (rootFields(document, operation).some((field) => EXPENSIVE_ROOT_FIELDS.has(field.name))) return 'expensive';
-  if (measureOperation(schema, document, operation, variables, pageSizes).cost >= EXPENSIVE_COST) return 'expensive';
-  return operation.operation === 'mutation' ? 'mutation' : 'query';
-}
-
-/**
- * How many units of its class's limit an operation uses: one, or for an expensive operation one per
- * expensive root field it runs. GraphQL runs fields that share a response key once, so those are
- * counted by key: `{ a: complaintTrends b: complaintTrends }` is two, the same field twice is one.
- * A field under `@skip`/`@include` counts whatever the condition (the safe side, as for the class).
- */
-export function chargedUnits(document: DocumentNode, operationName: string | null | undefined): number {
-  const operation = selectOperation(document, operationName);
-  if (!operation) return 1;
+  if (!operation) return { operationClass: 'query', units: 1 };
   const expensiveKeys = new Set(rootFields(document, operation).filter((field) => EXPENSIVE_ROOT_FIELDS.has(field.name)).map((field) => field.responseKey));
-  return Math.max(1, expensiveKeys.size);
+  if (expensiveKeys.size > 0) return { operationClass: 'expensive', units: expensiveKeys.size };
+  if (measureOperation(schema, document, operation, variables, pageSizes).cost >= EXPENSIVE_COST) return { operationClass: 'expensive', units: 1 };
+  return { operationClass: operation.operation === 'mutation' ? 'mutation' : 'query', units: 1 };
 }
 
 interface RootField {
