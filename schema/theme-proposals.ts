@@ -4,7 +4,6 @@
  * Two reads and one model call, whatever is selected: every proposal's examples come in one
  * statement (the examples' nested selection planned from the query).
  */
-import { validationError } from '../domain/errors.ts';
 import { resolveRange } from '../domain/periods.ts';
 import { proposeThemes, type ThemeProposal } from '../features/themes/proposals.ts';
 import { PROPOSAL_LIMITS } from '../features/themes/rules/proposals.ts';
@@ -41,12 +40,8 @@ builder.queryField('themeProposals', (t) =>
       first: t.arg.int({ defaultValue: DEFAULT_FIRST, description: `1 to ${PROPOSAL_LIMITS.proposals}; anything else is BAD_USER_INPUT, before the model is asked.` }),
     },
     resolve: (_root, args, ctx) => {
-      const first = args.first ?? DEFAULT_FIRST;
-      if (first < 1 || first > PROPOSAL_LIMITS.proposals) {
-        throw validationError(['first'], `Ask for 1 to ${PROPOSAL_LIMITS.proposals} proposals; first was ${first}.`);
-      }
       const range = resolveRange(args, ctx.now, ['themeProposals']);
-      return proposeThemes(ctx.tenant, ctx.env.AI, range, first);
+      return proposeThemes(ctx.tenant, ctx.env.AI, range, args.first ?? DEFAULT_FIRST);
     },
   }),
 );

@@ -7,7 +7,7 @@
  */
 import { desc, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { TenantScope } from '../../db/tenant-scope.ts';
-import { ServiceError } from '../../domain/errors.ts';
+import { ServiceError, validationError } from '../../domain/errors.ts';
 import type { DateRange } from '../../domain/periods.ts';
 import { feedback } from '../voice/service.ts';
 import type { ThemeDefinition } from './rules/definition.ts';
@@ -108,8 +108,8 @@ export interface ProposeOptions {
 
 /**
  * Up to `first` (1 to PROPOSAL_LIMITS.proposals) themes a model proposes for the tenant's feedback
- * in `range` that matched no theme, checked and scored. No binding: AI_NOT_CONFIGURED (before any
- * SQL). No unthemed feedback: [] without calling the model. The model failing, timing out or
+ * in `range` that matched no theme, checked and scored. `first` out of range: a VALIDATION error;
+ * no binding: AI_NOT_CONFIGURED (both before any SQL). No unthemed feedback: [] without calling the model. The model failing, timing out or
  * answering something unusable: AI_UNAVAILABLE. Reads two statements (the taxonomy and the sample)
  * and applies nothing (the taxonomy read seeds the default taxonomy for an organisation that has
  * none, as every themes read does).
@@ -121,13 +121,15 @@ export async function proposeThemes(
   first: number,
   options: ProposeOptions = {},
 ): Promise<ThemeProposal[]> {
+  if (!Number.isInteger(first) || first < 1 || first > PROPOSAL_LIMITS.proposals) {
+    throw validationError(['first'], `Ask for 1 to ${PROPOSAL_LIMITS.proposals} proposals; first was ${first}.`);
+  }
   if (!ai) {
     throw new ServiceError(
       'AI_NOT_CONFIGURED',
       `Theme proposals need a Workers AI binding, and this deployment has none: uncomment the [ai] block in wrangler.toml, run \`npx wrangler login\` and deploy again (${HOW_TO_TURN_ON}). emergingThemes works without it.`,
     );
   }
-  const limit = Math.max(1, Math.min(Math.trunc(first), PROPOSAL_LIMITS.proposals));
   const [sample, all] = await Promise.all([unthemedSample(tenant, range), tenantThemes(tenant)]);
   if (sample.length === 0) return [];
   const texts = sample.map((row) => row.body);
@@ -139,5 +141,5 @@ export async function proposeThemes(
     console.error(JSON.stringify({ type: 'ai', operation: 'themeProposals', problem: parsed.reason }));
     throw unavailable('The AI model\'s answer was not the JSON asked for.');
   }
-  return scored(parsed.proposals, sample).slice(0, limit);
+  return scored(parsed.proposals, sample).slice(0, first);
 }
